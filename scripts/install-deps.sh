@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Installs every Debian and npm dependency examens needs that is missing.
+# Idempotent: a no-op (no apt, no network) when everything is already there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DEBIAN_PACKAGES=(
+  build-essential cmake ninja-build pkg-config git
+  libboost1.81-dev libboost-url1.81-dev libboost-json1.81-dev
+  libsoci-dev libsqlite3-dev libpq-dev postgresql-15 sqlite3
+  libkainjow-mustache-dev libsodium-dev libhowardhinnant-date-dev tzdata
+  libcurl4-openssl-dev libcairo2-dev libpango1.0-dev libqrencode-dev libmagic-dev
+  fonts-dejavu-core poppler-utils iso-codes python3
+  libgtest-dev googletest
+  chromium
+)
+# Node.js 20 may come from outside Debian (as on our CI image); Debian's nodejs/npm
+# only when no node is present, since they conflict with such an install.
+command -v node >/dev/null 2>&1 || DEBIAN_PACKAGES+=(nodejs)
+command -v npm >/dev/null 2>&1 || DEBIAN_PACKAGES+=(npm)
+
+missing=()
+for p in "${DEBIAN_PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed"; then
+    missing+=("$p")
+  fi
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "install-deps: installing ${missing[*]}"
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# npm packages from the committed lock file; skipped when node_modules matches it.
+if [ -f package-lock.json ]; then
+  if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    echo "install-deps: npm ci"
+    DSFR_ACCEPT_LICENSE=1 npm ci --no-audit --no-fund --loglevel=error
+  fi
+fi

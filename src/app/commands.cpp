@@ -1,0 +1,172 @@
+// The `examens` commands: wiring of storage, portal, server, mail sender and the
+// scheduled purge.
+#include "app/commands.hpp"
+
+#include <condition_variable>
+#include <iostream>
+#include <mutex>
+#include <thread>
+
+#include "domain/compte.hpp"
+#include "mail/sender.hpp"
+#include "refdata/refdata.hpp"
+#include "store/comptes.hpp"
+#include "store/database.hpp"
+#include "store/referentiel.hpp"
+#include "store/sessions.hpp"
+#include "web/portal.hpp"
+#include "web/secrets.hpp"
+#include "web/server.hpp"
+
+namespace examens::app {
+namespace {
+
+constexpr auto kPurgeInterval = std::chrono::minutes(10);
+
+std::filesystem::path migrations_dir(const Config& config) {
+  return config.root / "src/store/migrations";
+}
+
+std::unique_ptr<store::Database> open_database(const Config& config, std::size_t pool) {
+  auto db = std::make_unique<store::Database>(config.db, pool);
+  const int applied = db->migrate(migrations_dir(config));
+  if (applied > 0) std::cerr << "examens: " << applied << " migration(s) applied\n";
+  return db;
+}
+
+int purge_once(store::Database& db, domain::Instant now) {
+  store::Tx tx(db);
+  const int comptes = store::purge_pending_comptes(tx.sql(), now - domain::kActivationValidity);
+  store::delete_expired_sessions(tx.sql(), now);
+  tx.commit();
+  return comptes;
+}
+
+// Runs the purge now and then every kPurgeInterval until stopped.
+class PurgeSchedule {
+ public:
+  PurgeSchedule(store::Database& db, const domain::Clock& clock)
+      : thread_([this, &db, &clock] {
+          std::unique_lock lock(mutex_);
+          while (!stopping_) {
+            lock.unlock();
+            try {
+              const int n = purge_once(db, clock.now());
+              if (n > 0) std::cerr << "examens: purged " << n << " unactivated account(s)\n";
+            } catch (const std::exception& e) {
+              std::cerr << "examens: purge failed: " << e.what() << "\n";
+            }
+            lock.lock();
+            cv_.wait_for(lock, kPurgeInterval, [this] { return stopping_; });
+          }
+        }) {}
+  ~PurgeSchedule() {
+    {
+      std::lock_guard lock(mutex_);
+      stopping_ = true;
+    }
+    cv_.notify_all();
+    thread_.join();
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable cv_;
+  bool stopping_ = false;
+  std::thread thread_;
+};
+
+void create_demo_account(store::Database& db, domain::Instant now) {
+  constexpr std::string_view kEmail = "paul.lamy@example.fr";
+  store::Tx tx(db);
+  if (store::find_compte_by_email(tx.sql(), kEmail)) return;
+  store::Compte c;
+  c.email = kEmail;
+  c.mot_de_passe = web::hash_password("Examens-2026!");
+  c.etat = store::kEtatActif;
+  c.identite = {"M",
+                "LAMY",
+                "",
+                "Paul",
+                std::chrono::year_month_day{std::chrono::year(2002), std::chrono::January,
+                                            std::chrono::day(1)},
+                "FR",
+                "35",
+                "35238",
+                "Rennes"};
+  c.numero_candidat = "02427247586";
+  if (!store::reserve_numero_candidat(tx.sql(), c.numero_candidat, now))
+    throw std::runtime_error("the demo numéro de candidat is already taken");
+  c.id = store::insert_compte(tx.sql(), c, now);
+  store::activate_compte(tx.sql(), c.id, now);
+  tx.commit();
+  std::cerr << "examens: demo account " << kEmail << " / Examens-2026!\n";
+}
+
+}  // namespace
+
+int migrate(const Config& config) {
+  open_database(config, 1);
+  return 0;
+}
+
+int purge(const Config& config) {
+  auto db = open_database(config, 1);
+  domain::SystemClock clock;
+  std::cout << "purged " << purge_once(*db, clock.now()) << " unactivated account(s)\n";
+  return 0;
+}
+
+int init(const Config& config, bool demo) {
+  web::init_secrets();
+  auto db = open_database(config, 1);
+  const auto node = config.root / "node_modules";
+  const auto pays = refdata::load_pays("/usr/share/iso-codes/json/iso_3166-1.json",
+                                       "/usr/share/locale/fr/LC_MESSAGES/iso_3166-1.mo");
+  const auto nationalites = refdata::load_nationalites(node / "world-countries/countries.json");
+  const auto departements =
+      refdata::load_departements(node / "@etalab/decoupage-administratif/data/departements.json");
+  const auto communes =
+      refdata::load_communes(node / "@etalab/decoupage-administratif/data/communes.json");
+  {
+    store::Tx tx(*db);
+    store::replace_referentiel(tx.sql(), pays, nationalites, departements, communes);
+    tx.commit();
+  }
+  std::cerr << "examens: reference data loaded: " << pays.size() << " pays, " << nationalites.size()
+            << " nationalités, " << departements.size() << " départements, " << communes.size()
+            << " communes\n";
+  domain::SystemClock clock;
+  if (demo) create_demo_account(*db, clock.now());
+  return 0;
+}
+
+int serve(const Config& config) {
+  web::init_secrets();
+  domain::SystemClock clock;
+  auto db = open_database(config, static_cast<std::size_t>(config.workers) + 2);
+  web::Portal portal(config, *db, clock);
+
+  mail::SenderOptions mail_options;
+  mail_options.from_address = config.mail_from;
+  mail::Sender sender(*db, clock, mail::make_transport(config.mail), mail_options);
+  portal.on_mail_queued([&sender] { sender.wake(); });
+  sender.start();
+  PurgeSchedule purge_schedule(*db, clock);
+
+  web::ServerOptions options;
+  options.address = "127.0.0.1";
+  options.port = config.port;
+  options.worker_threads = config.workers;
+  options.upload_dir = (config.data_dir / "uploads").string();
+  std::filesystem::create_directories(options.upload_dir);
+  web::Server server(options, [&portal](web::Request& request) { return portal.handle(request); });
+  const unsigned short port = server.listen();
+  std::cout << "listening on http://127.0.0.1:" << port << std::endl;
+  server.run();
+  sender.stop();
+  std::cerr << "examens: stopped\n";
+  return 0;
+}
+
+}  // namespace examens::app

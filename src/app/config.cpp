@@ -1,0 +1,34 @@
+// Configuration from the environment.
+#include "app/config.hpp"
+
+#include <cstdlib>
+#include <stdexcept>
+
+namespace examens::app {
+namespace {
+
+std::string env(const char* name, const std::string& fallback) {
+  const char* value = std::getenv(name);
+  return value && *value ? value : fallback;
+}
+
+}  // namespace
+
+Config Config::from_env() {
+  Config c;
+  const int port = std::stoi(env("EXAMENS_PORT", "8080"));
+  if (port < 0 || port > 65535) throw std::invalid_argument("EXAMENS_PORT out of range");
+  c.port = static_cast<unsigned short>(port);
+  c.data_dir = env("EXAMENS_DATA_DIR", "var");
+  c.db = env("EXAMENS_DB", (c.data_dir / "examens.db").string());
+  c.mail = env("EXAMENS_MAIL", "file:" + (c.data_dir / "mail").string());
+  c.base_url = env("EXAMENS_BASE_URL", "http://127.0.0.1:" + std::to_string(c.port));
+  while (!c.base_url.empty() && c.base_url.back() == '/') c.base_url.pop_back();
+  c.root = env("EXAMENS_ROOT", EXAMENS_SOURCE_DIR);
+  c.mail_from = env("EXAMENS_MAIL_FROM", c.mail_from);
+  c.workers = std::max(1, std::stoi(env("EXAMENS_WORKERS", "4")));
+  c.session_idle = std::chrono::seconds(std::stoi(env("EXAMENS_SESSION_IDLE_SECONDS", "1800")));
+  return c;
+}
+
+}  // namespace examens::app

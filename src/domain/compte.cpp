@@ -1,0 +1,355 @@
+// Rules of the candidate account: validation of the forms and identifiers.
+#include "domain/compte.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+
+namespace examens::domain {
+namespace {
+
+std::string trim(std::string_view s) {
+  auto is_space = [](unsigned char c) { return std::isspace(c) != 0; };
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return std::string(s);
+}
+
+std::size_t utf8_length(std::string_view s) {
+  return static_cast<std::size_t>(std::count_if(
+      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+// Letters (any script, so accented names pass), spaces, hyphens and apostrophes.
+bool is_valid_name(std::string_view s) {
+  if (s.empty() || utf8_length(s) > 80) return false;
+  for (unsigned char c : s) {
+    if (c >= 0x80) continue;  // part of a UTF-8 letter such as é, ï, ß
+    if (std::isalpha(c) || c == ' ' || c == '-' || c == '\'') continue;
+    return false;
+  }
+  return std::any_of(s.begin(), s.end(), [](char c) {
+    return std::isalpha(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
+  });
+}
+
+constexpr const char* kObligatoire = "Ce champ est obligatoire.";
+
+void require(FieldErrors& errors, std::string_view field, const std::string& value) {
+  if (value.empty()) errors.add_once(std::string(field), kObligatoire);
+}
+
+// The shared part of creation and modification: civil status and place of birth.
+std::optional<Identite> validate_identite(const CompteForm& form, const ReferenceLookup& ref,
+                                          std::chrono::year_month_day today, FieldErrors& errors) {
+  Identite id;
+  id.civilite = trim(form.civilite);
+  if (id.civilite != "M" && id.civilite != "MME")
+    errors.add("civilite", "Veuillez choisir votre civilité.");
+
+  id.nom_naissance = trim(form.nom_naissance);
+  require(errors, "nom_naissance", id.nom_naissance);
+  if (!id.nom_naissance.empty() && !is_valid_name(id.nom_naissance))
+    errors.add_once("nom_naissance",
+                    "Le nom ne peut contenir que des lettres, des espaces, des tirets et des "
+                    "apostrophes.");
+  const std::string nom_confirmation = trim(form.nom_naissance_confirmation);
+  require(errors, "nom_naissance_confirmation", nom_confirmation);
+  if (!nom_confirmation.empty() && nom_confirmation != id.nom_naissance)
+    errors.add_once("nom_naissance_confirmation",
+                    "La confirmation du nom de naissance ne correspond pas au nom de naissance.");
+
+  id.nom_usage = trim(form.nom_usage);
+  if (!id.nom_usage.empty() && !is_valid_name(id.nom_usage))
+    errors.add("nom_usage",
+               "Le nom d'usage ne peut contenir que des lettres, des espaces, des tirets et des "
+               "apostrophes.");
+
+  id.prenoms = trim(form.prenoms);
+  require(errors, "prenoms", id.prenoms);
+  if (!id.prenoms.empty() && !is_valid_name(id.prenoms))
+    errors.add_once("prenoms",
+                    "Les prénoms ne peuvent contenir que des lettres, des espaces, des tirets et "
+                    "des apostrophes.");
+
+  const std::string date_text = trim(form.date_naissance);
+  const std::string date_confirmation = trim(form.date_naissance_confirmation);
+  require(errors, "date_naissance", date_text);
+  std::optional<std::chrono::year_month_day> date;
+  if (!date_text.empty()) {
+    date = parse_date_fr(date_text);
+    if (!date) {
+      errors.add("date_naissance",
+                 "La date de naissance doit être une date valide au format jj/mm/aaaa, par "
+                 "exemple 30/05/1998.");
+    } else if (std::chrono::sys_days(*date) >= std::chrono::sys_days(today)) {
+      errors.add("date_naissance", "La date de naissance doit être dans le passé.");
+      date.reset();
+    } else if (date->year() < std::chrono::year(1900)) {
+      errors.add("date_naissance", "La date de naissance doit être postérieure à 1900.");
+      date.reset();
+    }
+  }
+  require(errors, "date_naissance_confirmation", date_confirmation);
+  if (!date_confirmation.empty() && date) {
+    auto confirmed = parse_date_fr(date_confirmation);
+    if (!confirmed || *confirmed != *date)
+      errors.add("date_naissance_confirmation",
+                 "La confirmation de la date de naissance ne correspond pas à la date de "
+                 "naissance.");
+  }
+  if (date) id.date_naissance = *date;
+
+  id.pays_naissance = trim(form.pays_naissance);
+  if (id.pays_naissance.empty())
+    errors.add("pays_naissance", "Veuillez choisir votre pays de naissance.");
+  else if (!ref.pays_exists(id.pays_naissance))
+    errors.add("pays_naissance", "Ce pays n'existe pas dans la liste.");
+
+  const std::string commune_text = trim(form.commune_naissance);
+  if (id.pays_naissance == kPaysFrance) {
+    id.departement_naissance = trim(form.departement_naissance);
+    if (id.departement_naissance.empty())
+      errors.add("departement_naissance",
+                 "Veuillez choisir votre département, DOM ou COM de naissance.");
+    else if (!ref.departement_exists(id.departement_naissance))
+      errors.add("departement_naissance", "Ce département n'existe pas dans la liste.");
+    else {
+      // A code chosen from the list (autocomplete, or the no-JavaScript search
+      // results) wins over the text, which may still hold only what was searched.
+      const std::string code = trim(form.commune_naissance_code);
+      std::optional<std::string> nom;
+      if (!code.empty()) nom = ref.commune_nom(id.departement_naissance, code, commune_text);
+      if (nom) {
+        id.commune_naissance_code = code;
+        id.commune_naissance = *nom;
+      } else if (commune_text.empty()) {
+        errors.add("commune_naissance", "Veuillez indiquer votre commune de naissance.");
+      } else if (auto found = ref.commune_par_nom(id.departement_naissance, commune_text)) {
+        id.commune_naissance_code = found->first;
+        id.commune_naissance = found->second;
+      } else {
+        errors.add("commune_naissance",
+                   "Cette commune n'a pas été trouvée dans le département choisi : utilisez "
+                   "« Rechercher la commune » puis choisissez-la dans la liste.");
+      }
+    }
+  } else if (!id.pays_naissance.empty()) {
+    if (commune_text.empty())
+      errors.add("commune_naissance", "Veuillez indiquer votre ville de naissance.");
+    else if (utf8_length(commune_text) > 80)
+      errors.add("commune_naissance", "Le nom de la ville ne doit pas dépasser 80 caractères.");
+    id.commune_naissance = commune_text;
+  }
+
+  if (!errors.empty()) return std::nullopt;
+  return id;
+}
+
+void validate_email_pair(const CompteForm& form, FieldErrors& errors) {
+  const std::string email = trim(form.email);
+  const std::string confirmation = trim(form.email_confirmation);
+  require(errors, "email", email);
+  if (!email.empty() && !is_valid_email(email))
+    errors.add("email", "L'adresse mail doit être au format nom.prenom@domaine.fr.");
+  require(errors, "email_confirmation", confirmation);
+  if (!confirmation.empty() && normalize_email(confirmation) != normalize_email(email))
+    errors.add_once("email_confirmation",
+                    "La confirmation de l'adresse mail ne correspond pas à l'adresse mail.");
+}
+
+void validate_password_pair(const CompteForm& form, FieldErrors& errors) {
+  require(errors, "mot_de_passe", form.mot_de_passe);
+  if (!form.mot_de_passe.empty())
+    if (auto problem = password_problem(form.mot_de_passe)) errors.add("mot_de_passe", *problem);
+  require(errors, "mot_de_passe_confirmation", form.mot_de_passe_confirmation);
+  if (!form.mot_de_passe_confirmation.empty() &&
+      form.mot_de_passe_confirmation != form.mot_de_passe)
+    errors.add_once("mot_de_passe_confirmation",
+                    "La confirmation du mot de passe ne correspond pas au mot de passe.");
+}
+
+}  // namespace
+
+CompteValidation validate_creation(const CompteForm& form, const ReferenceLookup& ref,
+                                   std::chrono::year_month_day today) {
+  CompteValidation result;
+  auto identite = validate_identite(form, ref, today, result.errors);
+  validate_email_pair(form, result.errors);
+  validate_password_pair(form, result.errors);
+  if (result.errors.empty())
+    result.compte = CompteValide{*identite, trim(form.email), form.mot_de_passe};
+  return result;
+}
+
+std::optional<std::string> password_problem(std::string_view password) {
+  const std::size_t length = utf8_length(password);
+  bool lower = false, upper = false, special = false;
+  for (unsigned char c : password) {
+    if (c >= 'a' && c <= 'z')
+      lower = true;
+    else if (c >= 'A' && c <= 'Z')
+      upper = true;
+    else if (!std::isdigit(c) && !std::isspace(c))
+      special = true;
+  }
+  if (length < 8 || length > 20 || !lower || !upper || !special)
+    return "Le mot de passe doit comporter de 8 à 20 caractères dont au moins une minuscule, "
+           "une majuscule et un caractère spécial (exemple : . / ! * etc...).";
+  return std::nullopt;
+}
+
+bool is_valid_email(std::string_view email) {
+  if (email.size() < 3 || email.size() > 254) return false;
+  const auto at = email.find('@');
+  if (at == std::string_view::npos || at == 0 || email.find('@', at + 1) != std::string_view::npos)
+    return false;
+  const std::string_view local = email.substr(0, at);
+  const std::string_view domain = email.substr(at + 1);
+  if (local.size() > 64 || domain.size() < 3) return false;
+  for (unsigned char c : email)
+    if (c <= ' ' || c == '<' || c == '>' || c == '"' || c == ',' || c == ';' || c == '\\' ||
+        c == '(' || c == ')' || c == '[' || c == ']' || c == ':' || c >= 0x7F)
+      return false;
+  const auto dot = domain.rfind('.');
+  if (dot == std::string_view::npos || dot == 0 || dot + 2 > domain.size()) return false;
+  if (domain.front() == '-' || domain.find("..") != std::string_view::npos ||
+      local.front() == '.' || local.back() == '.' || local.find("..") != std::string_view::npos)
+    return false;
+  return true;
+}
+
+std::string normalize_email(std::string_view email) {
+  std::string out = trim(email);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+std::optional<std::chrono::year_month_day> parse_date_fr(std::string_view text) {
+  if (text.size() != 10 || text[2] != '/' || text[5] != '/') return std::nullopt;
+  int parts[3] = {0, 0, 0};
+  const std::size_t starts[3] = {0, 3, 6}, lengths[3] = {2, 2, 4};
+  for (int i = 0; i < 3; ++i)
+    for (std::size_t k = 0; k < lengths[i]; ++k) {
+      const char c = text[starts[i] + k];
+      if (c < '0' || c > '9') return std::nullopt;
+      parts[i] = parts[i] * 10 + (c - '0');
+    }
+  std::chrono::year_month_day date{std::chrono::year(parts[2]),
+                                   std::chrono::month(static_cast<unsigned>(parts[1])),
+                                   std::chrono::day(static_cast<unsigned>(parts[0]))};
+  if (!date.ok()) return std::nullopt;
+  return date;
+}
+
+std::string format_date_fr(std::chrono::year_month_day date) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%02u/%02u/%04d", static_cast<unsigned>(date.day()),
+                static_cast<unsigned>(date.month()), static_cast<int>(date.year()));
+  return buf;
+}
+
+std::string format_date_iso(std::chrono::year_month_day date) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(date.year()),
+                static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
+  return buf;
+}
+
+std::optional<std::chrono::year_month_day> parse_date_iso(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  const std::string fr = std::string(text.substr(8, 2)) + "/" + std::string(text.substr(5, 2)) +
+                         "/" + std::string(text.substr(0, 4));
+  return parse_date_fr(fr);
+}
+
+IdentifierKind classify_identifier(std::string_view identifier) {
+  const std::string id = trim(identifier);
+  if (is_numero_candidat(id)) return IdentifierKind::numero_candidat;
+  if (id.find('@') != std::string::npos) return IdentifierKind::email;
+  return IdentifierKind::login;
+}
+
+std::string numero_candidat_from(std::uint64_t random_draw) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%011llu",
+                static_cast<unsigned long long>(random_draw % 100000000000ULL));
+  return buf;
+}
+
+bool is_numero_candidat(std::string_view text) {
+  return text.size() == 11 &&
+         std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool activation_expired(Instant created, Instant now) {
+  return now - created >= kActivationValidity;
+}
+
+ModificationPolicy modification_policy(bool has_any_candidature) {
+  return ModificationPolicy{!has_any_candidature};
+}
+
+ModificationValidation validate_modification(const CompteForm& form, const Identite& current,
+                                             std::string_view current_email,
+                                             const ModificationPolicy& policy,
+                                             const ReferenceLookup& ref,
+                                             std::chrono::year_month_day today) {
+  ModificationValidation result;
+  if (policy.identite_modifiable) {
+    result.identite = validate_identite(form, ref, today, result.errors);
+  } else {
+    // Greyed fields are not submitted by a browser; a request that sends them changed
+    // is refused rather than silently ignored, so nobody believes it was applied.
+    auto changed = [](const std::string& sent, std::string_view kept) {
+      return !sent.empty() && trim(sent) != kept;
+    };
+    const std::string date = format_date_fr(current.date_naissance);
+    if (changed(form.civilite, current.civilite) ||
+        changed(form.nom_naissance, current.nom_naissance) ||
+        changed(form.nom_usage, current.nom_usage) || changed(form.prenoms, current.prenoms) ||
+        changed(form.date_naissance, date) ||
+        changed(form.pays_naissance, current.pays_naissance) ||
+        changed(form.departement_naissance, current.departement_naissance) ||
+        changed(form.commune_naissance, current.commune_naissance))
+      result.errors.add("identite",
+                        "Une candidature existe : seuls l'adresse mail et le mot de passe sont "
+                        "modifiables. Pour corriger une autre information, contactez le service "
+                        "gestionnaire.");
+    result.identite = current;
+  }
+
+  validate_email_pair(form, result.errors);
+  if (result.errors.empty() && normalize_email(form.email) != normalize_email(current_email))
+    result.email = trim(form.email);
+
+  // An empty password pair keeps the current password.
+  if (!form.mot_de_passe.empty() || !form.mot_de_passe_confirmation.empty()) {
+    validate_password_pair(form, result.errors);
+    if (!result.errors.has("mot_de_passe") && !result.errors.has("mot_de_passe_confirmation"))
+      result.mot_de_passe = form.mot_de_passe;
+  }
+  if (!result.errors.empty()) {
+    result.email.reset();
+    result.mot_de_passe.reset();
+  }
+  return result;
+}
+
+std::optional<std::string> deletion_problem(bool has_any_candidature) {
+  if (has_any_candidature)
+    return "Le compte ne peut pas être supprimé car une ou plusieurs candidatures y sont "
+           "attachées";
+  return std::nullopt;
+}
+
+std::string nom_affiche(const Identite& identite) {
+  std::string nom = identite.nom_usage.empty() ? identite.nom_naissance : identite.nom_usage;
+  std::string upper;
+  // ASCII upper-casing; accented letters stay as typed (no locale dependence).
+  for (unsigned char c : nom) upper += static_cast<char>(c < 0x80 ? std::toupper(c) : c);
+  return upper + " " + identite.prenoms;
+}
+
+}  // namespace examens::domain

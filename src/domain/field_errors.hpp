@@ -1,0 +1,30 @@
+// Per-field validation errors with French user messages: the one path by which
+// every form reports what is wrong next to the field concerned.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace examens::domain {
+
+struct FieldError {
+  std::string field;    // form field name the message belongs next to
+  std::string message;  // French, shown to the user
+};
+
+class FieldErrors {
+ public:
+  void add(std::string field, std::string message);
+  // Adds only when the field has no error yet: the first problem is the one shown.
+  void add_once(std::string field, std::string message);
+  bool empty() const { return errors_.empty(); }
+  bool has(std::string_view field) const;
+  const std::string* message(std::string_view field) const;
+  const std::vector<FieldError>& all() const { return errors_; }
+
+ private:
+  std::vector<FieldError> errors_;
+};
+
+}  // namespace examens::domain

@@ -1,0 +1,115 @@
+// The outbox sender.
+#include "mail/sender.hpp"
+
+#include <boost/json.hpp>
+#include <iostream>
+
+#include "mail/retry.hpp"
+#include "store/outbox.hpp"
+
+namespace examens::mail {
+namespace {
+
+// Long enough for a slow SMTP server; a crashed sender's claim lapses after it.
+constexpr auto kLease = std::chrono::seconds(120);
+constexpr int kBatch = 20;
+
+}  // namespace
+
+Sender::Sender(store::Database& db, const domain::Clock& clock,
+               std::unique_ptr<Transport> transport, SenderOptions options)
+    : db_(db), clock_(clock), transport_(std::move(transport)), options_(std::move(options)) {}
+
+Sender::~Sender() {
+  stop();
+}
+
+void Sender::start() {
+  stopping_ = false;
+  thread_ = std::thread([this] { loop(); });
+}
+
+void Sender::stop() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  cv_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+void Sender::wake() {
+  {
+    std::lock_guard lock(mutex_);
+    woken_ = true;
+  }
+  cv_.notify_all();
+}
+
+void Sender::loop() {
+  for (;;) {
+    try {
+      while (deliver_due() == kBatch) {
+      }
+    } catch (const std::exception& e) {
+      std::cerr << boost::json::serialize(boost::json::object{
+                       {"level", "error"}, {"component", "mail"}, {"error", e.what()}})
+                << "\n";
+    }
+    std::unique_lock lock(mutex_);
+    cv_.wait_for(lock, options_.poll_interval, [this] { return stopping_ || woken_; });
+    if (stopping_) return;
+    woken_ = false;
+  }
+}
+
+int Sender::deliver_due() {
+  std::vector<store::OutboxMail> due;
+  {
+    store::Tx tx(db_);
+    due = store::claim_due_mails(tx.sql(), clock_.now(), kLease, kBatch);
+    tx.commit();
+  }
+  int delivered = 0;
+  for (const auto& row : due) {
+    Mail mail;
+    mail.from_name = options_.from_name;
+    mail.from_address = options_.from_address;
+    mail.to_address = row.destinataire;
+    mail.subject = row.objet;
+    mail.text = row.texte;
+    mail.html = row.html;
+    mail.message_id = row.message_id;
+    mail.date = row.cree_le;
+    const DeliveryResult result = transport_->deliver(mail);
+    // The file transport's detail is the .eml path; SMTP's is the server's reply.
+    const bool eml = result.ok && result.detail.ends_with(".eml");
+    const auto now = clock_.now();
+    store::Tx tx(db_);
+    if (result.ok) {
+      store::mark_mail_sent(tx.sql(), row.id, now, eml ? result.detail : std::string());
+      ++delivered;
+    } else if (result.permanent || attempts_exhausted(row.tentatives + 1)) {
+      store::mark_mail_abandoned(tx.sql(), row.id, row.tentatives + 1, now, result.detail);
+    } else {
+      store::mark_mail_retry(tx.sql(), row.id, row.tentatives + 1,
+                             now + retry_delay(row.tentatives + 1), result.detail);
+    }
+    tx.commit();
+    boost::json::object log{{"level", result.ok ? "info" : "warning"},
+                            {"component", "mail"},
+                            {"id", row.id},
+                            {"subject", row.objet},
+                            {"delivered", result.ok}};
+    if (!result.ok)
+      log["error"] = result.detail;
+    else if (eml && options_.log_eml_paths)
+      log["eml"] = result.detail;
+    else if (!eml)
+      log["reply"] = result.detail;
+    std::cerr << boost::json::serialize(log) << "\n";
+  }
+  return delivered;
+}
+
+}  // namespace examens::mail

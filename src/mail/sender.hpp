@@ -1,0 +1,53 @@
+// The outbox sender: delivers queued mails through a transport, retries with
+// back-off when the server is down, and never sends again what was delivered.
+// One background thread per instance; several instances share the outbox safely.
+#pragma once
+
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "domain/clock.hpp"
+#include "mail/transport.hpp"
+#include "store/database.hpp"
+
+namespace examens::mail {
+
+struct SenderOptions {
+  std::string from_name = "Gestion des examens et concours";
+  std::string from_address;
+  std::chrono::milliseconds poll_interval{2000};
+  bool log_eml_paths = true;  // the .eml folder mode logs where each mail went
+};
+
+class Sender {
+ public:
+  Sender(store::Database& db, const domain::Clock& clock, std::unique_ptr<Transport> transport,
+         SenderOptions options);
+  ~Sender();  // stops the thread
+
+  void start();
+  void stop();
+  void wake();  // a mail was just committed: look now rather than at the next poll
+
+  // Delivers every mail due now; returns how many were delivered. Used by the
+  // thread and directly by tests and commands.
+  int deliver_due();
+
+ private:
+  void loop();
+
+  store::Database& db_;
+  const domain::Clock& clock_;
+  std::unique_ptr<Transport> transport_;
+  SenderOptions options_;
+  std::mutex mutex_;
+  std::condition_variable cv_;
+  bool stopping_ = false;
+  bool woken_ = false;
+  std::thread thread_;
+};
+
+}  // namespace examens::mail

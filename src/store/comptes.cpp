@@ -1,0 +1,217 @@
+// Storage of accounts, numéros de candidat and single-use tokens.
+#include "store/comptes.hpp"
+
+namespace examens::store {
+namespace {
+
+long long seconds(domain::Instant t) {
+  return t.time_since_epoch().count();
+}
+domain::Instant instant(long long s) {
+  return domain::Instant(std::chrono::seconds(s));
+}
+
+constexpr const char* kColumns =
+    "SELECT id, numero_candidat, email, identifiant, mot_de_passe, etat, civilite, "
+    "nom_naissance, nom_usage, prenoms, date_naissance, pays_naissance, departement_naissance, "
+    "commune_naissance_code, commune_naissance, cree_le FROM comptes ";
+
+template <typename Value>
+std::optional<Compte> select_one(soci::session& sql, const std::string& where, const Value& v) {
+  Compte c;
+  std::string identifiant, date;
+  soci::indicator identifiant_ind = soci::i_ok;
+  long long cree_le = 0;
+  Value key = v;
+  sql << kColumns + where, soci::use(key), soci::into(c.id), soci::into(c.numero_candidat),
+      soci::into(c.email), soci::into(identifiant, identifiant_ind), soci::into(c.mot_de_passe),
+      soci::into(c.etat), soci::into(c.identite.civilite), soci::into(c.identite.nom_naissance),
+      soci::into(c.identite.nom_usage), soci::into(c.identite.prenoms), soci::into(date),
+      soci::into(c.identite.pays_naissance), soci::into(c.identite.departement_naissance),
+      soci::into(c.identite.commune_naissance_code), soci::into(c.identite.commune_naissance),
+      soci::into(cree_le);
+  if (!sql.got_data()) return std::nullopt;
+  if (identifiant_ind == soci::i_ok) c.identifiant = identifiant;
+  if (auto d = domain::parse_date_iso(date)) c.identite.date_naissance = *d;
+  c.cree_le = instant(cree_le);
+  return c;
+}
+
+}  // namespace
+
+bool reserve_numero_candidat(soci::session& sql, const std::string& numero, domain::Instant now) {
+  const long long t = seconds(now);
+  soci::statement st = (sql.prepare << "INSERT INTO numeros_candidat (numero, attribue_le) "
+                                       "VALUES (:n, :t) ON CONFLICT (numero) DO NOTHING",
+                        soci::use(numero), soci::use(t));
+  st.execute(true);
+  return st.get_affected_rows() == 1;
+}
+
+long long insert_compte(soci::session& sql, const Compte& c, domain::Instant now) {
+  const long long t = seconds(now);
+  const std::string date = domain::format_date_iso(c.identite.date_naissance);
+  const std::string normalise = domain::normalize_email(c.email);
+  soci::indicator identifiant_ind = c.identifiant.empty() ? soci::i_null : soci::i_ok;
+  long long id = 0;
+  sql << "INSERT INTO comptes (numero_candidat, email, email_normalise, identifiant, "
+         "mot_de_passe, etat, civilite, nom_naissance, nom_usage, prenoms, date_naissance, "
+         "pays_naissance, departement_naissance, commune_naissance_code, commune_naissance, "
+         "cree_le, modifie_le) VALUES (:numero, :email, :normalise, :identifiant, :mdp, :etat, "
+         ":civilite, :nom, :usage, :prenoms, :date, :pays, :dep, :code, :commune, :t, :t2) "
+         "RETURNING id",
+      soci::use(c.numero_candidat), soci::use(c.email), soci::use(normalise),
+      soci::use(c.identifiant, identifiant_ind), soci::use(c.mot_de_passe), soci::use(c.etat),
+      soci::use(c.identite.civilite), soci::use(c.identite.nom_naissance),
+      soci::use(c.identite.nom_usage), soci::use(c.identite.prenoms), soci::use(date),
+      soci::use(c.identite.pays_naissance), soci::use(c.identite.departement_naissance),
+      soci::use(c.identite.commune_naissance_code), soci::use(c.identite.commune_naissance),
+      soci::use(t), soci::use(t), soci::into(id);
+  return id;
+}
+
+std::optional<Compte> find_compte(soci::session& sql, long long id) {
+  return select_one(sql, "WHERE id = :k", id);
+}
+std::optional<Compte> find_compte_by_email(soci::session& sql, std::string_view email) {
+  return select_one(sql, "WHERE email_normalise = :k", domain::normalize_email(email));
+}
+std::optional<Compte> find_compte_by_numero(soci::session& sql, std::string_view numero) {
+  return select_one(sql, "WHERE numero_candidat = :k", std::string(numero));
+}
+std::optional<Compte> find_compte_by_identifiant(soci::session& sql, std::string_view login) {
+  return select_one(sql, "WHERE identifiant = :k", domain::normalize_email(login));
+}
+
+std::optional<Compte> find_compte_by_any(soci::session& sql, std::string_view identifier) {
+  switch (domain::classify_identifier(identifier)) {
+    case domain::IdentifierKind::numero_candidat:
+      return find_compte_by_numero(sql, domain::normalize_email(identifier));
+    case domain::IdentifierKind::email: return find_compte_by_email(sql, identifier);
+    case domain::IdentifierKind::login: return find_compte_by_identifiant(sql, identifier);
+  }
+  return std::nullopt;
+}
+
+bool email_taken(soci::session& sql, std::string_view email, long long except_id) {
+  int count = 0;
+  const std::string normalise = domain::normalize_email(email);
+  sql << "SELECT COUNT(*) FROM comptes WHERE email_normalise = :e AND id <> :id",
+      soci::use(normalise), soci::use(except_id), soci::into(count);
+  return count > 0;
+}
+
+bool has_any_candidature(soci::session& sql, long long compte_id) {
+  int count = 0;
+  sql << "SELECT COUNT(*) FROM candidatures WHERE compte_id = :id", soci::use(compte_id),
+      soci::into(count);
+  return count > 0;
+}
+
+void activate_compte(soci::session& sql, long long id, domain::Instant now) {
+  const long long t = seconds(now);
+  const std::string etat(kEtatActif);
+  sql << "UPDATE comptes SET etat = :etat, active_le = :t, modifie_le = :t2 WHERE id = :id",
+      soci::use(etat), soci::use(t), soci::use(t), soci::use(id);
+}
+
+void update_identite(soci::session& sql, long long id, const domain::Identite& i,
+                     domain::Instant now) {
+  const long long t = seconds(now);
+  const std::string date = domain::format_date_iso(i.date_naissance);
+  sql << "UPDATE comptes SET civilite = :c, nom_naissance = :n, nom_usage = :u, prenoms = :p, "
+         "date_naissance = :d, pays_naissance = :pays, departement_naissance = :dep, "
+         "commune_naissance_code = :code, commune_naissance = :commune, modifie_le = :t "
+         "WHERE id = :id",
+      soci::use(i.civilite), soci::use(i.nom_naissance), soci::use(i.nom_usage),
+      soci::use(i.prenoms), soci::use(date), soci::use(i.pays_naissance),
+      soci::use(i.departement_naissance), soci::use(i.commune_naissance_code),
+      soci::use(i.commune_naissance), soci::use(t), soci::use(id);
+}
+
+void update_email(soci::session& sql, long long id, std::string_view email, domain::Instant now) {
+  const long long t = seconds(now);
+  const std::string e(email);
+  const std::string normalise = domain::normalize_email(email);
+  sql << "UPDATE comptes SET email = :e, email_normalise = :n, modifie_le = :t WHERE id = :id",
+      soci::use(e), soci::use(normalise), soci::use(t), soci::use(id);
+}
+
+void update_mot_de_passe(soci::session& sql, long long id, std::string_view hash,
+                         domain::Instant now) {
+  const long long t = seconds(now);
+  const std::string h(hash);
+  sql << "UPDATE comptes SET mot_de_passe = :h, modifie_le = :t WHERE id = :id", soci::use(h),
+      soci::use(t), soci::use(id);
+}
+
+void delete_compte(soci::session& sql, long long id) {
+  // Explicit deletes rather than relying on ON DELETE CASCADE alone: SQLite only
+  // enforces it with PRAGMA foreign_keys, which a tool connection may lack.
+  sql << "DELETE FROM sessions WHERE compte_id = :id", soci::use(id);
+  sql << "DELETE FROM jetons WHERE compte_id = :id", soci::use(id);
+  sql << "DELETE FROM messages WHERE compte_id = :id", soci::use(id);
+  sql << "DELETE FROM comptes WHERE id = :id", soci::use(id);
+}
+
+int purge_pending_comptes(soci::session& sql, domain::Instant cutoff) {
+  const long long t = seconds(cutoff);
+  const std::string etat(kEtatEnAttente);
+  std::vector<long long> ids(1000);
+  sql << "SELECT id FROM comptes WHERE etat = :etat AND cree_le <= :t", soci::use(etat),
+      soci::use(t), soci::into(ids);
+  for (long long id : ids) delete_compte(sql, id);
+  return static_cast<int>(ids.size());
+}
+
+void insert_jeton(soci::session& sql, std::string_view empreinte, long long compte_id,
+                  std::string_view usage, domain::Instant now, domain::Instant expire_le) {
+  const std::string e(empreinte), u(usage);
+  const long long t = seconds(now), x = seconds(expire_le);
+  sql << "INSERT INTO jetons (empreinte, compte_id, usage, cree_le, expire_le) "
+         "VALUES (:e, :c, :u, :t, :x)",
+      soci::use(e), soci::use(compte_id), soci::use(u), soci::use(t), soci::use(x);
+}
+
+JetonLu read_jeton(soci::session& sql, std::string_view empreinte, std::string_view usage,
+                   domain::Instant now) {
+  const std::string e(empreinte), u(usage);
+  long long compte_id = 0, expire_le = 0, utilise_le = 0;
+  soci::indicator utilise_ind = soci::i_null;
+  sql << "SELECT compte_id, expire_le, utilise_le FROM jetons WHERE empreinte = :e AND usage = :u",
+      soci::use(e), soci::use(u), soci::into(compte_id), soci::into(expire_le),
+      soci::into(utilise_le, utilise_ind);
+  if (!sql.got_data()) return {};
+  JetonLu lu{JetonEtat::valide, compte_id};
+  if (utilise_ind == soci::i_ok)
+    lu.etat = JetonEtat::utilise;
+  else if (seconds(now) >= expire_le)
+    lu.etat = JetonEtat::expire;
+  return lu;
+}
+
+std::optional<long long> consume_jeton(soci::session& sql, std::string_view empreinte,
+                                       std::string_view usage, domain::Instant now) {
+  const std::string e(empreinte), u(usage);
+  const long long t = seconds(now);
+  soci::statement st =
+      (sql.prepare << "UPDATE jetons SET utilise_le = :t WHERE empreinte = :e AND usage = :u "
+                      "AND utilise_le IS NULL AND expire_le > :t2",
+       soci::use(t), soci::use(e), soci::use(u), soci::use(t));
+  st.execute(true);
+  if (st.get_affected_rows() != 1) return std::nullopt;
+  long long compte_id = 0;
+  sql << "SELECT compte_id FROM jetons WHERE empreinte = :e", soci::use(e), soci::into(compte_id);
+  return compte_id;
+}
+
+void void_jetons(soci::session& sql, long long compte_id, std::string_view usage,
+                 domain::Instant now) {
+  const std::string u(usage);
+  const long long t = seconds(now);
+  sql << "UPDATE jetons SET utilise_le = :t WHERE compte_id = :c AND usage = :u AND "
+         "utilise_le IS NULL",
+      soci::use(t), soci::use(compte_id), soci::use(u);
+}
+
+}  // namespace examens::store

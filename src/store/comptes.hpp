@@ -1,0 +1,86 @@
+// Storage of accounts, their numéros de candidat and single-use tokens.
+// Functions take the session of a Tx (writes) or a Read, so a caller composes
+// several of them, and the outbox row of a mail, in one transaction.
+#pragma once
+
+#include <soci/soci.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "domain/clock.hpp"
+#include "domain/compte.hpp"
+
+namespace examens::store {
+
+inline constexpr std::string_view kEtatEnAttente = "en_attente";
+inline constexpr std::string_view kEtatActif = "actif";
+
+struct Compte {
+  long long id = 0;
+  std::string numero_candidat;
+  std::string email;
+  std::string identifiant;   // school login id; empty for accounts created by a candidate
+  std::string mot_de_passe;  // Argon2id hash string
+  std::string etat;
+  domain::Identite identite;
+  domain::Instant cree_le{};
+  bool actif() const { return etat == kEtatActif; }
+};
+
+// Reserves `numero` for ever; false when it was ever given before.
+bool reserve_numero_candidat(soci::session& sql, const std::string& numero, domain::Instant now);
+
+// Inserts a pending account. The caller checked the email is free; a racing twin
+// makes this throw a unique violation (see is_unique_violation).
+long long insert_compte(soci::session& sql, const Compte& compte, domain::Instant now);
+
+std::optional<Compte> find_compte(soci::session& sql, long long id);
+std::optional<Compte> find_compte_by_email(soci::session& sql, std::string_view email);
+std::optional<Compte> find_compte_by_numero(soci::session& sql, std::string_view numero);
+std::optional<Compte> find_compte_by_identifiant(soci::session& sql, std::string_view login);
+// By whichever identifier the login form received.
+std::optional<Compte> find_compte_by_any(soci::session& sql, std::string_view identifier);
+
+bool email_taken(soci::session& sql, std::string_view email, long long except_id = 0);
+bool has_any_candidature(soci::session& sql, long long compte_id);
+
+void activate_compte(soci::session& sql, long long id, domain::Instant now);
+void update_identite(soci::session& sql, long long id, const domain::Identite& identite,
+                     domain::Instant now);
+void update_email(soci::session& sql, long long id, std::string_view email, domain::Instant now);
+void update_mot_de_passe(soci::session& sql, long long id, std::string_view hash,
+                         domain::Instant now);
+
+// Erases the account and everything attached (sessions, tokens, messages); its
+// numéro stays reserved.
+void delete_compte(soci::session& sql, long long id);
+
+// Erases the accounts still pending at `cutoff` with all their data. Returns how many.
+int purge_pending_comptes(soci::session& sql, domain::Instant cutoff);
+
+// --- single-use tokens (activation, password reset), stored as a hash ---
+inline constexpr std::string_view kJetonActivation = "activation";
+inline constexpr std::string_view kJetonMotDePasse = "mot_de_passe";
+
+void insert_jeton(soci::session& sql, std::string_view empreinte, long long compte_id,
+                  std::string_view usage, domain::Instant now, domain::Instant expire_le);
+
+enum class JetonEtat { valide, expire, utilise, inconnu };
+struct JetonLu {
+  JetonEtat etat = JetonEtat::inconnu;
+  long long compte_id = 0;
+};
+JetonLu read_jeton(soci::session& sql, std::string_view empreinte, std::string_view usage,
+                   domain::Instant now);
+
+// Marks the token used if it is valid now; the atomic update makes a second use
+// (even a concurrent one) fail. Returns the account of a token consumed by this call.
+std::optional<long long> consume_jeton(soci::session& sql, std::string_view empreinte,
+                                       std::string_view usage, domain::Instant now);
+// Voids the account's other unused tokens of this usage (a new reset link voids the old).
+void void_jetons(soci::session& sql, long long compte_id, std::string_view usage,
+                 domain::Instant now);
+
+}  // namespace examens::store

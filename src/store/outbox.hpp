@@ -1,0 +1,47 @@
+// Storage of the mail outbox: mails are queued in the transaction of the change
+// that causes them, then claimed, delivered and marked by the sender.
+#pragma once
+
+#include <soci/soci.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/clock.hpp"
+
+namespace examens::store {
+
+struct OutboxMail {
+  long long id = 0;
+  long long compte_id = 0;  // 0: not attached to an account
+  std::string destinataire;
+  std::string objet;
+  std::string texte;
+  std::string html;
+  std::string message_id;
+  domain::Instant cree_le{};
+  int tentatives = 0;
+  std::optional<domain::Instant> envoye_le;
+  std::optional<domain::Instant> abandonne_le;
+  std::string chemin_eml;
+};
+
+long long enqueue_mail(soci::session& sql, const OutboxMail& mail, domain::Instant now);
+
+// Claims up to `limit` mails due at `now` for `lease`: another sender (another
+// instance) skips them until the lease ends, so a mail is not delivered twice at once.
+std::vector<OutboxMail> claim_due_mails(soci::session& sql, domain::Instant now,
+                                        std::chrono::seconds lease, int limit);
+void mark_mail_sent(soci::session& sql, long long id, domain::Instant now,
+                    const std::string& chemin_eml);
+void mark_mail_retry(soci::session& sql, long long id, int tentatives, domain::Instant next,
+                     const std::string& erreur);
+void mark_mail_abandoned(soci::session& sql, long long id, int tentatives, domain::Instant now,
+                         const std::string& erreur);
+
+// "Consulter mes messages": the account's mails, newest first.
+std::vector<OutboxMail> mails_of_compte(soci::session& sql, long long compte_id);
+std::optional<OutboxMail> mail_of_compte(soci::session& sql, long long compte_id, long long id);
+
+}  // namespace examens::store

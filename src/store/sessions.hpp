@@ -1,0 +1,44 @@
+// Storage of server-side sessions (any instance can serve any request) and of
+// the login-failure counters behind throttling.
+#pragma once
+
+#include <soci/soci.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "domain/clock.hpp"
+#include "domain/throttle.hpp"
+
+namespace examens::store {
+
+struct SessionRow {
+  std::string empreinte;  // hash of the cookie value
+  long long compte_id = 0;
+  std::string csrf;
+  domain::Instant vu_le{};
+  domain::Instant expire_le{};
+};
+
+void insert_session(soci::session& sql, const SessionRow& row, domain::Instant now,
+                    std::string_view adresse, std::string_view navigateur);
+std::optional<SessionRow> find_session(soci::session& sql, std::string_view empreinte);
+void touch_session(soci::session& sql, std::string_view empreinte, domain::Instant now,
+                   domain::Instant expire_le);
+void delete_session(soci::session& sql, std::string_view empreinte);
+// Ends every session of the account but `keep` (empty: all of them). Returns how many.
+int delete_other_sessions(soci::session& sql, long long compte_id, std::string_view keep);
+int count_sessions(soci::session& sql, long long compte_id, domain::Instant now);
+int delete_expired_sessions(soci::session& sql, domain::Instant now);
+
+domain::ThrottleState load_throttle(soci::session& sql, std::string_view key);
+void save_throttle(soci::session& sql, std::string_view key, const domain::ThrottleState& state);
+void clear_throttle(soci::session& sql, std::string_view key);
+
+// A named server-wide value, created once with `initial` when absent (the CSRF
+// signing secret, shared by every instance through the database).
+std::string get_or_create_parametre(soci::session& sql, std::string_view nom,
+                                    std::string_view initial);
+
+}  // namespace examens::store

@@ -1,0 +1,684 @@
+// Handlers of the account space (SPEC §3): creation, activation, login, logout,
+// forgotten password, "Modifier mon compte", "Supprimer", home and messages.
+#include "domain/compte.hpp"
+
+#include <algorithm>
+
+#include "domain/temps.hpp"
+#include "domain/throttle.hpp"
+#include "store/outbox.hpp"
+#include "web/form_view.hpp"
+#include "web/portal.hpp"
+#include "web/secrets.hpp"
+
+namespace examens::web {
+namespace {
+
+using domain::CompteForm;
+using domain::FieldErrors;
+
+// --- the account form, shared by creation and modification ---
+
+constexpr FieldSpec kCivilite{"civilite", "Sexe", "", "select", "sex"};
+constexpr FieldSpec kNom{"nom_naissance", "Nom de famille", "(Nom de naissance)", "text",
+                         "family-name"};
+constexpr FieldSpec kNomConfirmation{"nom_naissance_confirmation",
+                                     "Confirmation du nom de naissance", "", "text", "off"};
+constexpr FieldSpec kNomUsage{"nom_usage", "Nom d'usage", "(Nom marital par exemple)",
+                              "text",      "off",         false};
+constexpr FieldSpec kPrenoms{"prenoms", "Prénoms", "(tels qu'ils figurent sur la pièce d'identité)",
+                             "text", "given-name"};
+constexpr FieldSpec kDate{"date_naissance", "Date de naissance", "Exemple: 30/05/1998", "text",
+                          "bday"};
+constexpr FieldSpec kDateConfirmation{"date_naissance_confirmation",
+                                      "Confirmation date de naissance", "Exemple: 30/05/1998",
+                                      "text", "off"};
+constexpr FieldSpec kPays{"pays_naissance", "Pays de naissance", "", "select", "off"};
+constexpr FieldSpec kDepartement{"departement_naissance", "Département, DOM ou COM de naissance",
+                                 "Si vous êtes né(e) en France (dont outre-mer)", "select", "off"};
+constexpr FieldSpec kCommune{"commune_naissance", "Commune de naissance",
+                             "Champ de recherche fonction du département ; ville de naissance si "
+                             "vous êtes né(e) à l'étranger",
+                             "text", "off"};
+constexpr FieldSpec kEmail{"email", "Adresse mail", "Exemple: nom.prenom@domaine.fr", "email",
+                           "email"};
+constexpr FieldSpec kEmailConfirmation{"email_confirmation", "Confirmation de l'adresse mail",
+                                       "Exemple: nom.prenom@domaine.fr", "email", "off"};
+constexpr std::string_view kPasswordHint =
+    "8 à 20 caractères dont majuscule, minuscule et caractère spécial (exemple : . / ! * "
+    "etc...)";
+constexpr FieldSpec kMotDePasse{"mot_de_passe", "Mot de passe", kPasswordHint, "password",
+                                "new-password"};
+constexpr FieldSpec kMotDePasseConfirmation{
+    "mot_de_passe_confirmation", "Confirmation du mot de passe", "", "password", "new-password"};
+
+CompteForm read_form(const Request& req) {
+  CompteForm f;
+  f.civilite = req.field_or("civilite");
+  f.nom_naissance = req.field_or("nom_naissance");
+  f.nom_naissance_confirmation = req.field_or("nom_naissance_confirmation");
+  f.nom_usage = req.field_or("nom_usage");
+  f.prenoms = req.field_or("prenoms");
+  f.date_naissance = req.field_or("date_naissance");
+  f.date_naissance_confirmation = req.field_or("date_naissance_confirmation");
+  f.pays_naissance = req.field_or("pays_naissance");
+  f.departement_naissance = req.field_or("departement_naissance");
+  f.commune_naissance = req.field_or("commune_naissance");
+  // The hidden code of the autocomplete and the radio buttons of the no-JavaScript
+  // search share one name: the last non-empty value is the visitor's latest choice.
+  for (auto code : req.fields("commune_naissance_code"))
+    if (!code.empty()) f.commune_naissance_code = code;
+  f.email = req.field_or("email");
+  f.email_confirmation = req.field_or("email_confirmation");
+  f.mot_de_passe = req.field_or("mot_de_passe");
+  f.mot_de_passe_confirmation = req.field_or("mot_de_passe_confirmation");
+  return f;
+}
+
+CompteForm form_of(const store::Compte& c) {
+  CompteForm f;
+  const auto& i = c.identite;
+  f.civilite = i.civilite;
+  f.nom_naissance = f.nom_naissance_confirmation = i.nom_naissance;
+  f.nom_usage = i.nom_usage;
+  f.prenoms = i.prenoms;
+  f.date_naissance = f.date_naissance_confirmation = domain::format_date_fr(i.date_naissance);
+  f.pays_naissance = i.pays_naissance;
+  f.departement_naissance = i.departement_naissance;
+  f.commune_naissance = i.commune_naissance;
+  f.commune_naissance_code = i.commune_naissance_code;
+  f.email = f.email_confirmation = c.email;
+  return f;
+}
+
+// Renders the identity and contact fields; passwords are never sent back.
+enum class Mode { creation, modification };
+
+Data compte_form_data(const Portal& portal, Mode mode, const CompteForm& f,
+                      const FieldErrors& errors, bool identite_locked,
+                      std::string_view commune_query) {
+  FormView view(errors);
+  const auto& ref = portal.referentiel();
+  view.select(kCivilite, {{"M", "Monsieur"}, {"MME", "Madame"}}, f.civilite, identite_locked);
+  view.field(kNom, f.nom_naissance, identite_locked);
+  view.field(kNomConfirmation, f.nom_naissance_confirmation, identite_locked);
+  view.field(kNomUsage, f.nom_usage, identite_locked);
+  view.field(kPrenoms, f.prenoms, identite_locked);
+  view.field(kDate, f.date_naissance, identite_locked);
+  view.field(kDateConfirmation, f.date_naissance_confirmation, identite_locked);
+  std::vector<Option> pays;
+  for (const auto& p : ref.pays()) pays.push_back({p.code, p.nom});
+  view.select(kPays, pays, f.pays_naissance.empty() ? domain::kPaysFrance : f.pays_naissance,
+              identite_locked);
+  std::vector<Option> deps;
+  for (const auto& d : ref.departements()) deps.push_back({d.code, d.code_affiche + " - " + d.nom});
+  view.select(kDepartement, deps, f.departement_naissance, identite_locked);
+  view.field(kCommune, f.commune_naissance, identite_locked);
+  view.field(kEmail, f.email);
+  view.field(kEmailConfirmation, f.email_confirmation);
+  if (mode == Mode::creation) {
+    view.field(kMotDePasse, "");
+    view.field(kMotDePasseConfirmation, "");
+  } else {
+    view.field({"mot_de_passe", "Nouveau mot de passe",
+                "Laissez vide pour conserver votre mot de passe. 8 à 20 caractères dont "
+                "majuscule, minuscule et caractère spécial (exemple : . / ! * etc...)",
+                "password", "new-password", false},
+               "");
+    view.field({"mot_de_passe_confirmation", "Confirmation du nouveau mot de passe", "", "password",
+                "new-password", false},
+               "");
+  }
+  Data data = view.data();
+  data.set("commune_naissance_code", f.commune_naissance_code);
+  data.set("identite_verrouillee", identite_locked);
+
+  // Results of the "Rechercher la commune" button (the no-JavaScript path).
+  if (!commune_query.empty()) {
+    auto found = ref.search_communes(f.departement_naissance, commune_query, 50);
+    Data list{Data::type::list};
+    for (const auto& c : found) {
+      Data item;
+      item.set("code", c.code);
+      item.set("nom", c.nom);
+      item.set("checked", c.code == f.commune_naissance_code);
+      list.push_back(item);
+    }
+    data.set("recherche_commune", true);
+    data.set("communes_trouvees", list);
+    data.set("communes_nombre", std::to_string(found.size()));
+    data.set("aucune_commune", found.empty());
+  }
+  Data scripts{Data::type::list};
+  Data script;
+  script.set("src", "/static/js/commune-autocomplete.js");
+  scripts.push_back(script);
+  data.set("scripts", scripts);
+  return data;
+}
+
+Data compte_summary(const store::Compte& c) {
+  Data d;
+  d.set("numero_candidat", c.numero_candidat);
+  d.set("nom_affiche", domain::nom_affiche(c.identite));
+  d.set("date_naissance", domain::format_date_fr(c.identite.date_naissance));
+  d.set("email", c.email);
+  return d;
+}
+
+void alert_from_query(Context& ctx) {
+  struct Notice {
+    const char* key;
+    const char* type;
+    const char* title;
+  };
+  static constexpr Notice notices[] = {
+      {"expiree", "info",
+       "Votre session a expiré ou vous n'êtes pas connecté(e). Veuillez vous "
+       "identifier."},
+      {"active", "success", "Votre compte est activé. Vous pouvez vous connecter."},
+      {"deconnecte", "success", "Vous êtes déconnecté(e)."},
+      {"mot_de_passe", "success",
+       "Votre mot de passe a été modifié. Vous pouvez vous connecter avec ce nouveau mot de "
+       "passe."},
+      {"supprime", "success", "Votre compte a été supprimé."},
+  };
+  for (const auto& n : notices)
+    if (ctx.req.query_param(n.key)) ctx.alerts.push_back({n.type, n.title, ""});
+}
+
+std::string activation_link(const Portal& portal, const std::string& token) {
+  return portal.config().base_url + "/compte/activer?jeton=" + token;
+}
+
+// --- pages ---
+
+Response accueil(Portal& portal, Context& ctx) {
+  alert_from_query(ctx);
+  if (!ctx.compte) return portal.page(ctx, "accueil_public", "Accueil", Data{});
+  Data data = compte_summary(*ctx.compte);
+  return portal.page(ctx, "accueil", "Mon espace candidat", data);
+}
+
+Response creer_form(Portal& portal, Context& ctx) {
+  if (ctx.compte) return Response::redirect("/");
+  return portal.page(ctx, "compte/creer", "Créer mon compte",
+                     compte_form_data(portal, Mode::creation, {}, {}, false, ""));
+}
+
+Response creer(Portal& portal, Context& ctx) {
+  if (ctx.compte) return Response::redirect("/");
+  const CompteForm form = read_form(ctx.req);
+  if (ctx.req.field("action") == "chercher-commune") {
+    FieldErrors errors;
+    std::string query = form.commune_naissance;
+    if (form.departement_naissance.empty())
+      errors.add("departement_naissance",
+                 "Choisissez d'abord votre département de naissance pour rechercher la commune.");
+    else if (query.size() < 2)
+      errors.add("commune_naissance", "Saisissez au moins deux lettres du nom de la commune.");
+    return portal.page(ctx, "compte/creer", "Créer mon compte",
+                       compte_form_data(portal, Mode::creation, form, errors, false,
+                                        errors.empty() ? query : std::string()));
+  }
+
+  auto validation =
+      domain::validate_creation(form, portal.referentiel(), domain::paris_today(ctx.now));
+  if (validation.errors.empty()) {
+    store::Read read(portal.db());
+    if (store::email_taken(read.sql(), validation.compte->email))
+      validation.errors.add("email", "Cette adresse mail existe déjà dans l'application");
+  }
+  if (!validation.errors.empty())
+    return portal.page(ctx, "compte/creer", "Créer mon compte",
+                       compte_form_data(portal, Mode::creation, form, validation.errors, false, ""),
+                       422);
+
+  const auto& valid = *validation.compte;
+  store::Compte compte;
+  compte.email = valid.email;
+  compte.mot_de_passe = hash_password(valid.mot_de_passe);
+  compte.etat = store::kEtatEnAttente;
+  compte.identite = valid.identite;
+  const std::string token = random_token(32);
+  try {
+    store::Tx tx(portal.db());
+    do {
+      compte.numero_candidat = domain::numero_candidat_from(random_u64());
+    } while (!store::reserve_numero_candidat(tx.sql(), compte.numero_candidat, ctx.now));
+    compte.id = store::insert_compte(tx.sql(), compte, ctx.now);
+    store::insert_jeton(tx.sql(), token_hash(token), compte.id, store::kJetonActivation, ctx.now,
+                        ctx.now + domain::kActivationValidity);
+    Data mail;
+    mail.set("lien", activation_link(portal, token));
+    portal.queue_mail(tx.sql(), compte, "activation", "[Examens] Activer mon compte", mail,
+                      ctx.now);
+    tx.commit();
+  } catch (const soci::soci_error& e) {
+    if (!store::is_unique_violation(e)) throw;
+    // Another request created an account with this email between our check and insert.
+    validation.errors.add("email", "Cette adresse mail existe déjà dans l'application");
+    return portal.page(ctx, "compte/creer", "Créer mon compte",
+                       compte_form_data(portal, Mode::creation, form, validation.errors, false, ""),
+                       422);
+  }
+  portal.mail_committed();
+  Data data;
+  data.set("email", compte.email);
+  return portal.page(ctx, "compte/cree", "Votre compte est en cours de création", data);
+}
+
+Response jeton_invalide(Portal& portal, Context& ctx, store::JetonEtat etat, bool activation) {
+  std::string message;
+  switch (etat) {
+    case store::JetonEtat::utilise:
+      message = activation ? "Ce lien d'activation a déjà été utilisé : votre compte est activé, "
+                             "vous pouvez vous connecter."
+                           : "Ce lien a déjà été utilisé. Si besoin, demandez un nouveau lien "
+                             "avec « Mot de passe oublié ».";
+      break;
+    case store::JetonEtat::expire:
+      message = activation ? "Ce lien d'activation a expiré (48 heures). Vos informations ont été "
+                             "effacées : vous devez recommencer la création de votre compte."
+                           : "Ce lien a expiré. Demandez un nouveau lien avec « Mot de passe "
+                             "oublié ».";
+      break;
+    default:
+      message = activation ? "Ce lien d'activation n'est pas valide. Vérifiez que vous avez copié "
+                             "l'adresse complète, ou recommencez la création de votre compte."
+                           : "Ce lien n'est pas valide. Vérifiez que vous avez copié l'adresse "
+                             "complète, ou demandez un nouveau lien avec « Mot de passe oublié ».";
+  }
+  return portal.error_page(ctx, 410, activation ? "Activation du compte" : "Mot de passe oublié",
+                           message);
+}
+
+// GET shows a button rather than activating: mail scanners that fetch links must
+// not consume a single-use link.
+Response activer_form(Portal& portal, Context& ctx) {
+  const std::string token(ctx.req.query_param("jeton").value_or(""));
+  store::Read read(portal.db());
+  const auto jeton =
+      store::read_jeton(read.sql(), token_hash(token), store::kJetonActivation, ctx.now);
+  if (jeton.etat != store::JetonEtat::valide) return jeton_invalide(portal, ctx, jeton.etat, true);
+  Data data;
+  data.set("jeton", token);
+  return portal.page(ctx, "compte/activer", "Activer mon compte", data);
+}
+
+Response activer(Portal& portal, Context& ctx) {
+  const std::string token = ctx.req.field_or("jeton");
+  const std::string empreinte = token_hash(token);
+  store::Tx tx(portal.db());
+  auto compte_id = store::consume_jeton(tx.sql(), empreinte, store::kJetonActivation, ctx.now);
+  if (!compte_id) {
+    const auto jeton = store::read_jeton(tx.sql(), empreinte, store::kJetonActivation, ctx.now);
+    return jeton_invalide(portal, ctx, jeton.etat, true);
+  }
+  store::activate_compte(tx.sql(), *compte_id, ctx.now);
+  tx.commit();
+  return Response::redirect("/connexion?active=1");
+}
+
+Response connexion_form(Portal& portal, Context& ctx) {
+  if (ctx.compte) return Response::redirect("/");
+  alert_from_query(ctx);
+  Data data;
+  data.set("identifiant", std::string(ctx.req.query_param("identifiant").value_or("")));
+  return portal.page(ctx, "connexion", "Me connecter", data);
+}
+
+Response connexion(Portal& portal, Context& ctx) {
+  const std::string identifiant = ctx.req.field_or("identifiant");
+  const std::string mot_de_passe = ctx.req.field_or("mot_de_passe");
+  Data data;
+  data.set("identifiant", identifiant);
+  if (identifiant.empty() || mot_de_passe.empty()) {
+    FieldErrors errors;
+    if (identifiant.empty())
+      errors.add("identifiant", "Veuillez saisir votre identifiant de connexion.");
+    if (mot_de_passe.empty()) errors.add("mot_de_passe", "Veuillez saisir votre mot de passe.");
+    for (const auto& e : errors.all()) data.set("erreur_" + e.field, e.message);
+    return portal.page(ctx, "connexion", "Me connecter", data, 422);
+  }
+
+  const std::string key_id = "id:" + domain::normalize_email(identifiant);
+  const std::string key_ip = "ip:" + ctx.req.remote_address;
+  std::optional<store::Compte> compte;
+  {
+    store::Read read(portal.db());
+    if (domain::is_blocked(store::load_throttle(read.sql(), key_id), ctx.now) ||
+        domain::is_blocked(store::load_throttle(read.sql(), key_ip), ctx.now)) {
+      data.set("erreur",
+               "Trop de tentatives de connexion ont échoué. Par sécurité, la connexion "
+               "est suspendue pendant quelques minutes : réessayez plus tard, ou "
+               "utilisez « Mot de passe oublié ».");
+      return portal.page(ctx, "connexion", "Me connecter", data, 429);
+    }
+    compte = store::find_compte_by_any(read.sql(), identifiant);
+  }
+  // The same Argon2id cost whether or not the identifier exists.
+  const bool ok =
+      verify_password(compte ? compte->mot_de_passe : portal.dummy_hash(), mot_de_passe) &&
+      compte.has_value();
+  store::Tx tx(portal.db());
+  if (!ok) {
+    for (const auto& [key, policy] :
+         {std::pair{key_id, domain::kIdentifierThrottle}, {key_ip, domain::kAddressThrottle}})
+      store::save_throttle(
+          tx.sql(), key,
+          domain::record_failure(store::load_throttle(tx.sql(), key), ctx.now, policy));
+    tx.commit();
+    data.set("erreur", "Identifiant ou mot de passe incorrect.");
+    return portal.page(ctx, "connexion", "Me connecter", data, 401);
+  }
+  store::clear_throttle(tx.sql(), key_id);
+  if (!compte->actif()) {
+    tx.commit();
+    data.set("erreur",
+             "Votre compte n'est pas encore activé : cliquez sur le lien « Activer mon compte » "
+             "du mail reçu lors de sa création (valable 48 heures).");
+    return portal.page(ctx, "connexion", "Me connecter", data, 403);
+  }
+  if (password_needs_rehash(compte->mot_de_passe))
+    store::update_mot_de_passe(tx.sql(), compte->id, hash_password(mot_de_passe), ctx.now);
+  portal.login(ctx, tx.sql(), compte->id);
+  tx.commit();
+  return Response::redirect("/");
+}
+
+Response deconnexion(Portal& portal, Context& ctx) {
+  portal.logout(ctx);
+  return Response::redirect("/connexion?deconnecte=1");
+}
+
+Response aide_connexion(Portal& portal, Context& ctx) {
+  return portal.page(ctx, "aide_connexion", "Besoin d'aide pour vous connecter ?", Data{});
+}
+
+Response prolonger(Portal& portal, Context& ctx) {
+  if (!ctx.session) return Response::text("Session expirée.", 401);
+  store::Tx tx(portal.db());
+  store::touch_session(tx.sql(), ctx.session->empreinte, ctx.now,
+                       ctx.now + portal.config().session_idle);
+  tx.commit();
+  Response r;
+  r.status = 204;
+  return r;
+}
+
+Response oubli_form(Portal& portal, Context& ctx) {
+  return portal.page(ctx, "mot_de_passe/oubli", "Mot de passe oublié", Data{});
+}
+
+Response oubli(Portal& portal, Context& ctx) {
+  const std::string identifiant = ctx.req.field_or("identifiant");
+  if (identifiant.empty()) {
+    Data data;
+    data.set("erreur", "Veuillez saisir votre identifiant de connexion.");
+    return portal.page(ctx, "mot_de_passe/oubli", "Mot de passe oublié", data, 422);
+  }
+  bool queued = false;
+  {
+    store::Tx tx(portal.db());
+    auto compte = store::find_compte_by_any(tx.sql(), identifiant);
+    if (compte && compte->actif()) {
+      const std::string token = random_token(32);
+      store::void_jetons(tx.sql(), compte->id, store::kJetonMotDePasse, ctx.now);
+      store::insert_jeton(tx.sql(), token_hash(token), compte->id, store::kJetonMotDePasse, ctx.now,
+                          ctx.now + domain::kPasswordResetValidity);
+      Data mail;
+      mail.set("lien", portal.config().base_url + "/mot-de-passe/nouveau?jeton=" + token);
+      mail.set("identifiant", compte->email);
+      portal.queue_mail(tx.sql(), *compte, "mot_de_passe", "[Examens] Modifier mon mot de passe",
+                        mail, ctx.now);
+      queued = true;
+    }
+    tx.commit();
+  }
+  if (queued) portal.mail_committed();
+  // The same answer whether or not the identifier matched: no account enumeration.
+  return portal.page(ctx, "mot_de_passe/oubli_envoye", "Mot de passe oublié", Data{});
+}
+
+Response nouveau_form(Portal& portal, Context& ctx) {
+  const std::string token(ctx.req.query_param("jeton").value_or(""));
+  store::Read read(portal.db());
+  const auto jeton =
+      store::read_jeton(read.sql(), token_hash(token), store::kJetonMotDePasse, ctx.now);
+  if (jeton.etat != store::JetonEtat::valide) return jeton_invalide(portal, ctx, jeton.etat, false);
+  FieldErrors none;
+  FormView view(none);
+  view.field({"mot_de_passe", "Nouveau mot de passe", kPasswordHint, "password", "new-password"},
+             "");
+  view.field(kMotDePasseConfirmation, "");
+  Data data = view.data();
+  data.set("jeton", token);
+  return portal.page(ctx, "mot_de_passe/nouveau", "Modifier mon mot de passe", data);
+}
+
+Response nouveau(Portal& portal, Context& ctx) {
+  const std::string token = ctx.req.field_or("jeton");
+  const std::string empreinte = token_hash(token);
+  const std::string mdp = ctx.req.field_or("mot_de_passe");
+  const std::string confirmation = ctx.req.field_or("mot_de_passe_confirmation");
+  FieldErrors errors;
+  if (mdp.empty())
+    errors.add("mot_de_passe", "Ce champ est obligatoire.");
+  else if (auto problem = domain::password_problem(mdp))
+    errors.add("mot_de_passe", *problem);
+  if (confirmation.empty())
+    errors.add("mot_de_passe_confirmation", "Ce champ est obligatoire.");
+  else if (confirmation != mdp)
+    errors.add("mot_de_passe_confirmation",
+               "La confirmation du mot de passe ne correspond pas au mot de passe.");
+  if (!errors.empty()) {
+    {
+      store::Read read(portal.db());
+      const auto jeton = store::read_jeton(read.sql(), empreinte, store::kJetonMotDePasse, ctx.now);
+      if (jeton.etat != store::JetonEtat::valide)
+        return jeton_invalide(portal, ctx, jeton.etat, false);
+    }
+    FormView view(errors);
+    view.field({"mot_de_passe", "Nouveau mot de passe", kPasswordHint, "password", "new-password"},
+               "");
+    view.field(kMotDePasseConfirmation, "");
+    Data data = view.data();
+    data.set("jeton", token);
+    return portal.page(ctx, "mot_de_passe/nouveau", "Modifier mon mot de passe", data, 422);
+  }
+  const std::string hash = hash_password(mdp);
+  store::Tx tx(portal.db());
+  auto compte_id = store::consume_jeton(tx.sql(), empreinte, store::kJetonMotDePasse, ctx.now);
+  if (!compte_id) {
+    const auto jeton = store::read_jeton(tx.sql(), empreinte, store::kJetonMotDePasse, ctx.now);
+    return jeton_invalide(portal, ctx, jeton.etat, false);
+  }
+  store::update_mot_de_passe(tx.sql(), *compte_id, hash, ctx.now);
+  // Whoever knew the old password is logged out everywhere.
+  store::delete_other_sessions(tx.sql(), *compte_id, "");
+  tx.commit();
+  return Response::redirect("/connexion?mot_de_passe=1");
+}
+
+Response modifier_page(Portal& portal, Context& ctx, const CompteForm& form,
+                       const FieldErrors& errors, bool locked, int status,
+                       std::string_view commune_query = {}) {
+  Data data = compte_form_data(portal, Mode::modification, form, errors, locked, commune_query);
+  data.set("numero_candidat", ctx.compte->numero_candidat);
+  {
+    store::Read read(portal.db());
+    const int sessions = store::count_sessions(read.sql(), ctx.compte->id, ctx.now);
+    data.set("autres_sessions", sessions > 1);
+    data.set("autres_sessions_nombre", std::to_string(sessions - 1));
+  }
+  if (const std::string* e = errors.message("identite")) data.set("erreur_identite", *e);
+  if (const std::string* e = errors.message("mot_de_passe_actuel"))
+    data.set("erreur_mot_de_passe_actuel", *e);
+  return portal.page(ctx, "compte/modifier", "Modifier mon compte", data, status);
+}
+
+bool locked_for(Portal& portal, long long compte_id) {
+  store::Read read(portal.db());
+  return !domain::modification_policy(store::has_any_candidature(read.sql(), compte_id))
+              .identite_modifiable;
+}
+
+Response modifier_form(Portal& portal, Context& ctx) {
+  if (!ctx.compte) return portal.login_required(ctx);
+  if (ctx.req.query_param("enregistre"))
+    ctx.alerts.push_back({"success", "Vos informations ont été enregistrées.", ""});
+  if (ctx.req.query_param("sessions"))
+    ctx.alerts.push_back({"success", "Vos autres sessions ont été fermées.", ""});
+  return modifier_page(portal, ctx, form_of(*ctx.compte), {}, locked_for(portal, ctx.compte->id),
+                       200);
+}
+
+Response modifier(Portal& portal, Context& ctx) {
+  if (!ctx.compte) return portal.login_required(ctx);
+  const store::Compte& compte = *ctx.compte;
+  const bool locked = locked_for(portal, compte.id);
+  CompteForm form = read_form(ctx.req);
+  if (ctx.req.field("action") == "chercher-commune" && !locked)
+    return modifier_page(portal, ctx, form, {}, locked, 200, form.commune_naissance);
+  auto v = domain::validate_modification(form, compte.identite, compte.email,
+                                         domain::ModificationPolicy{!locked}, portal.referentiel(),
+                                         domain::paris_today(ctx.now));
+  if (v.email) {
+    store::Read read(portal.db());
+    if (store::email_taken(read.sql(), *v.email, compte.id)) {
+      v.errors.add("email", "Cette adresse mail existe déjà dans l'application");
+      v.email.reset();
+    }
+  }
+  // Changing the login credentials asks for the current password, so a session left
+  // open on a shared computer cannot take the account over.
+  if (v.errors.empty() && (v.email || v.mot_de_passe)) {
+    const std::string actuel = ctx.req.field_or("mot_de_passe_actuel");
+    if (actuel.empty() || !verify_password(compte.mot_de_passe, actuel))
+      v.errors.add("mot_de_passe_actuel",
+                   "Pour modifier l'adresse mail ou le mot de passe, saisissez votre mot de "
+                   "passe actuel.");
+  }
+  if (!v.errors.empty()) {
+    if (locked) {
+      // Greyed fields show what is stored, never what a request tried to send.
+      CompteForm shown = form_of(compte);
+      shown.email = form.email;
+      shown.email_confirmation = form.email_confirmation;
+      form = shown;
+    }
+    return modifier_page(portal, ctx, form, v.errors, locked, 422);
+  }
+  const std::string new_hash = v.mot_de_passe ? hash_password(*v.mot_de_passe) : "";
+  store::Tx tx(portal.db());
+  if (!locked) store::update_identite(tx.sql(), compte.id, *v.identite, ctx.now);
+  if (v.email) store::update_email(tx.sql(), compte.id, *v.email, ctx.now);
+  if (v.mot_de_passe) {
+    store::update_mot_de_passe(tx.sql(), compte.id, new_hash, ctx.now);
+    store::delete_other_sessions(tx.sql(), compte.id, ctx.session->empreinte);
+  }
+  tx.commit();
+  return Response::redirect("/compte/modifier?enregistre=1");
+}
+
+Response fermer_sessions(Portal& portal, Context& ctx) {
+  if (!ctx.compte) return portal.login_required(ctx);
+  store::Tx tx(portal.db());
+  store::delete_other_sessions(tx.sql(), ctx.compte->id, ctx.session->empreinte);
+  tx.commit();
+  return Response::redirect("/compte/modifier?sessions=1");
+}
+
+Response supprimer_form(Portal& portal, Context& ctx) {
+  if (!ctx.compte) return portal.login_required(ctx);
+  store::Read read(portal.db());
+  Data data = compte_summary(*ctx.compte);
+  if (auto problem =
+          domain::deletion_problem(store::has_any_candidature(read.sql(), ctx.compte->id)))
+    data.set("refus", *problem);
+  return portal.page(ctx, "compte/supprimer", "Supprimer mon compte", data);
+}
+
+Response supprimer(Portal& portal, Context& ctx) {
+  if (!ctx.compte) return portal.login_required(ctx);
+  store::Tx tx(portal.db());
+  if (auto problem =
+          domain::deletion_problem(store::has_any_candidature(tx.sql(), ctx.compte->id))) {
+    Data data = compte_summary(*ctx.compte);
+    data.set("refus", *problem);
+    return portal.page(ctx, "compte/supprimer", "Supprimer mon compte", data, 409);
+  }
+  store::delete_compte(tx.sql(), ctx.compte->id);
+  tx.commit();
+  ctx.session.reset();
+  portal.logout(ctx);
+  return Response::redirect("/?supprime=1");
+}
+
+Response messages(Portal& portal, Context& ctx) {
+  if (!ctx.compte) return portal.login_required(ctx);
+  store::Read read(portal.db());
+  Data list{Data::type::list};
+  for (const auto& m : store::mails_of_compte(read.sql(), ctx.compte->id)) {
+    Data item;
+    item.set("id", std::to_string(m.id));
+    item.set("objet", m.objet);
+    item.set("date", domain::format_paris_datetime(m.envoye_le.value_or(m.cree_le)));
+    item.set("envoye", m.envoye_le.has_value());
+    item.set("abandonne", m.abandonne_le.has_value());
+    list.push_back(item);
+  }
+  Data data;
+  data.set("messages", list);
+  data.set("aucun", list.is_empty_list());
+  return portal.page(ctx, "messages/liste", "Consulter mes messages", data);
+}
+
+Response message(Portal& portal, Context& ctx) {
+  if (!ctx.compte) return portal.login_required(ctx);
+  long long id = 0;
+  try {
+    id = std::stoll(ctx.req.params.at("id"));
+  } catch (const std::exception&) {
+    return portal.error_page(ctx, 404, "Message introuvable", "Ce message n'existe pas.");
+  }
+  store::Read read(portal.db());
+  auto m = store::mail_of_compte(read.sql(), ctx.compte->id, id);
+  if (!m) return portal.error_page(ctx, 404, "Message introuvable", "Ce message n'existe pas.");
+  Data data;
+  data.set("objet", m->objet);
+  data.set("date", domain::format_paris_datetime(m->envoye_le.value_or(m->cree_le)));
+  data.set("envoye", m->envoye_le.has_value());
+  data.set("destinataire", m->destinataire);
+  data.set("texte", m->texte);
+  return portal.page(ctx, "messages/message", m->objet, data);
+}
+
+}  // namespace
+
+void add_compte_routes(Router<RouteHandler>& r) {
+  r.add(Method::get, "/", accueil);
+  r.add(Method::get, "/compte/creer", creer_form);
+  r.add(Method::post, "/compte/creer", creer);
+  r.add(Method::get, "/compte/activer", activer_form);
+  r.add(Method::post, "/compte/activer", activer);
+  r.add(Method::get, "/connexion", connexion_form);
+  r.add(Method::post, "/connexion", connexion);
+  r.add(Method::post, "/deconnexion", deconnexion);
+  r.add(Method::get, "/aide-connexion", aide_connexion);
+  r.add(Method::post, "/session/prolonger", prolonger);
+  r.add(Method::get, "/mot-de-passe-oublie", oubli_form);
+  r.add(Method::post, "/mot-de-passe-oublie", oubli);
+  r.add(Method::get, "/mot-de-passe/nouveau", nouveau_form);
+  r.add(Method::post, "/mot-de-passe/nouveau", nouveau);
+  r.add(Method::get, "/compte/modifier", modifier_form);
+  r.add(Method::post, "/compte/modifier", modifier);
+  r.add(Method::post, "/compte/sessions/fermer", fermer_sessions);
+  r.add(Method::get, "/compte/supprimer", supprimer_form);
+  r.add(Method::post, "/compte/supprimer", supprimer);
+  r.add(Method::get, "/messages", messages);
+  r.add(Method::get, "/messages/{id}", message);
+}
+
+}  // namespace examens::web

@@ -1,0 +1,62 @@
+// Template data for forms with per-field errors.
+#include "web/form_view.hpp"
+
+namespace examens::web {
+namespace {
+
+Data base(const FieldSpec& spec, const domain::FieldErrors& errors, bool disabled) {
+  Data d;
+  d.set("id", std::string(spec.name));
+  d.set("label", std::string(spec.label));
+  if (!spec.hint.empty()) d.set("hint", std::string(spec.hint));
+  d.set("type", std::string(spec.type));
+  d.set("autocomplete", std::string(spec.autocomplete));
+  d.set("required", spec.required);
+  d.set("disabled", disabled);
+  if (const std::string* message = errors.message(spec.name)) d.set("error", *message);
+  return d;
+}
+
+}  // namespace
+
+void FormView::field(const FieldSpec& spec, std::string value, bool disabled) {
+  Data d = base(spec, errors_, disabled);
+  d.set("value", std::move(value));
+  fields_.set(std::string(spec.name), d);
+}
+
+void FormView::select(const FieldSpec& spec, const std::vector<Option>& options,
+                      std::string_view value, bool disabled) {
+  Data d = base(spec, errors_, disabled);
+  Data list{Data::type::list};
+  for (const auto& o : options) {
+    Data item;
+    item.set("value", o.value);
+    item.set("label", o.label);
+    item.set("selected", o.value == value);
+    list.push_back(item);
+  }
+  d.set("options", list);
+  d.set("value", std::string(value));
+  d.set("vide", value.empty());
+  fields_.set(std::string(spec.name), d);
+}
+
+Data FormView::data() const {
+  Data d;
+  d.set("f", fields_);
+  if (!errors_.empty()) {
+    Data list{Data::type::list};
+    for (const auto& e : errors_.all()) {
+      Data item;
+      item.set("field", e.field);
+      item.set("message", e.message);
+      list.push_back(item);
+    }
+    d.set("errors", list);
+    d.set("has_errors", true);
+  }
+  return d;
+}
+
+}  // namespace examens::web

@@ -1,0 +1,257 @@
+// The portal core: session resolution, CSRF, security headers, static files,
+// page rendering and the mail queue shared by every space's handlers.
+#include "web/portal.hpp"
+
+#include <iostream>
+
+#include "domain/temps.hpp"
+#include "store/outbox.hpp"
+#include "web/secrets.hpp"
+#include "web/static_files.hpp"
+
+namespace examens::web {
+namespace {
+
+// A session row is rewritten at most this often, not on every request: the
+// closing-hour rush should not turn each page view into a write.
+constexpr auto kTouchInterval = std::chrono::seconds(60);
+constexpr auto kSessionAbsolute = std::chrono::hours(12);
+
+constexpr const char* kContentSecurityPolicy =
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; "
+    "object-src 'none'; frame-ancestors 'none'";
+
+}  // namespace
+
+Portal::Portal(const app::Config& config, store::Database& db, const domain::Clock& clock)
+    : config_(config), db_(db), clock_(clock), templates_(config.root / "templates") {
+  {
+    store::Tx tx(db_);
+    secret_ = store::get_or_create_parametre(tx.sql(), "secret_csrf", random_token(32));
+    tx.commit();
+  }
+  {
+    store::Read read(db_);
+    referentiel_ = std::make_unique<store::Referentiel>(read.sql());
+  }
+  dummy_hash_ = hash_password(random_token(12));
+  add_compte_routes(router_);
+  add_referentiel_routes(router_);
+}
+
+Portal::~Portal() = default;
+
+Response Portal::handle(Request& request) {
+  Response response;
+  const bool is_static = request.path.starts_with("/static/") || request.path.starts_with("/dsfr/");
+  if (is_static && (request.method == Method::get || request.method == Method::head)) {
+    auto found = request.path.starts_with("/dsfr/")
+                     ? serve_static(request, "/dsfr/",
+                                    config_.root / "node_modules/@gouvfr/dsfr/dist", false)
+                     : serve_static(request, "/static/", config_.root / "static", false);
+    response = found ? std::move(*found) : Response::text("Fichier introuvable.", 404);
+    add_security_headers(response);
+    return response;
+  }
+
+  Context ctx{request, clock_.now(), {}, {}, {}, {}, {}};
+  try {
+    resolve_session(ctx);
+    if (request.method == Method::post && !csrf_ok(ctx)) {
+      response = error_page(ctx, 403, "Formulaire expiré",
+                            "Ce formulaire a expiré ou ne provient pas de ce site (jeton de "
+                            "sécurité absent ou invalide). Rechargez la page et recommencez.");
+    } else {
+      response = dispatch(ctx);
+    }
+  } catch (const std::exception& e) {
+    std::cerr << "{\"level\":\"error\",\"path\":\"" << request.path << "\",\"error\":\"" << e.what()
+              << "\"}\n";
+    response = error_page(ctx, 500, "Erreur du serveur",
+                          "Une erreur inattendue s'est produite. Rien de ce que vous aviez déjà "
+                          "enregistré n'est perdu ; veuillez réessayer dans un instant.");
+  }
+  for (auto& c : ctx.cookies) response.cookies.push_back(std::move(c));
+  // Pages carry personal data: never stored by a shared cache or the browser's history.
+  if (!response.header("Cache-Control")) response.set_header("Cache-Control", "no-store");
+  add_security_headers(response);
+  return response;
+}
+
+Response Portal::dispatch(Context& ctx) {
+  bool path_known = false;
+  const RouteHandler* handler = router_.match(ctx.req, path_known);
+  if (handler) return (*handler)(*this, ctx);
+  if (path_known) {
+    auto r = error_page(ctx, 405, "Méthode non autorisée",
+                        "Cette adresse n'accepte pas ce type de requête.");
+    r.set_header("Allow", "GET, HEAD, POST");
+    return r;
+  }
+  return error_page(ctx, 404, "Page non trouvée",
+                    "La page que vous cherchez est introuvable. Vérifiez l'adresse saisie.");
+}
+
+void Portal::resolve_session(Context& ctx) {
+  if (auto cookie_value = ctx.req.cookie(kSessionCookie)) {
+    const std::string empreinte = token_hash(*cookie_value);
+    store::Read read(db_);
+    auto row = store::find_session(read.sql(), empreinte);
+    if (row && row->expire_le > ctx.now) {
+      if (auto compte = store::find_compte(read.sql(), row->compte_id)) {
+        ctx.compte = std::move(compte);
+        if (ctx.now - row->vu_le >= kTouchInterval) {
+          row->expire_le = ctx.now + config_.session_idle;
+          store::Tx tx(db_);
+          store::touch_session(tx.sql(), empreinte, ctx.now, row->expire_le);
+          tx.commit();
+        }
+        ctx.csrf = row->csrf;
+        ctx.session = std::move(row);
+        return;
+      }
+    }
+    // Unknown or expired: forget it, so the visitor is plainly anonymous.
+    if (row) {
+      store::Tx tx(db_);
+      store::delete_session(tx.sql(), empreinte);
+      tx.commit();
+    }
+    ctx.cookies.push_back(cookie(kSessionCookie, "", 0));
+  }
+  // Anonymous visitors' forms (login, creation, reset) are protected too: the token
+  // is tied to a random cookie of theirs (double submit, keyed by the server secret).
+  std::string visitor(ctx.req.cookie(kVisitorCookie).value_or(""));
+  if (visitor.size() < 32) {
+    visitor = random_token(32);
+    ctx.cookies.push_back(cookie(kVisitorCookie, visitor, std::nullopt));
+    ctx.req.cookies[std::string(kVisitorCookie)] = visitor;
+  }
+  ctx.csrf = keyed_hash(secret_, visitor);
+}
+
+bool Portal::csrf_ok(const Context& ctx) const {
+  auto sent = ctx.req.field("csrf");
+  if (!sent) sent = ctx.req.header("x-csrf-token");
+  return sent && !ctx.csrf.empty() && constant_time_equal(*sent, ctx.csrf);
+}
+
+void Portal::login(Context& ctx, soci::session& sql, long long compte_id) {
+  const std::string token = random_token(32);
+  store::SessionRow row;
+  row.empreinte = token_hash(token);
+  row.compte_id = compte_id;
+  row.csrf = random_token(32);
+  row.vu_le = ctx.now;
+  row.expire_le = ctx.now + config_.session_idle;
+  store::insert_session(sql, row, ctx.now, ctx.req.remote_address,
+                        ctx.req.header("user-agent").value_or(""));
+  // An older session cookie of this browser (perhaps planted) is replaced, never reused.
+  if (auto old = ctx.req.cookie(kSessionCookie)) store::delete_session(sql, token_hash(*old));
+  ctx.cookies.push_back(cookie(kSessionCookie, token, std::nullopt));
+  ctx.csrf = row.csrf;
+  ctx.session = row;
+}
+
+void Portal::logout(Context& ctx) {
+  if (ctx.session) {
+    store::Tx tx(db_);
+    store::delete_session(tx.sql(), ctx.session->empreinte);
+    tx.commit();
+  }
+  ctx.session.reset();
+  ctx.compte.reset();
+  ctx.cookies.push_back(cookie(kSessionCookie, "", 0));
+}
+
+Cookie Portal::cookie(std::string_view name, std::string value, std::optional<long> max_age) const {
+  Cookie c;
+  c.name = name;
+  c.value = std::move(value);
+  c.max_age_seconds = max_age;
+  c.http_only = true;
+  c.secure = config_.base_url.starts_with("https://");
+  c.same_site = "Lax";
+  return c;
+}
+
+void Portal::add_security_headers(Response& response) const {
+  response.set_header("Content-Security-Policy", kContentSecurityPolicy);
+  response.set_header("X-Content-Type-Options", "nosniff");
+  response.set_header("X-Frame-Options", "DENY");
+  response.set_header("Referrer-Policy", "same-origin");
+  response.set_header("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+  response.set_header("Cross-Origin-Opener-Policy", "same-origin");
+  if (config_.base_url.starts_with("https://"))
+    response.set_header("Strict-Transport-Security", "max-age=31536000");
+}
+
+Response Portal::page(Context& ctx, std::string_view template_name, std::string title, Data data,
+                      int status) const {
+  data.set("csrf", ctx.csrf);
+  Data layout;
+  layout.set("title", title);
+  layout.set("csrf", ctx.csrf);
+  if (ctx.compte) {
+    Data user;
+    user.set("nom", ctx.compte->identite.nom_naissance);
+    user.set("prenom", ctx.compte->identite.prenoms);
+    layout.set("user", user);
+    layout.set("session_timeout_seconds", std::to_string(config_.session_idle.count()));
+  }
+  Data alerts{Data::type::list};
+  for (const auto& a : ctx.alerts) {
+    Data item;
+    item.set("type", a.type);
+    // The layout shows a titled alert, or a small one with only a message.
+    if (a.title.empty())
+      item.set("small", true);
+    else
+      item.set("title", a.title);
+    if (!a.message.empty()) item.set("message", a.message);
+    alerts.push_back(item);
+  }
+  if (!ctx.alerts.empty()) layout.set("alerts", alerts);
+  if (data.get("scripts")) layout.set("scripts", *data.get("scripts"));
+  layout.set("content", templates_.render(template_name, data));
+  return Response::html(templates_.render("layout", layout), status);
+}
+
+Response Portal::error_page(Context& ctx, int status, std::string title,
+                            std::string message) const {
+  Data data;
+  data.set("titre", title);
+  data.set("message", message);
+  data.set("status", std::to_string(status));
+  return page(ctx, "erreur", std::move(title), data, status);
+}
+
+Response Portal::login_required(Context& ctx) const {
+  (void)ctx;
+  return Response::redirect("/connexion?expiree=1");
+}
+
+void Portal::queue_mail(soci::session& sql, const store::Compte& compte, std::string_view name,
+                        std::string subject, Data data, domain::Instant now) const {
+  data.set("base_url", config_.base_url);
+  data.set("nom_affiche", domain::nom_affiche(compte.identite));
+  data.set("date_envoi", domain::format_paris_datetime(now));
+  store::OutboxMail mail;
+  mail.compte_id = compte.id;
+  mail.destinataire = compte.email;
+  mail.objet = std::move(subject);
+  mail.texte = templates_.render("mail/" + std::string(name) + "_texte", data);
+  mail.html = templates_.render("mail/" + std::string(name) + "_html", data);
+  const auto at = config_.base_url.find("://");
+  std::string host = at == std::string::npos ? "examens" : config_.base_url.substr(at + 3);
+  host = host.substr(0, host.find_first_of(":/"));
+  mail.message_id = random_token(18) + "@" + host;
+  store::enqueue_mail(sql, mail, now);
+}
+
+void Portal::mail_committed() const {
+  if (mail_queued_) mail_queued_();
+}
+
+}  // namespace examens::web

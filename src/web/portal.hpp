@@ -1,0 +1,104 @@
+// The portal: from a plain Request to a Response, with sessions, CSRF, security
+// headers, static files and the handlers of each space. Runs on worker threads
+// (handlers block on the database and on Argon2id); thread-safe.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/config.hpp"
+#include "domain/clock.hpp"
+#include "store/comptes.hpp"
+#include "store/database.hpp"
+#include "store/referentiel.hpp"
+#include "store/sessions.hpp"
+#include "web/http.hpp"
+#include "web/router.hpp"
+#include "web/templates.hpp"
+
+namespace examens::web {
+
+inline constexpr std::string_view kSessionCookie = "examens_session";
+inline constexpr std::string_view kVisitorCookie = "examens_visiteur";
+
+struct Alert {
+  std::string type;  // success | info | warning | error
+  std::string title;
+  std::string message;
+};
+
+// What one request carries through the handlers.
+struct Context {
+  Request& req;
+  domain::Instant now;
+  std::optional<store::SessionRow> session;
+  std::optional<store::Compte> compte;  // the logged-in account
+  std::string csrf;                     // token expected in this visitor's forms
+  std::vector<Cookie> cookies;          // to set on the response
+  std::vector<Alert> alerts;
+};
+
+class Portal;
+using RouteHandler = std::function<Response(Portal&, Context&)>;
+
+class Portal {
+ public:
+  Portal(const app::Config& config, store::Database& db, const domain::Clock& clock);
+  ~Portal();
+
+  Response handle(Request& request);
+
+  // Called after a transaction that queued mail commits, to wake the sender.
+  void on_mail_queued(std::function<void()> callback) { mail_queued_ = std::move(callback); }
+
+  // --- for the handlers of each space ---
+  const app::Config& config() const { return config_; }
+  store::Database& db() { return db_; }
+  const store::Referentiel& referentiel() const { return *referentiel_; }
+  const Templates& templates() const { return templates_; }
+  // An Argon2id hash verified when no account matches, so a login costs the same
+  // whether or not the identifier exists.
+  const std::string& dummy_hash() const { return dummy_hash_; }
+
+  Response page(Context& ctx, std::string_view template_name, std::string title, Data data,
+                int status = 200) const;
+  Response error_page(Context& ctx, int status, std::string title, std::string message) const;
+  // The redirect to the login page for a visitor who is not (or no longer) logged in.
+  Response login_required(Context& ctx) const;
+
+  // Renders mail/<name>_texte and mail/<name>_html and queues the mail in the
+  // caller's transaction; call mail_committed() once it commits.
+  void queue_mail(soci::session& sql, const store::Compte& compte, std::string_view name,
+                  std::string subject, Data data, domain::Instant now) const;
+  void mail_committed() const;
+
+  // Opens a fresh session (a new id: no fixation) inside the caller's transaction.
+  void login(Context& ctx, soci::session& sql, long long compte_id);
+  void logout(Context& ctx);
+
+ private:
+  Response dispatch(Context& ctx);
+  void resolve_session(Context& ctx);
+  bool csrf_ok(const Context& ctx) const;
+  void add_security_headers(Response& response) const;
+  Cookie cookie(std::string_view name, std::string value, std::optional<long> max_age) const;
+
+  const app::Config& config_;
+  store::Database& db_;
+  const domain::Clock& clock_;
+  Templates templates_;
+  std::unique_ptr<store::Referentiel> referentiel_;
+  std::string secret_;
+  std::string dummy_hash_;
+  Router<RouteHandler> router_;
+  std::function<void()> mail_queued_;
+};
+
+// Each space registers its routes (one file of handlers per space).
+void add_compte_routes(Router<RouteHandler>& router);
+void add_referentiel_routes(Router<RouteHandler>& router);
+
+}  // namespace examens::web

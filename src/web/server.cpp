@@ -1,0 +1,759 @@
+// Beast/Asio implementation of web::Server: one coroutine per connection with a keep-alive
+// loop, body strategies chosen by Content-Type, handlers on a worker pool, JSON request logs.
+#include "web/server.hpp"
+
+#include <unistd.h>
+
+#include <atomic>
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/bind_executor.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/json/object.hpp>
+#include <boost/json/serialize.hpp>
+#include <boost/json/string.hpp>
+#include <cerrno>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <mutex>
+#include <optional>
+#include <system_error>
+#include <thread>
+#include <tuple>
+#include <unordered_map>
+#include <variant>
+#include <vector>
+
+#include "web/form_parsing.hpp"
+#include "web/static_files.hpp"
+
+namespace examens::web {
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = asio::ip::tcp;
+using Clock = std::chrono::steady_clock;
+
+constexpr auto kAsTuple = asio::as_tuple(asio::use_awaitable);
+// Multipart bodies are read in blocks of this size straight into the multipart parser.
+constexpr std::size_t kUploadChunkBytes = 64 * 1024;
+// After an early error response the rest of the request is drained, so that the client reads
+// our answer instead of a connection reset, but not for longer nor further than this.
+constexpr std::chrono::seconds kLingerTime{2};
+constexpr std::size_t kLingerBytes = 4 * 1024 * 1024;
+// Once shutdown_grace is over, connections are closed and run() gets this long to return.
+constexpr std::chrono::seconds kForcedCloseTime{1};
+constexpr std::size_t kMaxLoggedPathBytes = 1024;
+
+std::string_view to_sv(beast::string_view s) {
+  return {s.data(), s.size()};
+}
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+  return lower(a) == lower(b);
+}
+
+// "2026-11-23T11:30:00.123Z"
+std::string iso_timestamp(std::chrono::system_clock::time_point now) {
+  using namespace std::chrono;
+  auto ms = floor<milliseconds>(now);
+  auto day = floor<days>(ms);
+  year_month_day ymd{day};
+  hh_mm_ss hms{ms - day};
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02d.%03dZ",
+                static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                static_cast<unsigned>(ymd.day()), static_cast<int>(hms.hours().count()),
+                static_cast<int>(hms.minutes().count()), static_cast<int>(hms.seconds().count()),
+                static_cast<int>(hms.subseconds().count()));
+  return buf;
+}
+
+// One line to stderr in a single write, so lines from several threads do not interleave.
+void write_log_line(std::string line) {
+  line.push_back('\n');
+  std::string_view rest(line);
+  while (!rest.empty()) {
+    ssize_t n = ::write(STDERR_FILENO, rest.data(), rest.size());
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return;
+    }
+    rest.remove_prefix(static_cast<std::size_t>(n));
+  }
+}
+
+// JSON string literal for a log field; Boost.JSON does the escaping.
+std::string json_string(std::string_view s) {
+  return boost::json::serialize(boost::json::string(s));
+}
+
+// The request log: path only, never the query or the body (they carry tokens and passwords).
+// Composed by hand because Boost.JSON prints doubles as "1.7E0" and ms should read 1.7.
+void log_request(std::string_view method, std::string_view path, int status, std::uint64_t bytes,
+                 Clock::time_point started, std::string_view remote) {
+  double ms = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
+  char numbers[96];
+  std::snprintf(numbers, sizeof numbers, ",\"status\":%d,\"bytes\":%llu,\"ms\":%.1f", status,
+                static_cast<unsigned long long>(bytes), ms);
+  std::string line = "{\"ts\":" + json_string(iso_timestamp(std::chrono::system_clock::now())) +
+                     ",\"method\":" + json_string(method) + ",\"path\":" + json_string(path) +
+                     numbers + ",\"remote\":" + json_string(remote) + "}";
+  write_log_line(line);
+}
+
+void log_event(std::string_view event, std::string_view detail) {
+  boost::json::object o;
+  o["ts"] = iso_timestamp(std::chrono::system_clock::now());
+  o["level"] = "error";
+  o["event"] = event;
+  o["detail"] = detail;
+  write_log_line(boost::json::serialize(o));
+}
+
+// The path part of a raw target, safe to log: no query (it carries tokens), valid UTF-8.
+std::string loggable_path(std::string_view target) {
+  std::string_view path = target.substr(0, target.find('?'));
+  if (path.size() > kMaxLoggedPathBytes) path = path.substr(0, kMaxLoggedPathBytes);
+  if (is_valid_utf8(path)) return std::string(path);
+  std::string out;
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  for (char ch : path) {
+    auto c = static_cast<unsigned char>(ch);
+    if (c < 0x80) {
+      out.push_back(ch);
+    } else {
+      out.push_back('%');
+      out.push_back(kHex[c >> 4]);
+      out.push_back(kHex[c & 0x0F]);
+    }
+  }
+  return out;
+}
+
+Response error_text(int status, std::string message) {
+  return Response::text(std::move(message) + "\n", status);
+}
+
+Response internal_error_page() {
+  return Response::html(
+      "<!doctype html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\">"
+      "<title>Erreur interne</title></head><body><h1>Erreur interne</h1>"
+      "<p>Une erreur inattendue est survenue. Veuillez réessayer plus tard.</p></body></html>\n",
+      500);
+}
+
+// RFC 9110 token: header and cookie names.
+bool is_token(std::string_view s) {
+  static constexpr std::string_view kSymbols = "!#$%&'*+-.^_`|~";
+  if (s.empty()) return false;
+  for (char c : s) {
+    bool alnum = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (!alnum && kSymbols.find(c) == std::string_view::npos) return false;
+  }
+  return true;
+}
+
+bool is_safe_value(std::string_view s) {
+  for (char c : s)
+    if (c == '\r' || c == '\n' || c == '\0') return false;
+  return true;
+}
+
+// A handler bug must not become response splitting or a Beast exception on the I/O thread.
+std::optional<std::string> invalid_response_reason(const Response& res) {
+  if (res.status < 100 || res.status > 599) return "status out of range";
+  for (const auto& [name, value] : res.headers)
+    if (!is_token(name) || !is_safe_value(value)) return "invalid header " + name;
+  for (const auto& cookie : res.cookies)
+    if (!is_token(cookie.name) || !is_safe_value(serialize_cookie(cookie)))
+      return "invalid cookie " + cookie.name;
+  return std::nullopt;
+}
+
+bool body_forbidden(int status) {
+  return status < 200 || status == 204 || status == 304;
+}
+
+// Framing headers belong to the server, whatever the handler set.
+bool server_owned_header(std::string_view name) {
+  return iequals(name, "content-length") || iequals(name, "transfer-encoding") ||
+         iequals(name, "connection");
+}
+
+template <class Body>
+void fill_header(http::response<Body>& msg, const Response& res, unsigned version,
+                 bool keep_alive) {
+  msg.version(version);
+  msg.result(static_cast<unsigned>(res.status));
+  for (const auto& [name, value] : res.headers)
+    if (!server_owned_header(name)) msg.insert(name, value);
+  for (const auto& cookie : res.cookies)
+    msg.insert(http::field::set_cookie, serialize_cookie(cookie));
+  if (!res.header("Date")) {
+    auto now = std::chrono::system_clock::now().time_since_epoch();
+    msg.set(http::field::date,
+            http_date(std::chrono::duration_cast<std::chrono::seconds>(now).count()));
+  }
+  msg.keep_alive(keep_alive);
+}
+
+Method to_method(http::verb verb) {
+  switch (verb) {
+    case http::verb::get: return Method::get;
+    case http::verb::head: return Method::head;
+    case http::verb::post: return Method::post;
+    default: return Method::other;
+  }
+}
+
+// Errors that mean the client went away or stalled: nothing to answer.
+bool is_disconnect(const beast::error_code& ec) {
+  return ec == http::error::end_of_stream || ec == http::error::partial_message ||
+         ec == beast::error::timeout || ec == asio::error::operation_aborted ||
+         ec == asio::error::connection_reset || ec == asio::error::eof ||
+         ec == asio::error::broken_pipe || ec == asio::error::bad_descriptor;
+}
+
+// Removes uploaded files once the response has been written, whatever the handler did.
+struct UploadCleanup {
+  std::vector<std::string> paths;
+  ~UploadCleanup() {
+    for (const auto& path : paths) {
+      std::error_code ignored;
+      std::filesystem::remove(path, ignored);
+    }
+  }
+};
+
+struct Connection {
+  explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
+  beast::tcp_stream stream;
+  // Waiting for the first byte of a new request; read and written only on the connection's
+  // strand, so stop() can close exactly the connections that are not serving anyone.
+  bool idle = false;
+};
+
+// What the request phase decided before the handler: an early answer, or go on.
+struct Early {
+  Response response;
+  bool close = false;  // the rest of the request was not read: answer, drain and close
+};
+
+}  // namespace
+
+struct Server::Impl {
+  Impl(ServerOptions o, Handler h)
+      : options(std::move(o)),
+        handler(std::move(h)),
+        ioc(std::max(1, options.io_threads)),
+        control(asio::make_strand(ioc)),
+        acceptor(control),
+        signals(control),
+        grace_timer(control),
+        pool(static_cast<std::size_t>(std::max(1, options.worker_threads))) {
+    if (options.upload_dir.empty())
+      options.upload_dir = (std::filesystem::temp_directory_path() / "examens-uploads").string();
+  }
+
+  ~Impl() {
+    // Handlers still running (only after an expired grace) finish before the io_context and
+    // the coroutine frames that wait for them are destroyed.
+    pool.stop();
+    pool.join();
+  }
+
+  unsigned short listen();
+  void run();
+  void stop();
+  void begin_shutdown();
+  void force_close();
+
+  asio::awaitable<void> accept_loop();
+  asio::awaitable<void> session(tcp::socket socket);
+  asio::awaitable<bool> serve_one(Connection& conn, beast::flat_buffer& buffer,
+                                  http::request_parser<http::empty_body>& parser,
+                                  const std::string& remote);
+  asio::awaitable<std::variant<Early, bool>> read_body(
+      Connection& conn, beast::flat_buffer& buffer, http::request_parser<http::empty_body>& parser,
+      Request& req, UploadCleanup& uploads);
+  asio::awaitable<std::uint64_t> write_response(Connection& conn, Response& res, unsigned version,
+                                                bool keep_alive, bool head_request);
+  asio::awaitable<void> linger(Connection& conn);
+  Response invoke_handler(Request& req);
+
+  std::uint64_t add_connection(const std::shared_ptr<Connection>& conn);
+  void remove_connection(std::uint64_t id);
+  std::vector<std::shared_ptr<Connection>> live_connections();
+
+  // Declared before the io_context: coroutine frames destroyed with it still touch these.
+  ServerOptions options;
+  Handler handler;
+  std::atomic<bool> stopping{false};
+  std::atomic<std::size_t> in_flight{0};
+  std::mutex connections_mutex;
+  std::unordered_map<std::uint64_t, std::weak_ptr<Connection>> connections;
+  std::uint64_t next_connection_id = 0;
+  bool listening = false;
+
+  asio::io_context ioc;
+  asio::strand<asio::io_context::executor_type> control;  // acceptor, signals, grace timer
+  tcp::acceptor acceptor;
+  asio::signal_set signals;
+  asio::steady_timer grace_timer;
+  // Declared after the io_context so it is joined first (see ~Impl).
+  asio::thread_pool pool;
+};
+
+unsigned short Server::Impl::listen() {
+  if (!listening) {
+    std::filesystem::create_directories(options.upload_dir);
+    tcp::endpoint endpoint(asio::ip::make_address(options.address), options.port);
+    acceptor.open(endpoint.protocol());
+    acceptor.set_option(asio::socket_base::reuse_address(true));
+    acceptor.bind(endpoint);
+    acceptor.listen(asio::socket_base::max_listen_connections);
+    listening = true;
+  }
+  return acceptor.local_endpoint().port();
+}
+
+void Server::Impl::run() {
+  if (!listening) listen();
+  // Everything is set up before any thread runs the io_context, so no handler races this.
+  asio::co_spawn(control, accept_loop(), asio::detached);
+  if (options.install_signal_handlers && !stopping) {
+    signals.add(SIGINT);
+    signals.add(SIGTERM);
+    signals.async_wait([this](const beast::error_code& ec, int) {
+      if (!ec) stop();
+    });
+  }
+  std::vector<std::thread> threads;
+  for (int i = 1; i < options.io_threads; ++i) threads.emplace_back([this] { ioc.run(); });
+  ioc.run();
+  for (auto& t : threads) t.join();
+}
+
+void Server::Impl::stop() {
+  if (stopping.exchange(true)) return;
+  asio::post(control, [this] { begin_shutdown(); });
+}
+
+void Server::Impl::begin_shutdown() {
+  beast::error_code ignored;
+  acceptor.close(ignored);
+  signals.cancel(ignored);
+  signals.clear(ignored);
+  auto live = live_connections();
+  for (auto& conn : live)
+    asio::post(conn->stream.get_executor(), [conn] {
+      if (conn->idle) conn->stream.cancel();
+    });
+  if (live.empty()) return;
+  grace_timer.expires_after(options.limits.shutdown_grace);
+  grace_timer.async_wait([this](const beast::error_code& ec) {
+    if (!ec) force_close();
+  });
+}
+
+void Server::Impl::force_close() {
+  auto live = live_connections();
+  log_event("shutdown_grace_expired", std::to_string(live.size()) + " connection(s) closed");
+  for (auto& conn : live) asio::post(conn->stream.get_executor(), [conn] { conn->stream.close(); });
+  grace_timer.expires_after(kForcedCloseTime);
+  // A handler blocked on the pool keeps its connection's coroutine alive: give up on it.
+  grace_timer.async_wait([this](const beast::error_code& ec) {
+    if (!ec) ioc.stop();
+  });
+}
+
+std::uint64_t Server::Impl::add_connection(const std::shared_ptr<Connection>& conn) {
+  std::lock_guard lock(connections_mutex);
+  std::uint64_t id = next_connection_id++;
+  connections.emplace(id, conn);
+  return id;
+}
+
+void Server::Impl::remove_connection(std::uint64_t id) {
+  bool last = false;
+  {
+    std::lock_guard lock(connections_mutex);
+    connections.erase(id);
+    last = connections.empty();
+  }
+  // The grace timer only waits for connections; the last one to go releases run().
+  if (last && stopping) asio::post(control, [this] { grace_timer.cancel(); });
+}
+
+std::vector<std::shared_ptr<Connection>> Server::Impl::live_connections() {
+  std::vector<std::shared_ptr<Connection>> out;
+  std::lock_guard lock(connections_mutex);
+  for (auto& [id, weak] : connections)
+    if (auto conn = weak.lock()) out.push_back(std::move(conn));
+  return out;
+}
+
+asio::awaitable<void> Server::Impl::accept_loop() {
+  asio::steady_timer backoff(control);
+  for (;;) {
+    auto [ec, socket] = co_await acceptor.async_accept(asio::make_strand(ioc), kAsTuple);
+    if (stopping) co_return;
+    if (ec) {
+      if (ec == asio::error::operation_aborted) co_return;
+      // Out of descriptors or memory: wait instead of spinning on the same error.
+      log_event("accept_failed", ec.message());
+      backoff.expires_after(std::chrono::milliseconds(100));
+      co_await backoff.async_wait(kAsTuple);
+      continue;
+    }
+    auto executor = socket.get_executor();
+    asio::co_spawn(executor, session(tcp::socket(std::move(socket))), asio::detached);
+  }
+}
+
+asio::awaitable<void> Server::Impl::session(tcp::socket socket) {
+  auto conn = std::make_shared<Connection>(std::move(socket));
+  struct Registration {
+    Impl& impl;
+    std::uint64_t id;
+    ~Registration() { impl.remove_connection(id); }
+  } registration{*this, add_connection(conn)};
+
+  beast::error_code ec;
+  auto peer = conn->stream.socket().remote_endpoint(ec);
+  std::string remote = ec ? std::string() : peer.address().to_string();
+  const ServerLimits& limits = options.limits;
+  beast::flat_buffer buffer;
+  bool first = true;
+  try {
+    while (!stopping) {
+      http::request_parser<http::empty_body> parser;
+      parser.header_limit(static_cast<std::uint32_t>(limits.max_header_bytes));
+      // Body limits depend on the Content-Type, known only once the header is read.
+      parser.body_limit(boost::none);
+      conn->idle = buffer.size() == 0;
+      conn->stream.expires_after(first ? limits.read_timeout : limits.keep_alive_idle);
+      auto [read_ec, n] = co_await http::async_read_header(conn->stream, buffer, parser, kAsTuple);
+      conn->idle = false;
+      first = false;
+      if (read_ec) {
+        if (is_disconnect(read_ec)) break;
+        auto started = Clock::now();
+        bool too_big = read_ec == http::error::header_limit;
+        Response res = too_big ? error_text(431, "Les en-têtes de la requête sont trop volumineux.")
+                               : error_text(400, "Requête HTTP invalide.");
+        auto bytes = co_await write_response(*conn, res, 11, false, false);
+        log_request("", "", res.status, bytes, started, remote);
+        co_await linger(*conn);
+        break;
+      }
+      if (!co_await serve_one(*conn, buffer, parser, remote)) break;
+    }
+  } catch (const std::exception& e) {
+    log_event("connection_failed", e.what());
+  }
+  beast::error_code ignored;
+  conn->stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+  conn->stream.close();
+}
+
+asio::awaitable<bool> Server::Impl::serve_one(Connection& conn, beast::flat_buffer& buffer,
+                                              http::request_parser<http::empty_body>& parser,
+                                              const std::string& remote) {
+  auto started = Clock::now();
+  const auto& head = parser.get();
+  const unsigned version = head.version();
+  const bool head_request = head.method() == http::verb::head;
+  bool keep_alive = head.keep_alive();
+  const std::string method_name(to_sv(head.method_string()));
+
+  Request req;
+  req.method = to_method(head.method());
+  req.target = std::string(to_sv(head.target()));
+  req.remote_address = remote;
+  for (const auto& field : head) {
+    std::string name = lower(to_sv(field.name_string()));
+    std::string value(to_sv(field.value()));
+    if (name == "cookie") req.cookies.merge(parse_cookie_header(value));
+    req.headers.emplace_back(std::move(name), std::move(value));
+  }
+
+  UploadCleanup uploads;
+  std::optional<Early> early;
+  std::string_view target = req.target;
+  if (target.starts_with("http://") || target.starts_with("https://")) {
+    // Absolute form (RFC 9112 3.2.2): only the path and query matter here.
+    std::size_t authority = target.find("//") + 2;
+    std::size_t slash = target.find('/', authority);
+    std::size_t question = target.find('?', authority);
+    if (slash == std::string_view::npos || (question != std::string_view::npos && question < slash))
+      target = question == std::string_view::npos ? std::string_view("/") : target.substr(question);
+    else
+      target = target.substr(slash);
+  }
+  const std::string log_path = loggable_path(target);
+  std::size_t question = target.find('?');
+  std::string_view raw_path = target.substr(0, question);
+  if (raw_path.empty() && question != std::string_view::npos) raw_path = "/";
+  auto path = percent_decode_path(raw_path);
+  std::optional<FormFields> query = question == std::string_view::npos
+                                        ? FormFields{}
+                                        : parse_urlencoded(target.substr(question + 1));
+  if (!path) {
+    early = Early{error_text(400, "L'adresse demandée est invalide."), true};
+  } else if (!query) {
+    early = Early{error_text(400, "Les paramètres de l'adresse sont invalides."), true};
+  } else {
+    req.path = std::move(*path);
+    req.query = std::move(*query);
+    auto outcome = co_await read_body(conn, buffer, parser, req, uploads);
+    if (auto* e = std::get_if<Early>(&outcome)) {
+      early = std::move(*e);
+    } else if (!std::get<bool>(outcome)) {
+      co_return false;  // the client went away or stalled mid-body: nobody to answer
+    }
+  }
+
+  Response res;
+  bool must_close = false;
+  if (early) {
+    res = std::move(early->response);
+    must_close = early->close;
+  } else if (in_flight.fetch_add(1) >= options.limits.max_in_flight) {
+    in_flight.fetch_sub(1);
+    res = error_text(503,
+                     "Le service est momentanément surchargé. Veuillez réessayer dans quelques "
+                     "instants.");
+    res.set_header("Retry-After", "5");
+  } else {
+    res = co_await asio::co_spawn(
+        pool,
+        [this, &req]() -> asio::awaitable<Response> {
+          struct Release {
+            std::atomic<std::size_t>& counter;
+            ~Release() { counter.fetch_sub(1); }
+          } release{in_flight};
+          co_return invoke_handler(req);
+        },
+        asio::use_awaitable);
+  }
+  if (auto reason = invalid_response_reason(res)) {
+    log_event("invalid_response", *reason + " for " + log_path);
+    res = internal_error_page();
+  }
+
+  keep_alive = keep_alive && !must_close && !stopping;
+  auto bytes = co_await write_response(conn, res, version, keep_alive, head_request);
+
+  log_request(method_name, log_path, res.status, bytes, started, remote);
+
+  if (must_close) co_await linger(conn);
+  co_return keep_alive;
+}
+
+asio::awaitable<std::variant<Early, bool>> Server::Impl::read_body(
+    Connection& conn, beast::flat_buffer& buffer, http::request_parser<http::empty_body>& parser,
+    Request& req, UploadCleanup& uploads) {
+  const ServerLimits& limits = options.limits;
+  if (parser.is_done()) co_return true;  // no body
+
+  const std::string type = media_type(req.header("content-type").value_or(""));
+  const bool multipart = type == "multipart/form-data";
+  const std::uint64_t limit = multipart ? limits.max_upload_body_bytes : limits.max_form_body_bytes;
+  const auto too_large = [&] {
+    if (!multipart)
+      return Early{error_text(413, "Les données envoyées sont trop volumineuses."), true};
+    return Early{error_text(413, "Les fichiers envoyés sont trop volumineux (" +
+                                     std::to_string(limits.max_upload_body_bytes / (1024 * 1024)) +
+                                     " Mo au plus en une fois)."),
+                 true};
+  };
+  auto declared = parser.content_length();
+  if (declared && *declared > limit) co_return too_large();
+  std::optional<std::string> boundary;
+  if (multipart) {
+    boundary = multipart_boundary(req.header("content-type").value_or(""));
+    if (!boundary) co_return Early{error_text(400, "Le formulaire envoyé est mal formé."), true};
+  }
+
+  if (auto expect = req.header("expect"); expect && iequals(*expect, "100-continue")) {
+    http::response<http::empty_body> proceed{http::status::continue_, parser.get().version()};
+    conn.stream.expires_after(limits.read_timeout);
+    auto [ec, n] = co_await http::async_write(conn.stream, proceed, kAsTuple);
+    if (ec) co_return false;
+  }
+
+  const auto read_failure = [&](const beast::error_code& ec) -> std::variant<Early, bool> {
+    if (ec == http::error::body_limit) return too_large();
+    if (is_disconnect(ec)) return false;
+    return Early{error_text(400, "Requête HTTP invalide."), true};
+  };
+
+  if (multipart) {
+    http::request_parser<http::buffer_body> body_parser(std::move(parser));
+    body_parser.body_limit(limits.max_upload_body_bytes);
+    MultipartLimits mp_limits;
+    mp_limits.max_part_header_bytes = limits.max_part_header_bytes;
+    mp_limits.max_field_bytes = limits.max_form_body_bytes;
+    mp_limits.max_fields = limits.max_form_fields;
+    mp_limits.max_files = limits.max_upload_files;
+    mp_limits.max_body_bytes = limits.max_upload_body_bytes;
+    MultipartParser multipart_parser(*boundary, options.upload_dir, mp_limits);
+    std::vector<char> chunk(kUploadChunkBytes);
+    while (!body_parser.is_done()) {
+      body_parser.get().body().data = chunk.data();
+      body_parser.get().body().size = chunk.size();
+      // An inactivity timeout: a large upload on a slow line may take longer than it in total.
+      conn.stream.expires_after(limits.read_timeout);
+      auto [ec, n] = co_await http::async_read(conn.stream, buffer, body_parser, kAsTuple);
+      if (ec == http::error::need_buffer) ec = {};
+      if (ec) co_return read_failure(ec);
+      std::size_t got = chunk.size() - body_parser.get().body().size;
+      // Writing to the page cache is quick enough to stay on the I/O thread.
+      switch (multipart_parser.feed(std::string_view(chunk.data(), got))) {
+        case MultipartStatus::need_more:
+        case MultipartStatus::done: break;
+        case MultipartStatus::malformed:
+          co_return Early{error_text(400, multipart_parser.error()), true};
+        case MultipartStatus::too_large:
+          co_return Early{error_text(413, multipart_parser.error()), true};
+        case MultipartStatus::io_error:
+          log_event("upload_write_failed", options.upload_dir);
+          co_return Early{error_text(500, multipart_parser.error()), true};
+      }
+    }
+    if (multipart_parser.finish() != MultipartStatus::done)
+      co_return Early{error_text(400, multipart_parser.error()), false};
+    req.form = multipart_parser.take_fields();
+    req.files = multipart_parser.take_files();
+    for (const auto& file : req.files) uploads.paths.push_back(file.path);
+    co_return true;
+  }
+
+  http::request_parser<http::string_body> body_parser(std::move(parser));
+  body_parser.body_limit(limit);
+  conn.stream.expires_after(limits.read_timeout);
+  auto [ec, n] = co_await http::async_read(conn.stream, buffer, body_parser, kAsTuple);
+  if (ec) co_return read_failure(ec);
+  std::string body = std::move(body_parser.get().body());
+  if (type == "application/x-www-form-urlencoded") {
+    auto form = parse_urlencoded(body);
+    if (!form) co_return Early{error_text(400, "Le formulaire envoyé est mal formé."), false};
+    if (form->size() > limits.max_form_fields)
+      co_return Early{error_text(413, "Le formulaire contient trop de champs."), false};
+    req.form = std::move(*form);
+  } else {
+    req.body = std::move(body);
+  }
+  co_return true;
+}
+
+Response Server::Impl::invoke_handler(Request& req) {
+  try {
+    return handler(req);
+  } catch (const std::exception& e) {
+    log_event("handler_exception", std::string(e.what()) + " at " + loggable_path(req.target));
+  } catch (...) {
+    log_event("handler_exception", "unknown exception at " + loggable_path(req.target));
+  }
+  return internal_error_page();
+}
+
+asio::awaitable<std::uint64_t> Server::Impl::write_response(Connection& conn, Response& res,
+                                                            unsigned version, bool keep_alive,
+                                                            bool head_request) {
+  conn.stream.expires_after(options.limits.write_timeout);
+  std::uint64_t body_bytes = 0;
+  std::optional<http::file_body::value_type> file;
+  if (res.file_path && !body_forbidden(res.status)) {
+    beast::error_code ec;
+    file.emplace();
+    file->open(res.file_path->c_str(), beast::file_mode::scan, ec);
+    if (ec) {
+      // The handler named a file that vanished (or was never readable) before we sent it.
+      log_event("response_file_unreadable", loggable_path(*res.file_path));
+      file.reset();
+      res = error_text(404, "Ressource introuvable.");
+    }
+  }
+
+  beast::error_code ec;
+  if (body_forbidden(res.status) || head_request) {
+    http::response<http::empty_body> msg;
+    fill_header(msg, res, version, keep_alive);
+    if (!body_forbidden(res.status)) msg.content_length(file ? file->size() : res.body.size());
+    std::tie(ec, std::ignore) = co_await http::async_write(conn.stream, msg, kAsTuple);
+  } else if (file) {
+    http::response<http::file_body> msg;
+    fill_header(msg, res, version, keep_alive);
+    body_bytes = file->size();
+    msg.body() = std::move(*file);
+    msg.prepare_payload();
+    std::tie(ec, std::ignore) = co_await http::async_write(conn.stream, msg, kAsTuple);
+  } else {
+    http::response<http::string_body> msg;
+    fill_header(msg, res, version, keep_alive);
+    body_bytes = res.body.size();
+    msg.body() = std::move(res.body);
+    msg.prepare_payload();
+    std::tie(ec, std::ignore) = co_await http::async_write(conn.stream, msg, kAsTuple);
+  }
+  if (ec) {
+    conn.stream.close();
+    co_return 0;
+  }
+  co_return body_bytes;
+}
+
+asio::awaitable<void> Server::Impl::linger(Connection& conn) {
+  beast::error_code ignored;
+  conn.stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+  conn.stream.expires_after(kLingerTime);
+  std::vector<char> sink(16 * 1024);
+  std::size_t drained = 0;
+  while (drained < kLingerBytes) {
+    auto [ec, n] = co_await conn.stream.async_read_some(asio::buffer(sink), kAsTuple);
+    if (ec) break;
+    drained += n;
+  }
+}
+
+Server::Server(ServerOptions options, Handler handler)
+    : impl_(std::make_unique<Impl>(std::move(options), std::move(handler))) {}
+
+Server::~Server() = default;
+
+unsigned short Server::listen() {
+  return impl_->listen();
+}
+void Server::run() {
+  impl_->run();
+}
+void Server::stop() {
+  impl_->stop();
+}
+
+}  // namespace examens::web

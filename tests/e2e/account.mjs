@@ -1,0 +1,241 @@
+// Browser scenario of the whole account life cycle (issue 2) in Debian's Chromium:
+// create, read the activation mail from a real SMTP server, activate, log in, modify,
+// read the messages, log out, reset the password, log in again, delete. Every page
+// visited must pass axe-core with no serious or critical violation and raise no CSP
+// error; a screenshot of each step is kept under $EXAMENS_ARTIFACTS.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import net from 'node:net';
+import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+const bin = process.env.EXAMENS_BIN ?? path.join(root, 'build/examens');
+const artifacts = process.env.EXAMENS_ARTIFACTS ?? path.join(root, 'build/e2e');
+mkdirSync(artifacts, { recursive: true });
+const work = mkdtempSync(path.join(tmpdir(), 'examens-e2e-'));
+const mailDir = path.join(work, 'mail-received');
+const children = [];
+
+function log(message) { process.stdout.write(`e2e: ${message}\n`); }
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+// Starts a child and resolves with the first stdout line matching `ready`.
+function start(command, args, env, ready) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { env: { ...process.env, ...env }, cwd: root });
+    children.push(child);
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`${command} not ready: ${out}`)), 120000);
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const m = out.match(ready);
+      if (m) { clearTimeout(timer); resolve({ child, match: m }); }
+    });
+    child.stderr.on('data', (chunk) => {
+      if (process.env.E2E_VERBOSE) process.stderr.write(chunk);
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${command} exited with ${code}: ${out}`));
+    });
+  });
+}
+
+function run(command, args, env) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { env: { ...process.env, ...env }, cwd: root, stdio: 'inherit' });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args} exited ${code}`))));
+  });
+}
+
+async function waitForMail(subjectPart, count) {
+  for (let i = 0; i < 300; i++) {
+    if (existsSync(mailDir)) {
+      const mails = readdirSync(mailDir).filter((f) => f.endsWith('.json'))
+        .map((f) => JSON.parse(readFileSync(path.join(mailDir, f), 'utf8')))
+        .filter((m) => m.subject.includes(subjectPart));
+      if (mails.length >= count) return mails[count - 1];
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no mail "${subjectPart}" received`);
+}
+
+let step = 0;
+const consoleErrors = [];
+
+async function check(page, name) {
+  step += 1;
+  const file = path.join(artifacts, `${String(step).padStart(2, '0')}-${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  if (bad.length) {
+    throw new Error(`axe on ${name} (${page.url()}): ` +
+      bad.map((v) => `${v.id} [${v.impact}] ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`).join('; '));
+  }
+  if (consoleErrors.length) throw new Error(`console errors on ${name}: ${consoleErrors.join(' | ')}`);
+  log(`${name}: ok (${results.violations.length} minor axe finding(s))`);
+}
+
+async function expectText(page, text) {
+  await page.getByText(text, { exact: false }).first().waitFor({ timeout: 10000 });
+}
+
+async function main() {
+  const smtp = await start('node', [path.join(root, 'tests/support/smtp-sink.mjs'), '0', mailDir,
+    '--exit-with-stdin'], {}, /SMTP_PORT=(\d+)/);
+  const smtpPort = smtp.match[1];
+  const port = await freePort();
+  const env = {
+    EXAMENS_PORT: String(port),
+    EXAMENS_DATA_DIR: path.join(work, 'var'),
+    EXAMENS_MAIL: `smtp://127.0.0.1:${smtpPort}`,
+    EXAMENS_BASE_URL: `http://127.0.0.1:${port}`,
+    EXAMENS_ROOT: root,
+  };
+  await run(bin, ['init'], env);
+  await start(bin, ['serve'], env, /listening on (http:\/\/127\.0\.0\.1:\d+)/);
+  const base = `http://127.0.0.1:${port}`;
+  log(`portal on ${base}, SMTP on ${smtpPort}`);
+
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true,
+    args: ['--disable-background-networking', '--disable-component-update', '--no-first-run',
+           '--disable-sync'] });
+  try {
+    const context = await browser.newContext({ locale: 'fr-FR' });
+    const page = await context.newPage();
+    page.on('console', (msg) => { if (msg.type() === 'error') consoleErrors.push(msg.text()); });
+    page.on('pageerror', (err) => consoleErrors.push(String(err)));
+
+    const email = 'camille.martin@example.fr';
+    const password = 'Examens.2026';
+
+    await page.goto(base + '/');
+    await check(page, 'accueil');
+
+    await page.getByRole('link', { name: "Je n'ai pas de compte, je le crée" }).click();
+    await page.waitForURL('**/compte/creer');
+    await check(page, 'creer-vide');
+    await page.getByLabel('Sexe').selectOption('MME');
+    await page.getByLabel('Nom de famille').fill('MARTIN');
+    await page.getByLabel('Confirmation du nom de naissance').fill('MARTIN');
+    await page.getByLabel('Prénoms').fill('Camille');
+    await page.getByLabel('Date de naissance', { exact: false }).first().fill('30/05/1998');
+    await page.getByLabel('Confirmation date de naissance').fill('30/05/1998');
+    await page.getByLabel('Pays de naissance').selectOption('FR');
+    await page.getByLabel('Département, DOM ou COM de naissance').selectOption('35');
+    const commune = page.getByRole('combobox', { name: /Commune de naissance/ });
+    await commune.fill('Renn');
+    await page.getByRole('option', { name: /^Rennes/ }).click();
+    await page.getByLabel('Adresse mail', { exact: false }).first().fill(email);
+    await page.getByLabel("Confirmation de l'adresse mail").fill(email);
+    await page.locator('#mot_de_passe').fill(password);
+    await page.locator('#mot_de_passe_confirmation').fill(password);
+    await check(page, 'creer-rempli');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await expectText(page, 'Votre compte est en cours de création');
+    await check(page, 'compte-cree');
+
+    const activation = await waitForMail('Activer mon compte', 1);
+    const link = activation.text.match(/https?:\/\/\S+jeton=\S+/)[0];
+    if (!activation.html.includes('Activer mon compte')) throw new Error('activation mail lacks its HTML part');
+    await page.goto(link);
+    await check(page, 'activer');
+    await page.getByRole('button', { name: 'Activer mon compte' }).click();
+    await page.waitForURL('**/connexion?active=1');
+    await check(page, 'compte-active');
+
+    await page.getByLabel('Identifiant de connexion').fill(email);
+    await page.locator('#mot_de_passe').fill(password);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await expectText(page, 'N°Candidat');
+    await expectText(page, 'MARTIN Camille');
+    await expectText(page, "Vous n'avez aucune candidature active.");
+    await check(page, 'espace-candidat');
+
+    await page.getByRole('link', { name: 'Modifier mon compte' }).first().click();
+    await page.waitForURL('**/compte/modifier');
+    await check(page, 'modifier');
+    await page.getByLabel("Nom d'usage").fill('DURAND');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await expectText(page, 'Vos informations ont été enregistrées.');
+    if (await page.getByLabel("Nom d'usage").inputValue() !== 'DURAND') throw new Error('nom d\'usage not saved');
+    await check(page, 'modifie');
+
+    await page.getByRole('link', { name: 'Consulter mes messages' }).first().click();
+    await page.waitForURL('**/messages');
+    await check(page, 'messages');
+    await page.getByRole('link', { name: /Activer mon compte/ }).click();
+    await expectText(page, 'Le Service Gestionnaire');
+    await check(page, 'message');
+
+    await page.getByRole('button', { name: 'Déconnexion' }).first().click();
+    await page.waitForURL('**/connexion?deconnecte=1');
+    await check(page, 'deconnecte');
+
+    await page.getByRole('link', { name: 'Mot de passe oublié' }).click();
+    await page.waitForURL('**/mot-de-passe-oublie');
+    await check(page, 'oubli');
+    await page.getByLabel('Identifiant de connexion').fill(email);
+    await page.getByRole('button', { name: 'Valider' }).click();
+    await expectText(page, 'Si un compte correspond à cet identifiant');
+    await check(page, 'oubli-envoye');
+    const reset = await waitForMail('Modifier mon mot de passe', 1);
+    await page.goto(reset.text.match(/https?:\/\/\S+jeton=\S+/)[0]);
+    await check(page, 'nouveau-mot-de-passe');
+    const newPassword = 'Nouveau!2027';
+    await page.locator('#mot_de_passe').fill(newPassword);
+    await page.locator('#mot_de_passe_confirmation').fill(newPassword);
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.waitForURL('**/connexion?mot_de_passe=1');
+    await check(page, 'mot-de-passe-modifie');
+
+    await page.getByLabel('Identifiant de connexion').fill(email);
+    await page.locator('#mot_de_passe').fill(newPassword);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await expectText(page, 'N°Candidat');
+    await check(page, 'reconnecte');
+
+    await page.getByRole('link', { name: 'Modifier mon compte' }).first().click();
+    await page.getByRole('link', { name: 'Supprimer' }).click();
+    await page.waitForURL('**/compte/supprimer');
+    await check(page, 'supprimer');
+    await page.getByRole('button', { name: 'Supprimer définitivement mon compte' }).click();
+    await page.waitForURL('**/?supprime=1');
+    await expectText(page, 'Votre compte a été supprimé.');
+    await check(page, 'supprime');
+
+    await page.goto(base + '/connexion');
+    await page.getByLabel('Identifiant de connexion').fill(email);
+    await page.locator('#mot_de_passe').fill(newPassword);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await expectText(page, 'Identifiant ou mot de passe incorrect.');
+    await check(page, 'compte-disparu');
+  } finally {
+    await browser.close();
+  }
+}
+
+main().then(() => {
+  log(`passed; screenshots in ${artifacts}`);
+}, (err) => {
+  console.error(`e2e: FAILED: ${err.stack ?? err}`);
+  process.exitCode = 1;
+}).finally(() => {
+  for (const child of children) child.kill('SIGTERM');
+  rmSync(work, { recursive: true, force: true });
+});

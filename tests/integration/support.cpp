@@ -1,0 +1,296 @@
+// Test harness of the integration tests.
+#include "integration/support.hpp"
+
+#include <curl/curl.h>
+#include <soci/postgresql/soci-postgresql.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <regex>
+#include <stdexcept>
+
+#include "mail/transport.hpp"
+#include "store/outbox.hpp"
+#include "store/referentiel.hpp"
+#include "web/secrets.hpp"
+
+namespace examens::testing {
+namespace {
+
+std::string env_or(const char* name, const std::string& fallback) {
+  const char* v = std::getenv(name);
+  return v && *v ? v : fallback;
+}
+
+std::string source_dir() {
+  return env_or("EXAMENS_SOURCE_DIR", EXAMENS_SOURCE_DIR);
+}
+
+std::filesystem::path temp_dir(const std::string& prefix) {
+  auto dir = std::filesystem::temp_directory_path() / (prefix + web::random_token(8));
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+void load_reference_sample(store::Database& db) {
+  // A few real entries: enough for the forms, fast to load on every test.
+  std::vector<refdata::Pays> pays = {
+      {"FR", "FRANCE (DONT OUTRE-MER)"}, {"DE", "ALLEMAGNE"}, {"MA", "MAROC"}};
+  std::vector<refdata::Nationalite> nationalites = {{"FR", "Française"}, {"DE", "Allemande"}};
+  std::vector<refdata::Departement> departements = {{"35", "035", "Ille-et-Vilaine", "metro"},
+                                                    {"75", "075", "Paris", "metro"},
+                                                    {"973", "973", "Guyane", "drom"}};
+  std::vector<refdata::Commune> communes = {{"35238", "Rennes", "35"},
+                                            {"35288", "Saint-Malo", "35"},
+                                            {"35051", "Cesson-Sévigné", "35"},
+                                            {"75056", "Paris", "75"},
+                                            {"97302", "Cayenne", "973"}};
+  store::Tx tx(db);
+  store::replace_referentiel(tx.sql(), pays, nationalites, departements, communes);
+  tx.commit();
+}
+
+std::size_t collect(char* data, std::size_t size, std::size_t n, void* out) {
+  static_cast<std::string*>(out)->append(data, size * n);
+  return size * n;
+}
+
+std::size_t collect_header(char* data, std::size_t size, std::size_t n, void* out) {
+  auto* result = static_cast<HttpResult*>(out);
+  std::string line(data, size * n);
+  const auto colon = line.find(':');
+  if (colon != std::string::npos) {
+    std::string name = line.substr(0, colon);
+    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string value = line.substr(colon + 1);
+    value.erase(0, value.find_first_not_of(' '));
+    value.erase(value.find_last_not_of("\r\n") + 1);
+    if (name == "set-cookie") result->set_cookies.push_back(value);
+    result->headers[name] = value;
+  }
+  return size * n;
+}
+
+std::string url_encode(const std::string& s) {
+  char* e = curl_easy_escape(nullptr, s.c_str(), static_cast<int>(s.size()));
+  std::string out(e);
+  curl_free(e);
+  return out;
+}
+
+}  // namespace
+
+TestDatabase::TestDatabase() {
+  // "sqlite", or "postgresql:<dir>" where tests/support/pg.sh left the cluster's URL.
+  const std::string backend = env_or("EXAMENS_TEST_DB", "sqlite");
+  if (backend.starts_with("postgresql:")) {
+    postgres_ = true;
+    std::ifstream in(backend.substr(backend.find(':') + 1) + "/url");
+    if (!(in >> admin_url_)) throw std::runtime_error("no PostgreSQL test cluster (pg.start)");
+    name_ = "t_" + web::token_hash(web::random_token(8)).substr(0, 16);
+    {
+      soci::session admin(*soci::factory_postgresql(),
+                          store::postgres_connection_string(admin_url_));
+      admin << "CREATE DATABASE " + name_;
+    }
+    url_ = admin_url_.substr(0, admin_url_.rfind('/') + 1) + name_;
+  } else {
+    url_ = (temp_dir("examens-db-") / "examens.db").string();
+  }
+  db_ = std::make_unique<store::Database>(url_, 8);
+  db_->migrate(std::filesystem::path(source_dir()) / "src/store/migrations");
+  load_reference_sample(*db_);
+}
+
+TestDatabase::~TestDatabase() {
+  db_.reset();
+  if (postgres_) {
+    try {
+      soci::session admin(*soci::factory_postgresql(),
+                          store::postgres_connection_string(admin_url_));
+      admin << "DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)";
+    } catch (const std::exception&) {
+      // The cluster is thrown away at the end of the run anyway.
+    }
+  } else {
+    std::filesystem::remove_all(std::filesystem::path(url_).parent_path());
+  }
+}
+
+Client::Client(std::string base_url) : base_(std::move(base_url)) {}
+Client::~Client() = default;
+
+void Client::set_cookie(const std::string& name, const std::string& value) {
+  cookies_[name] = value;
+}
+std::optional<std::string> Client::cookie(const std::string& name) const {
+  auto it = cookies_.find(name);
+  if (it == cookies_.end()) return std::nullopt;
+  return it->second;
+}
+void Client::clear_cookies() {
+  cookies_.clear();
+}
+
+HttpResult Client::perform(const std::string& path, const std::string* body) {
+  HttpResult result;
+  CURL* curl = curl_easy_init();
+  const std::string url = base_ + path;
+  std::string cookie_header;
+  for (const auto& [k, v] : cookies_) cookie_header += k + "=" + v + "; ";
+  curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
+  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, collect);
+  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &result.body);
+  curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, collect_header);
+  curl_easy_setopt(curl, CURLOPT_HEADERDATA, &result);
+  curl_easy_setopt(curl, CURLOPT_TIMEOUT, 60L);
+  if (!cookie_header.empty()) curl_easy_setopt(curl, CURLOPT_COOKIE, cookie_header.c_str());
+  if (body) {
+    curl_easy_setopt(curl, CURLOPT_POST, 1L);
+    curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body->c_str());
+    curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE, static_cast<long>(body->size()));
+  }
+  const CURLcode code = curl_easy_perform(curl);
+  if (code != CURLE_OK) {
+    curl_easy_cleanup(curl);
+    throw std::runtime_error(std::string("HTTP request failed: ") + curl_easy_strerror(code));
+  }
+  curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &result.status);
+  curl_easy_cleanup(curl);
+  for (const auto& sc : result.set_cookies) {
+    const auto eq = sc.find('=');
+    const auto semi = sc.find(';');
+    const std::string name = sc.substr(0, eq);
+    const std::string value = sc.substr(eq + 1, semi - eq - 1);
+    if (sc.find("Max-Age=0") != std::string::npos)
+      cookies_.erase(name);
+    else
+      cookies_[name] = value;
+  }
+  return result;
+}
+
+HttpResult Client::get(const std::string& path) {
+  return perform(path, nullptr);
+}
+
+HttpResult Client::post(const std::string& path,
+                        const std::vector<std::pair<std::string, std::string>>& fields) {
+  std::string body;
+  for (const auto& [k, v] : fields) {
+    if (!body.empty()) body += "&";
+    body += url_encode(k) + "=" + url_encode(v);
+  }
+  return perform(path, &body);
+}
+
+HttpResult Client::submit(const std::string& form_path, const std::string& action,
+                          std::vector<std::pair<std::string, std::string>> fields) {
+  const auto page = get(form_path);
+  fields.emplace_back("csrf", csrf_of(page.body));
+  return post(action, fields);
+}
+
+std::string csrf_of(const std::string& html) {
+  static const std::regex re(R"re(name="csrf" value="([^"]+)")re");
+  std::smatch m;
+  if (!std::regex_search(html, m, re)) return "";
+  return m[1];
+}
+
+TestPortal::TestPortal() : mail_dir_(temp_dir("examens-mail-").string()) {
+  web::init_secrets();
+  config_.root = source_dir();
+  config_.data_dir = temp_dir("examens-data-");
+  config_.db = database_.url();
+  config_.mail = "file:" + mail_dir_;
+  config_.workers = 4;
+  web::ServerOptions options;
+  options.port = 0;
+  options.install_signal_handlers = false;
+  options.worker_threads = config_.workers;
+  options.upload_dir = (config_.data_dir / "uploads").string();
+  std::filesystem::create_directories(options.upload_dir);
+  // The portal's base URL is only known once the port is: bind first.
+  auto handler = [this](web::Request& r) { return portal_->handle(r); };
+  server_ = std::make_unique<web::Server>(options, handler);
+  port_ = server_->listen();
+  config_.base_url = base_url();
+  portal_ = std::make_unique<web::Portal>(config_, database_.db(), clock_);
+  mail::SenderOptions mail_options;
+  mail_options.from_address = "ne-pas-repondre@examens.test";
+  mail_options.log_eml_paths = false;
+  sender_ = std::make_unique<mail::Sender>(database_.db(), clock_,
+                                           mail::make_transport(config_.mail), mail_options);
+  thread_ = std::thread([this] { server_->run(); });
+}
+
+TestPortal::~TestPortal() {
+  server_->stop();
+  thread_.join();
+  server_.reset();
+  portal_.reset();
+  std::filesystem::remove_all(mail_dir_);
+  std::filesystem::remove_all(config_.data_dir);
+}
+
+std::vector<std::string> TestPortal::mails_to(const std::string& email) {
+  sender_->deliver_due();
+  std::vector<std::string> texts;
+  store::Read read(database_.db());
+  std::string texte, destinataire;
+  soci::statement st =
+      (read.sql().prepare << "SELECT texte, destinataire FROM messages ORDER BY id",
+       soci::into(texte), soci::into(destinataire));
+  st.execute();
+  while (st.fetch())
+    if (destinataire == email) texts.push_back(texte);
+  return texts;
+}
+
+std::string TestPortal::link_in_mail(const std::string& email, const std::string& needle) {
+  const auto texts = mails_to(email);
+  static const std::regex re(R"(https?://\S+)");
+  for (auto it = texts.rbegin(); it != texts.rend(); ++it)
+    for (std::sregex_iterator m(it->begin(), it->end(), re), end; m != end; ++m)
+      if (m->str().find(needle) != std::string::npos) return m->str();
+  return "";
+}
+
+std::vector<std::pair<std::string, std::string>> creation_fields(const AccountSpec& s) {
+  return {{"civilite", "M"},
+          {"nom_naissance", s.nom},
+          {"nom_naissance_confirmation", s.nom},
+          {"nom_usage", ""},
+          {"prenoms", s.prenoms},
+          {"date_naissance", "01/01/2002"},
+          {"date_naissance_confirmation", "01/01/2002"},
+          {"pays_naissance", "FR"},
+          {"departement_naissance", "35"},
+          {"commune_naissance", "Rennes"},
+          {"commune_naissance_code", "35238"},
+          {"email", s.email},
+          {"email_confirmation", s.email},
+          {"mot_de_passe", s.password},
+          {"mot_de_passe_confirmation", s.password},
+          {"action", "enregistrer"}};
+}
+
+void create_account(TestPortal& portal, Client& client, const AccountSpec& spec, bool activate) {
+  const auto created = client.submit("/compte/creer", "/compte/creer", creation_fields(spec));
+  if (created.status != 200)
+    throw std::runtime_error("account creation refused: " + std::to_string(created.status));
+  if (!activate) return;
+  const std::string link = portal.link_in_mail(spec.email, "/compte/activer?jeton=");
+  const std::string path = link.substr(link.find("/compte/"));
+  const std::string token = path.substr(path.find("jeton=") + 6);
+  const auto activated = client.submit(path, "/compte/activer", {{"jeton", token}});
+  if (activated.status != 303) throw std::runtime_error("activation failed");
+}
+
+HttpResult login(Client& client, const std::string& identifier, const std::string& password) {
+  return client.submit("/connexion", "/connexion",
+                       {{"identifiant", identifier}, {"mot_de_passe", password}});
+}
+
+}  // namespace examens::testing

@@ -1,0 +1,121 @@
+// Test harness of the integration tests: a fresh database on the backend named by
+// EXAMENS_TEST_DB (sqlite, or postgresql:<dir> of the cluster the pg fixture started), the
+// whole portal served on an ephemeral port, a manual clock, and a cookie-keeping client.
+#pragma once
+
+#include <atomic>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "app/config.hpp"
+#include "domain/clock.hpp"
+#include "mail/sender.hpp"
+#include "store/database.hpp"
+#include "web/portal.hpp"
+#include "web/server.hpp"
+
+namespace examens::testing {
+
+class ManualClock final : public domain::Clock {
+ public:
+  domain::Instant now() const override { return domain::Instant(std::chrono::seconds(t_.load())); }
+  void advance(std::chrono::seconds d) { t_ += d.count(); }
+
+ private:
+  std::atomic<long long> t_{1795000000};  // 2026-11-18, a fixed day
+};
+
+// A fresh, migrated database with a small reference data set, dropped at the end.
+class TestDatabase {
+ public:
+  TestDatabase();
+  ~TestDatabase();
+  const std::string& url() const { return url_; }
+  store::Database& db() { return *db_; }
+  bool postgresql() const { return postgres_; }
+
+ private:
+  std::string url_;
+  std::string admin_url_;
+  std::string name_;
+  bool postgres_ = false;
+  std::unique_ptr<store::Database> db_;
+};
+
+struct HttpResult {
+  long status = 0;
+  std::string body;
+  std::map<std::string, std::string> headers;  // lower-case names, last value wins
+  std::vector<std::string> set_cookies;
+  std::string header(const std::string& name) const {
+    auto it = headers.find(name);
+    return it == headers.end() ? "" : it->second;
+  }
+};
+
+// A browser-like client: keeps cookies, never follows redirects by itself.
+class Client {
+ public:
+  explicit Client(std::string base_url);
+  ~Client();
+  HttpResult get(const std::string& path);
+  HttpResult post(const std::string& path,
+                  const std::vector<std::pair<std::string, std::string>>& fields);
+  // GETs `path` and POSTs `fields` plus the page's CSRF token.
+  HttpResult submit(const std::string& form_path, const std::string& action,
+                    std::vector<std::pair<std::string, std::string>> fields);
+  void set_cookie(const std::string& name, const std::string& value);
+  std::optional<std::string> cookie(const std::string& name) const;
+  void clear_cookies();
+
+ private:
+  HttpResult perform(const std::string& path, const std::string* body);
+  std::string base_;
+  std::map<std::string, std::string> cookies_;
+};
+
+std::string csrf_of(const std::string& html);
+
+// The whole portal on an ephemeral port, mails into a temporary folder.
+class TestPortal {
+ public:
+  TestPortal();
+  ~TestPortal();
+  std::string base_url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+  ManualClock& clock() { return clock_; }
+  store::Database& db() { return database_.db(); }
+  bool postgresql() const { return database_.postgresql(); }
+  // Delivers the queued mails and returns the texts of those sent to `email`, oldest first.
+  std::vector<std::string> mails_to(const std::string& email);
+  // The first link in the newest mail to `email` that contains `needle`.
+  std::string link_in_mail(const std::string& email, const std::string& needle);
+  mail::Sender& sender() { return *sender_; }
+
+ private:
+  ManualClock clock_;
+  TestDatabase database_;
+  std::string mail_dir_;
+  app::Config config_;
+  std::unique_ptr<web::Portal> portal_;
+  std::unique_ptr<mail::Sender> sender_;
+  std::unique_ptr<web::Server> server_;
+  std::thread thread_;
+  unsigned short port_ = 0;
+};
+
+// Creates (and, with `activate`, activates) an account through the HTTP forms.
+struct AccountSpec {
+  std::string email = "paul.lamy@example.fr";
+  std::string password = "Secret-2026";
+  std::string nom = "LAMY";
+  std::string prenoms = "Paul";
+};
+void create_account(TestPortal& portal, Client& client, const AccountSpec& spec, bool activate);
+std::vector<std::pair<std::string, std::string>> creation_fields(const AccountSpec& spec);
+HttpResult login(Client& client, const std::string& identifier, const std::string& password);
+
+}  // namespace examens::testing

@@ -370,7 +370,7 @@ Response connexion(Portal& portal, Context& ctx) {
           domain::record_failure(store::load_throttle(tx.sql(), key), ctx.now, policy));
     tx.commit();
     data.set("erreur", "Identifiant ou mot de passe incorrect.");
-    return portal.page(ctx, "connexion", "Me connecter", data, 401);
+    return portal.page(ctx, "connexion", "Me connecter", data, 422);
   }
   store::clear_throttle(tx.sql(), key_id);
   if (!compte->actif()) {
@@ -525,7 +525,7 @@ bool locked_for(Portal& portal, long long compte_id) {
 }
 
 Response modifier_form(Portal& portal, Context& ctx) {
-  if (!ctx.compte) return portal.login_required(ctx);
+  if (!ctx.compte) return Portal::login_required();
   if (ctx.req.query_param("enregistre"))
     ctx.alerts.push_back({"success", "Vos informations ont été enregistrées.", ""});
   if (ctx.req.query_param("sessions"))
@@ -535,7 +535,7 @@ Response modifier_form(Portal& portal, Context& ctx) {
 }
 
 Response modifier(Portal& portal, Context& ctx) {
-  if (!ctx.compte) return portal.login_required(ctx);
+  if (!ctx.compte) return Portal::login_required();
   const store::Compte& compte = *ctx.compte;
   const bool locked = locked_for(portal, compte.id);
   CompteForm form = read_form(ctx.req);
@@ -583,7 +583,7 @@ Response modifier(Portal& portal, Context& ctx) {
 }
 
 Response fermer_sessions(Portal& portal, Context& ctx) {
-  if (!ctx.compte) return portal.login_required(ctx);
+  if (!ctx.compte) return Portal::login_required();
   store::Tx tx(portal.db());
   store::delete_other_sessions(tx.sql(), ctx.compte->id, ctx.session->empreinte);
   tx.commit();
@@ -591,7 +591,7 @@ Response fermer_sessions(Portal& portal, Context& ctx) {
 }
 
 Response supprimer_form(Portal& portal, Context& ctx) {
-  if (!ctx.compte) return portal.login_required(ctx);
+  if (!ctx.compte) return Portal::login_required();
   store::Read read(portal.db());
   Data data = compte_summary(*ctx.compte);
   if (auto problem =
@@ -601,7 +601,7 @@ Response supprimer_form(Portal& portal, Context& ctx) {
 }
 
 Response supprimer(Portal& portal, Context& ctx) {
-  if (!ctx.compte) return portal.login_required(ctx);
+  if (!ctx.compte) return Portal::login_required();
   store::Tx tx(portal.db());
   if (auto problem =
           domain::deletion_problem(store::has_any_candidature(tx.sql(), ctx.compte->id))) {
@@ -617,7 +617,7 @@ Response supprimer(Portal& portal, Context& ctx) {
 }
 
 Response messages(Portal& portal, Context& ctx) {
-  if (!ctx.compte) return portal.login_required(ctx);
+  if (!ctx.compte) return Portal::login_required();
   store::Read read(portal.db());
   Data list{Data::type::list};
   for (const auto& m : store::mails_of_compte(read.sql(), ctx.compte->id)) {
@@ -636,7 +636,7 @@ Response messages(Portal& portal, Context& ctx) {
 }
 
 Response message(Portal& portal, Context& ctx) {
-  if (!ctx.compte) return portal.login_required(ctx);
+  if (!ctx.compte) return Portal::login_required();
   long long id = 0;
   try {
     id = std::stoll(ctx.req.params.at("id"));

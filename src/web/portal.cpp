@@ -38,6 +38,7 @@ Portal::Portal(const app::Config& config, store::Database& db, const domain::Clo
   dummy_hash_ = hash_password(random_token(12));
   add_compte_routes(router_);
   add_referentiel_routes(router_);
+  add_pages_routes(router_);
 }
 
 Portal::~Portal() = default;
@@ -227,8 +228,7 @@ Response Portal::error_page(Context& ctx, int status, std::string title,
   return page(ctx, "erreur", std::move(title), data, status);
 }
 
-Response Portal::login_required(Context& ctx) const {
-  (void)ctx;
+Response Portal::login_required() {
   return Response::redirect("/connexion?expiree=1");
 }
 

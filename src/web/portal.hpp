@@ -67,7 +67,7 @@ class Portal {
                 int status = 200) const;
   Response error_page(Context& ctx, int status, std::string title, std::string message) const;
   // The redirect to the login page for a visitor who is not (or no longer) logged in.
-  Response login_required(Context& ctx) const;
+  static Response login_required();
 
   // Renders mail/<name>_texte and mail/<name>_html and queues the mail in the
   // caller's transaction; call mail_committed() once it commits.
@@ -100,5 +100,6 @@ class Portal {
 // Each space registers its routes (one file of handlers per space).
 void add_compte_routes(Router<RouteHandler>& router);
 void add_referentiel_routes(Router<RouteHandler>& router);
+void add_pages_routes(Router<RouteHandler>& router);
 
 }  // namespace examens::web

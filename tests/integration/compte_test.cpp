@@ -180,7 +180,7 @@ TEST_F(Compte, logs_in_with_email_or_numero_candidat) {
   EXPECT_EQ(login(by_email, "  PAUL.Lamy@example.fr ", spec.password).status, 303);
   Client wrong(portal.base_url());
   const auto r = login(wrong, numero, "Wrong-2026");
-  EXPECT_EQ(r.status, 401);
+  EXPECT_EQ(r.status, 422);
   EXPECT_TRUE(contains(r.body, "Identifiant ou mot de passe incorrect."));
 }
 
@@ -202,7 +202,7 @@ TEST_F(Compte, login_issues_a_new_session_id_so_a_planted_one_is_useless) {
 
 TEST_F(Compte, throttles_repeated_failures_for_an_identifier) {
   create_account(portal, client, spec, true);
-  for (int i = 0; i < 5; ++i) EXPECT_EQ(login(client, spec.email, "Wrong-pass1").status, 401);
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(login(client, spec.email, "Wrong-pass1").status, 422);
   // Blocked even with the right password, and the answer does not say which part was wrong.
   const auto blocked = login(client, spec.email, spec.password);
   EXPECT_EQ(blocked.status, 429);
@@ -215,7 +215,7 @@ TEST_F(Compte, throttles_repeated_failures_from_one_address) {
   create_account(portal, client, spec, true);
   for (int i = 0; i < 30; ++i)
     EXPECT_EQ(login(client, "inconnu" + std::to_string(i) + "@example.fr", "Wrong-pass1").status,
-              401);
+              422);
   EXPECT_EQ(login(client, spec.email, spec.password).status, 429);
 }
 
@@ -250,7 +250,7 @@ TEST_F(Compte, reset_link_changes_the_password_once_and_ends_other_sessions) {
   EXPECT_EQ(client.submit("/connexion", "/mot-de-passe/nouveau", fields).status, 410);
 
   EXPECT_EQ(elsewhere.get("/compte/modifier").status, 303);
-  EXPECT_EQ(login(client, spec.email, spec.password).status, 401);
+  EXPECT_EQ(login(client, spec.email, spec.password).status, 422);
   EXPECT_EQ(login(client, spec.email, "Nouveau-2026").status, 303);
 }
 

@@ -158,25 +158,27 @@ void validate_email_pair(const CompteForm& form, FieldErrors& errors) {
                     "La confirmation de l'adresse mail ne correspond pas à l'adresse mail.");
 }
 
-void validate_password_pair(const CompteForm& form, FieldErrors& errors) {
-  require(errors, "mot_de_passe", form.mot_de_passe);
-  if (!form.mot_de_passe.empty())
-    if (auto problem = password_problem(form.mot_de_passe)) errors.add("mot_de_passe", *problem);
-  require(errors, "mot_de_passe_confirmation", form.mot_de_passe_confirmation);
-  if (!form.mot_de_passe_confirmation.empty() &&
-      form.mot_de_passe_confirmation != form.mot_de_passe)
+}  // namespace
+
+void validate_password_pair(std::string_view password, std::string_view confirmation,
+                            FieldErrors& errors) {
+  if (password.empty())
+    errors.add_once("mot_de_passe", kObligatoire);
+  else if (auto problem = password_problem(password))
+    errors.add_once("mot_de_passe", *problem);
+  if (confirmation.empty())
+    errors.add_once("mot_de_passe_confirmation", kObligatoire);
+  else if (confirmation != password)
     errors.add_once("mot_de_passe_confirmation",
                     "La confirmation du mot de passe ne correspond pas au mot de passe.");
 }
-
-}  // namespace
 
 CompteValidation validate_creation(const CompteForm& form, const ReferenceLookup& ref,
                                    std::chrono::year_month_day today) {
   CompteValidation result;
   auto identite = validate_identite(form, ref, today, result.errors);
   validate_email_pair(form, result.errors);
-  validate_password_pair(form, result.errors);
+  validate_password_pair(form.mot_de_passe, form.mot_de_passe_confirmation, result.errors);
   if (result.errors.empty())
     result.compte = CompteValide{*identite, trim(form.email), form.mot_de_passe};
   return result;
@@ -326,7 +328,7 @@ ModificationValidation validate_modification(const CompteForm& form, const Ident
 
   // An empty password pair keeps the current password.
   if (!form.mot_de_passe.empty() || !form.mot_de_passe_confirmation.empty()) {
-    validate_password_pair(form, result.errors);
+    validate_password_pair(form.mot_de_passe, form.mot_de_passe_confirmation, result.errors);
     if (!result.errors.has("mot_de_passe") && !result.errors.has("mot_de_passe_confirmation"))
       result.mot_de_passe = form.mot_de_passe;
   }

@@ -88,6 +88,10 @@ CompteValidation validate_creation(const CompteForm& form, const ReferenceLookup
 // Returns the French message to show, or nullopt when the password is acceptable.
 std::optional<std::string> password_problem(std::string_view password);
 
+// The password and its confirmation: both present, the rule above, equal.
+void validate_password_pair(std::string_view password, std::string_view confirmation,
+                            FieldErrors& errors);
+
 bool is_valid_email(std::string_view email);
 // The identity key of an email: trimmed and lower-cased (emails are case-insensitive here).
 std::string normalize_email(std::string_view email);

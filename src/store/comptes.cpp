@@ -1,15 +1,10 @@
 // Storage of accounts, numéros de candidat and single-use tokens.
 #include "store/comptes.hpp"
 
+#include "store/instants.hpp"
+
 namespace examens::store {
 namespace {
-
-long long seconds(domain::Instant t) {
-  return t.time_since_epoch().count();
-}
-domain::Instant instant(long long s) {
-  return domain::Instant(std::chrono::seconds(s));
-}
 
 constexpr const char* kColumns =
     "SELECT id, numero_candidat, email, identifiant, mot_de_passe, etat, civilite, "

@@ -1,15 +1,10 @@
 // Storage of the mail outbox.
 #include "store/outbox.hpp"
 
+#include "store/instants.hpp"
+
 namespace examens::store {
 namespace {
-
-long long seconds(domain::Instant t) {
-  return t.time_since_epoch().count();
-}
-domain::Instant instant(long long s) {
-  return domain::Instant(std::chrono::seconds(s));
-}
 
 constexpr const char* kColumns =
     "SELECT id, compte_id, destinataire, objet, texte, html, message_id, cree_le, tentatives, "

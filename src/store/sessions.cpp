@@ -1,17 +1,9 @@
 // Storage of sessions, login-failure counters and server-wide parameters.
 #include "store/sessions.hpp"
 
+#include "store/instants.hpp"
+
 namespace examens::store {
-namespace {
-
-long long seconds(domain::Instant t) {
-  return t.time_since_epoch().count();
-}
-domain::Instant instant(long long s) {
-  return domain::Instant(std::chrono::seconds(s));
-}
-
-}  // namespace
 
 void insert_session(soci::session& sql, const SessionRow& row, domain::Instant now,
                     std::string_view adresse, std::string_view navigateur) {

@@ -441,52 +441,36 @@ Response oubli(Portal& portal, Context& ctx) {
   return portal.page(ctx, "mot_de_passe/oubli_envoye", "Mot de passe oublié", Data{});
 }
 
-Response nouveau_form(Portal& portal, Context& ctx) {
-  const std::string token(ctx.req.query_param("jeton").value_or(""));
-  store::Read read(portal.db());
-  const auto jeton =
-      store::read_jeton(read.sql(), token_hash(token), store::kJetonMotDePasse, ctx.now);
-  if (jeton.etat != store::JetonEtat::valide) return jeton_invalide(portal, ctx, jeton.etat, false);
-  FieldErrors none;
-  FormView view(none);
+// The "Modifier mon mot de passe" form of a reset link, or why the link is refused.
+Response nouveau_page(Portal& portal, Context& ctx, const std::string& token,
+                      const FieldErrors& errors, int status) {
+  {
+    store::Read read(portal.db());
+    const auto jeton =
+        store::read_jeton(read.sql(), token_hash(token), store::kJetonMotDePasse, ctx.now);
+    if (jeton.etat != store::JetonEtat::valide)
+      return jeton_invalide(portal, ctx, jeton.etat, false);
+  }
+  FormView view(errors);
   view.field({"mot_de_passe", "Nouveau mot de passe", kPasswordHint, "password", "new-password"},
              "");
   view.field(kMotDePasseConfirmation, "");
   Data data = view.data();
   data.set("jeton", token);
-  return portal.page(ctx, "mot_de_passe/nouveau", "Modifier mon mot de passe", data);
+  return portal.page(ctx, "mot_de_passe/nouveau", "Modifier mon mot de passe", data, status);
+}
+
+Response nouveau_form(Portal& portal, Context& ctx) {
+  return nouveau_page(portal, ctx, std::string(ctx.req.query_param("jeton").value_or("")), {}, 200);
 }
 
 Response nouveau(Portal& portal, Context& ctx) {
   const std::string token = ctx.req.field_or("jeton");
   const std::string empreinte = token_hash(token);
   const std::string mdp = ctx.req.field_or("mot_de_passe");
-  const std::string confirmation = ctx.req.field_or("mot_de_passe_confirmation");
   FieldErrors errors;
-  if (mdp.empty())
-    errors.add("mot_de_passe", "Ce champ est obligatoire.");
-  else if (auto problem = domain::password_problem(mdp))
-    errors.add("mot_de_passe", *problem);
-  if (confirmation.empty())
-    errors.add("mot_de_passe_confirmation", "Ce champ est obligatoire.");
-  else if (confirmation != mdp)
-    errors.add("mot_de_passe_confirmation",
-               "La confirmation du mot de passe ne correspond pas au mot de passe.");
-  if (!errors.empty()) {
-    {
-      store::Read read(portal.db());
-      const auto jeton = store::read_jeton(read.sql(), empreinte, store::kJetonMotDePasse, ctx.now);
-      if (jeton.etat != store::JetonEtat::valide)
-        return jeton_invalide(portal, ctx, jeton.etat, false);
-    }
-    FormView view(errors);
-    view.field({"mot_de_passe", "Nouveau mot de passe", kPasswordHint, "password", "new-password"},
-               "");
-    view.field(kMotDePasseConfirmation, "");
-    Data data = view.data();
-    data.set("jeton", token);
-    return portal.page(ctx, "mot_de_passe/nouveau", "Modifier mon mot de passe", data, 422);
-  }
+  domain::validate_password_pair(mdp, ctx.req.field_or("mot_de_passe_confirmation"), errors);
+  if (!errors.empty()) return nouveau_page(portal, ctx, token, errors, 422);
   const std::string hash = hash_password(mdp);
   store::Tx tx(portal.db());
   auto compte_id = store::consume_jeton(tx.sql(), empreinte, store::kJetonMotDePasse, ctx.now);

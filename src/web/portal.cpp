@@ -199,7 +199,9 @@ Response Portal::page(Context& ctx, std::string_view template_name, std::string 
     user.set("nom", ctx.compte->identite.nom_naissance);
     user.set("prenom", ctx.compte->identite.prenoms);
     layout.set("user", user);
-    layout.set("session_timeout_seconds", std::to_string(config_.session_idle.count()));
+    // What the server will actually allow: the row is touched at most once a minute.
+    const auto remaining = ctx.session ? ctx.session->expire_le - ctx.now : config_.session_idle;
+    layout.set("session_timeout_seconds", std::to_string(remaining.count()));
   }
   Data alerts{Data::type::list};
   for (const auto& a : ctx.alerts) {

@@ -176,6 +176,18 @@ async function main() {
     await expectText(page, "Vous n'avez aucune candidature active.");
     await check(page, 'espace-candidat');
 
+    // RGAA 13.1: before the idle timeout, a dialog offers to extend the session.
+    await page.clock.install();
+    await page.reload();
+    await page.clock.fastForward('25:30');
+    const warning = page.getByRole('dialog', { name: 'Votre session va bientôt expirer' });
+    await warning.waitFor({ state: 'visible' });
+    await check(page, 'session-avertissement');
+    const extended = page.waitForResponse((r) => r.url().endsWith('/session/prolonger'));
+    await warning.getByRole('button', { name: 'Prolonger ma session' }).click();
+    if ((await extended).status() !== 204) throw new Error('session not extended');
+    await warning.waitFor({ state: 'hidden' });
+
     await page.getByRole('link', { name: 'Modifier mon compte' }).first().click();
     await page.waitForURL('**/compte/modifier');
     await check(page, 'modifier');

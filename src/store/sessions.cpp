@@ -18,11 +18,12 @@ void insert_session(soci::session& sql, const SessionRow& row, domain::Instant n
 std::optional<SessionRow> find_session(soci::session& sql, std::string_view empreinte) {
   SessionRow row;
   row.empreinte = empreinte;
-  long long vu = 0, expire = 0;
-  sql << "SELECT compte_id, csrf, vu_le, expire_le FROM sessions WHERE empreinte = :e",
-      soci::use(row.empreinte), soci::into(row.compte_id), soci::into(row.csrf), soci::into(vu),
-      soci::into(expire);
+  long long cree = 0, vu = 0, expire = 0;
+  sql << "SELECT compte_id, csrf, cree_le, vu_le, expire_le FROM sessions WHERE empreinte = :e",
+      soci::use(row.empreinte), soci::into(row.compte_id), soci::into(row.csrf), soci::into(cree),
+      soci::into(vu), soci::into(expire);
   if (!sql.got_data()) return std::nullopt;
+  row.cree_le = instant(cree);
   row.vu_le = instant(vu);
   row.expire_le = instant(expire);
   return row;

@@ -17,6 +17,7 @@ struct SessionRow {
   std::string empreinte;  // hash of the cookie value
   long long compte_id = 0;
   std::string csrf;
+  domain::Instant cree_le{};
   domain::Instant vu_le{};
   domain::Instant expire_le{};
 };

@@ -99,7 +99,8 @@ void Portal::resolve_session(Context& ctx) {
     const std::string empreinte = token_hash(*cookie_value);
     store::Read read(db_);
     auto row = store::find_session(read.sql(), empreinte);
-    if (row && row->expire_le > ctx.now) {
+    // Idle timeout, and an absolute limit however active the session stays.
+    if (row && row->expire_le > ctx.now && ctx.now - row->cree_le < kSessionAbsolute) {
       if (auto compte = store::find_compte(read.sql(), row->compte_id)) {
         ctx.compte = std::move(compte);
         if (ctx.now - row->vu_le >= kTouchInterval) {
@@ -144,7 +145,7 @@ void Portal::login(Context& ctx, soci::session& sql, long long compte_id) {
   row.empreinte = token_hash(token);
   row.compte_id = compte_id;
   row.csrf = random_token(32);
-  row.vu_le = ctx.now;
+  row.cree_le = row.vu_le = ctx.now;
   row.expire_le = ctx.now + config_.session_idle;
   store::insert_session(sql, row, ctx.now, ctx.req.remote_address,
                         ctx.req.header("user-agent").value_or(""));

@@ -411,6 +411,17 @@ TEST_F(Compte, session_expires_after_inactivity_and_can_be_extended) {
   EXPECT_EQ(client.get("/compte/modifier").status, 303);
 }
 
+TEST_F(Compte, an_active_session_still_ends_after_12_hours) {
+  create_account(portal, client, spec, true);
+  login(client, spec.email, spec.password);
+  for (int i = 0; i < 24; ++i) {  // 11 h 59 min 36 s, never idle for 30 minutes
+    portal.clock().advance(30min - 1s);
+    ASSERT_EQ(client.get("/compte/modifier").status, 200) << i;
+  }
+  portal.clock().advance(29min);  // within the idle timeout, past the absolute limit
+  EXPECT_EQ(client.get("/compte/modifier").status, 303);
+}
+
 TEST_F(Compte, the_user_can_end_his_other_sessions) {
   create_account(portal, client, spec, true);
   Client phone(portal.base_url());

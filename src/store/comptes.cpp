@@ -152,11 +152,17 @@ void delete_compte(soci::session& sql, long long id) {
 int purge_pending_comptes(soci::session& sql, domain::Instant cutoff) {
   const long long t = seconds(cutoff);
   const std::string etat(kEtatEnAttente);
-  std::vector<long long> ids(1000);
-  sql << "SELECT id FROM comptes WHERE etat = :etat AND cree_le <= :t", soci::use(etat),
-      soci::use(t), soci::into(ids);
-  for (long long id : ids) delete_compte(sql, id);
-  return static_cast<int>(ids.size());
+  // In batches: a vector into() fetches at most its size.
+  constexpr std::size_t kBatch = 1000;
+  int purged = 0;
+  for (;;) {
+    std::vector<long long> ids(kBatch);
+    sql << "SELECT id FROM comptes WHERE etat = :etat AND cree_le <= :t", soci::use(etat),
+        soci::use(t), soci::into(ids);
+    for (long long id : ids) delete_compte(sql, id);
+    purged += static_cast<int>(ids.size());
+    if (ids.size() < kBatch) return purged;
+  }
 }
 
 void insert_jeton(soci::session& sql, std::string_view empreinte, long long compte_id,

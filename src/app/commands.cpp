@@ -7,9 +7,11 @@
 #include <mutex>
 #include <thread>
 
+#include "catalogue/fichiers.hpp"
 #include "domain/compte.hpp"
 #include "mail/sender.hpp"
 #include "refdata/refdata.hpp"
+#include "store/catalogue.hpp"
 #include "store/comptes.hpp"
 #include "store/database.hpp"
 #include "store/referentiel.hpp"
@@ -119,6 +121,13 @@ int purge(const Config& config) {
 
 int init(const Config& config, bool demo) {
   web::init_secrets();
+  // The catalogue is checked whole before anything is written: a bad file loads nothing.
+  const auto loaded = catalogue::load_catalogue(config.root / "data/catalogue");
+  if (!loaded.catalogue) {
+    for (const auto& e : loaded.errors) std::cerr << "examens init: " << e.message() << "\n";
+    std::cerr << "examens init: catalogue refused, nothing loaded\n";
+    return 1;
+  }
   auto db = open_database(config, 1);
   const auto node = config.root / "node_modules";
   const auto pays = refdata::load_pays("/usr/share/iso-codes/json/iso_3166-1.json",
@@ -131,11 +140,14 @@ int init(const Config& config, bool demo) {
   {
     store::Tx tx(*db);
     store::replace_referentiel(tx.sql(), pays, nationalites, departements, communes);
+    store::replace_catalogue(tx.sql(), *loaded.catalogue);
     tx.commit();
   }
   std::cerr << "examens: reference data loaded: " << pays.size() << " pays, " << nationalites.size()
             << " nationalités, " << departements.size() << " départements, " << communes.size()
-            << " communes\n";
+            << " communes; catalogue: " << loaded.catalogue->domaines.size() << " domaines, "
+            << loaded.catalogue->academies.size() << " académies, "
+            << loaded.catalogue->periodes.size() << " périodes d'inscription\n";
   domain::SystemClock clock;
   if (demo) create_demo_account(*db, clock.now());
   return 0;

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "domain/temps.hpp"
+#include "store/catalogue.hpp"
 #include "store/outbox.hpp"
 #include "web/secrets.hpp"
 #include "web/static_files.hpp"
@@ -34,11 +35,13 @@ Portal::Portal(const app::Config& config, store::Database& db, const domain::Clo
   {
     store::Read read(db_);
     referentiel_ = std::make_unique<store::Referentiel>(read.sql());
+    catalogue_ = store::read_catalogue(read.sql());
   }
   dummy_hash_ = hash_password(random_token(12));
   add_compte_routes(router_);
   add_referentiel_routes(router_);
   add_pages_routes(router_);
+  add_inscription_routes(router_);
 }
 
 Portal::~Portal() = default;

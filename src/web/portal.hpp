@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "app/config.hpp"
+#include "domain/catalogue.hpp"
 #include "domain/clock.hpp"
 #include "store/comptes.hpp"
 #include "store/database.hpp"
@@ -58,6 +59,7 @@ class Portal {
   const app::Config& config() const { return config_; }
   store::Database& db() { return db_; }
   const store::Referentiel& referentiel() const { return *referentiel_; }
+  const domain::Catalogue& catalogue() const { return catalogue_; }
   const Templates& templates() const { return templates_; }
   // An Argon2id hash verified when no account matches, so a login costs the same
   // whether or not the identifier exists.
@@ -91,6 +93,7 @@ class Portal {
   const domain::Clock& clock_;
   Templates templates_;
   std::unique_ptr<store::Referentiel> referentiel_;
+  domain::Catalogue catalogue_;
   std::string secret_;
   std::string dummy_hash_;
   Router<RouteHandler> router_;
@@ -101,5 +104,6 @@ class Portal {
 void add_compte_routes(Router<RouteHandler>& router);
 void add_referentiel_routes(Router<RouteHandler>& router);
 void add_pages_routes(Router<RouteHandler>& router);
+void add_inscription_routes(Router<RouteHandler>& router);
 
 }  // namespace examens::web

@@ -81,13 +81,15 @@ async function check(page, name) {
   step += 1;
   const file = path.join(artifacts, `${String(step).padStart(2, '0')}-${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
+  // Errors of the page itself, before axe-core injects its own scripts into it.
+  if (consoleErrors.length) throw new Error(`console errors on ${name}: ${consoleErrors.join(' | ')}`);
   const results = await new AxeBuilder({ page }).analyze();
+  consoleErrors.length = 0;
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   if (bad.length) {
     throw new Error(`axe on ${name} (${page.url()}): ` +
       bad.map((v) => `${v.id} [${v.impact}] ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`).join('; '));
   }
-  if (consoleErrors.length) throw new Error(`console errors on ${name}: ${consoleErrors.join(' | ')}`);
   log(`${name}: ok (${results.violations.length} minor axe finding(s))`);
 }
 
@@ -135,6 +137,14 @@ async function main() {
 
     await page.goto(base + '/');
     await check(page, 'accueil');
+
+    await page.getByRole('link', { name: 'Ouverture des services' }).first().click();
+    await page.getByRole('link', { name: 'BACCALAURÉAT PROFESSIONNEL' }).click();
+    await page.getByRole('link', { name: '2027', exact: true }).click();
+    await page.getByRole('link', { name: 'ACADÉMIE DE LA GUYANE - (2027)' }).click();
+    await expectText(page, 'Les inscriptions sont ouvertes du 19 octobre 2026 08:00');
+    await check(page, 'ouverture-des-services');
+    await page.goto(base + '/');
 
     await page.getByRole('link', { name: "Je n'ai pas de compte, je le crée" }).click();
     await page.waitForURL('**/compte/creer');

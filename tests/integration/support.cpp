@@ -9,7 +9,9 @@
 #include <regex>
 #include <stdexcept>
 
+#include "catalogue/fichiers.hpp"
 #include "mail/transport.hpp"
+#include "store/catalogue.hpp"
 #include "store/outbox.hpp"
 #include "store/referentiel.hpp"
 #include "web/secrets.hpp"
@@ -45,8 +47,13 @@ void load_reference_sample(store::Database& db) {
                                             {"35051", "Cesson-Sévigné", "35"},
                                             {"75056", "Paris", "75"},
                                             {"97302", "Cayenne", "973"}};
+  // The catalogue is the repository's own demo data set.
+  auto catalogue =
+      catalogue::load_catalogue(std::filesystem::path(source_dir()) / "data/catalogue");
+  if (!catalogue.catalogue) throw std::runtime_error(catalogue.errors.front().message());
   store::Tx tx(db);
   store::replace_referentiel(tx.sql(), pays, nationalites, departements, communes);
+  store::replace_catalogue(tx.sql(), *catalogue.catalogue);
   tx.commit();
 }
 

@@ -1,0 +1,15 @@
+// Storage of the exam catalogue: replaced whole by `examens init` from the data files,
+// read whole by each instance at start.
+#pragma once
+
+#include <soci/soci.h>
+
+#include "domain/catalogue.hpp"
+
+namespace examens::store {
+
+// Replaces the catalogue inside the caller's transaction.
+void replace_catalogue(soci::session& sql, const domain::Catalogue& catalogue);
+domain::Catalogue read_catalogue(soci::session& sql);
+
+}  // namespace examens::store

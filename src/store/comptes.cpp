@@ -146,6 +146,7 @@ void delete_compte(soci::session& sql, long long id) {
   sql << "DELETE FROM sessions WHERE compte_id = :id", soci::use(id);
   sql << "DELETE FROM jetons WHERE compte_id = :id", soci::use(id);
   sql << "DELETE FROM messages WHERE compte_id = :id", soci::use(id);
+  sql << "DELETE FROM brouillons WHERE compte_id = :id", soci::use(id);
   sql << "DELETE FROM comptes WHERE id = :id", soci::use(id);
 }
 

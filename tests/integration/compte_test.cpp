@@ -5,6 +5,7 @@
 #include <regex>
 
 #include "integration/support.hpp"
+#include "store/candidatures.hpp"
 #include "store/comptes.hpp"
 
 namespace examens::testing {
@@ -34,9 +35,8 @@ void add_candidature(store::Database& db, const std::string& email) {
   store::Tx tx(db);
   auto compte = store::find_compte_by_email(tx.sql(), email);
   ASSERT_TRUE(compte);
-  const long long now = 1795000000;
-  tx.sql() << "INSERT INTO candidatures (compte_id, etat, cree_le) VALUES (:c, 'inscrit', :t)",
-      soci::use(compte->id), soci::use(now);
+  store::insert_candidature(tx.sql(), compte->id, "BCP", "2027", "GUY", "{}",
+                            domain::Instant(std::chrono::seconds(1795000000)));
   tx.commit();
 }
 

@@ -1,0 +1,131 @@
+// Storage of candidatures, versions and drafts.
+#include "store/candidatures.hpp"
+
+#include "store/instants.hpp"
+
+namespace examens::store {
+namespace {
+
+constexpr const char* kColumns =
+    "SELECT id, compte_id, domaine, session, academie, numero_inscription, etat, version, "
+    "donnees, cree_le, modifie_le FROM candidatures ";
+
+std::vector<Candidature> select_candidatures(soci::session& sql, const std::string& where,
+                                             long long a, long long b) {
+  std::vector<Candidature> out;
+  Candidature c;
+  std::string etat;
+  long long cree = 0, modifie = 0;
+  soci::statement st =
+      (sql.prepare << kColumns + where, soci::use(a), soci::use(b), soci::into(c.id),
+       soci::into(c.compte_id), soci::into(c.domaine), soci::into(c.session),
+       soci::into(c.academie), soci::into(c.numero_inscription), soci::into(etat),
+       soci::into(c.version), soci::into(c.donnees), soci::into(cree), soci::into(modifie));
+  st.execute();
+  while (st.fetch()) {
+    Candidature row = c;
+    row.etat = domain::etat_from_code(etat).value_or(domain::EtatCandidature::inscrit);
+    row.cree_le = instant(cree);
+    row.modifie_le = instant(modifie);
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+}  // namespace
+
+Candidature insert_candidature(soci::session& sql, long long compte_id, const std::string& domaine,
+                               const std::string& session, const std::string& academie,
+                               const std::string& donnees, domain::Instant now) {
+  // One atomic increment: the row lock (PostgreSQL) or the write lock (SQLite) orders
+  // racing registrations, and each reads back its own number.
+  int rang = 0;
+  sql << "UPDATE comptes SET dernier_numero_inscription = dernier_numero_inscription + 1 "
+         "WHERE id = :id RETURNING dernier_numero_inscription",
+      soci::use(compte_id), soci::into(rang);
+  Candidature c;
+  c.compte_id = compte_id;
+  c.domaine = domaine;
+  c.session = session;
+  c.academie = academie;
+  c.numero_inscription = domain::numero_inscription(rang);
+  c.donnees = donnees;
+  c.cree_le = c.modifie_le = now;
+  const std::string etat(domain::code_etat(c.etat));
+  const long long t = seconds(now);
+  sql << "INSERT INTO candidatures (compte_id, domaine, session, academie, numero_inscription, "
+         "etat, version, donnees, cree_le, modifie_le) VALUES (:c, :d, :s, :a, :n, :e, 1, :o, :t, "
+         ":t2) RETURNING id",
+      soci::use(compte_id), soci::use(domaine), soci::use(session), soci::use(academie),
+      soci::use(c.numero_inscription), soci::use(etat), soci::use(donnees), soci::use(t),
+      soci::use(t), soci::into(c.id);
+  sql << "INSERT INTO candidature_versions (candidature_id, version, donnees, cree_le) "
+         "VALUES (:id, 1, :o, :t)",
+      soci::use(c.id), soci::use(donnees), soci::use(t);
+  return c;
+}
+
+int save_modification(soci::session& sql, long long candidature_id, const std::string& donnees,
+                      domain::Instant now) {
+  const long long t = seconds(now);
+  int version = 0;
+  sql << "UPDATE candidatures SET version = version + 1, donnees = :o, modifie_le = :t "
+         "WHERE id = :id RETURNING version",
+      soci::use(donnees), soci::use(t), soci::use(candidature_id), soci::into(version);
+  sql << "INSERT INTO candidature_versions (candidature_id, version, donnees, cree_le) "
+         "VALUES (:id, :v, :o, :t)",
+      soci::use(candidature_id), soci::use(version), soci::use(donnees), soci::use(t);
+  return version;
+}
+
+void mark_desinscrite(soci::session& sql, long long candidature_id, domain::Instant now) {
+  const long long t = seconds(now);
+  const std::string etat(domain::code_etat(domain::EtatCandidature::desinscrit_candidat));
+  sql << "UPDATE candidatures SET etat = :e, desinscrit_le = :t, modifie_le = :t2 WHERE id = :id",
+      soci::use(etat), soci::use(t), soci::use(t), soci::use(candidature_id);
+}
+
+std::optional<Candidature> find_candidature(soci::session& sql, long long compte_id, long long id) {
+  auto rows = select_candidatures(sql, "WHERE compte_id = :a AND id = :b", compte_id, id);
+  if (rows.empty()) return std::nullopt;
+  return rows.front();
+}
+
+std::vector<Candidature> candidatures_of(soci::session& sql, long long compte_id) {
+  return select_candidatures(sql, "WHERE compte_id = :a AND id > :b ORDER BY numero_inscription",
+                             compte_id, 0);
+}
+
+std::optional<std::string> version_snapshot(soci::session& sql, long long candidature_id,
+                                            int version) {
+  std::string donnees;
+  sql << "SELECT donnees FROM candidature_versions WHERE candidature_id = :id AND version = :v",
+      soci::use(candidature_id), soci::use(version), soci::into(donnees);
+  if (!sql.got_data()) return std::nullopt;
+  return donnees;
+}
+
+void save_brouillon(soci::session& sql, long long compte_id, const std::string& cle,
+                    const std::string& donnees, domain::Instant now) {
+  const long long t = seconds(now);
+  sql << "INSERT INTO brouillons (compte_id, cle, donnees, modifie_le) VALUES (:c, :k, :d, :t) "
+         "ON CONFLICT (compte_id, cle) DO UPDATE SET donnees = excluded.donnees, "
+         "modifie_le = excluded.modifie_le",
+      soci::use(compte_id), soci::use(cle), soci::use(donnees), soci::use(t);
+}
+
+std::optional<std::string> load_brouillon(soci::session& sql, long long compte_id,
+                                          const std::string& cle) {
+  std::string donnees;
+  sql << "SELECT donnees FROM brouillons WHERE compte_id = :c AND cle = :k", soci::use(compte_id),
+      soci::use(cle), soci::into(donnees);
+  if (!sql.got_data()) return std::nullopt;
+  return donnees;
+}
+
+void delete_brouillon(soci::session& sql, long long compte_id, const std::string& cle) {
+  sql << "DELETE FROM brouillons WHERE compte_id = :c AND cle = :k", soci::use(compte_id),
+      soci::use(cle);
+}
+
+}  // namespace examens::store

@@ -1,0 +1,55 @@
+// Storage of candidatures, their versions and the wizard's drafts. Numbering and
+// versioning are single atomic updates, safe when requests race on any backend.
+#pragma once
+
+#include <soci/soci.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/candidature.hpp"
+#include "domain/clock.hpp"
+
+namespace examens::store {
+
+struct Candidature {
+  long long id = 0;
+  long long compte_id = 0;
+  std::string domaine;
+  std::string session;
+  std::string academie;
+  std::string numero_inscription;  // "001"
+  domain::EtatCandidature etat = domain::EtatCandidature::inscrit;
+  int version = 1;
+  std::string donnees;  // JSON snapshot of what the récapitulatif shows
+  domain::Instant cree_le{};
+  domain::Instant modifie_le{};
+};
+
+// Registers a new candidature (state Inscrit, version 1, numbered next for the candidate)
+// inside the caller's transaction, with its version-1 snapshot. Returns it.
+Candidature insert_candidature(soci::session& sql, long long compte_id, const std::string& domaine,
+                               const std::string& session, const std::string& academie,
+                               const std::string& donnees, domain::Instant now);
+
+// Saves a modification: version n+1 with its snapshot. Returns the new version.
+int save_modification(soci::session& sql, long long candidature_id, const std::string& donnees,
+                      domain::Instant now);
+
+// Unregistration by the candidate: the state changes, the row stays.
+void mark_desinscrite(soci::session& sql, long long candidature_id, domain::Instant now);
+
+std::optional<Candidature> find_candidature(soci::session& sql, long long compte_id, long long id);
+std::vector<Candidature> candidatures_of(soci::session& sql, long long compte_id);
+std::optional<std::string> version_snapshot(soci::session& sql, long long candidature_id,
+                                            int version);
+
+// Drafts: the whole wizard state as JSON under a key of the account.
+void save_brouillon(soci::session& sql, long long compte_id, const std::string& cle,
+                    const std::string& donnees, domain::Instant now);
+std::optional<std::string> load_brouillon(soci::session& sql, long long compte_id,
+                                          const std::string& cle);
+void delete_brouillon(soci::session& sql, long long compte_id, const std::string& cle);
+
+}  // namespace examens::store

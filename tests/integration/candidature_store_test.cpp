@@ -1,0 +1,110 @@
+// Candidature storage on both backends: racing registrations get distinct numbers,
+// racing modifications consecutive versions, drafts survive, nothing is deleted.
+#include <gtest/gtest.h>
+
+#include <set>
+#include <thread>
+
+#include "integration/support.hpp"
+#include "store/candidatures.hpp"
+#include "store/comptes.hpp"
+
+namespace examens::testing {
+namespace {
+
+class CandidatureStore : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    Client client(portal.base_url());
+    create_account(portal, client, AccountSpec{}, true);
+    store::Read read(portal.db());
+    compte_id = store::find_compte_by_email(read.sql(), AccountSpec{}.email)->id;
+  }
+  TestPortal portal;
+  long long compte_id = 0;
+};
+
+TEST_F(CandidatureStore, fifty_concurrent_registrations_get_fifty_distinct_numbers) {
+  std::vector<std::string> numeros(50);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 50; ++i)
+    threads.emplace_back([&, i] {
+      store::Tx tx(portal.db());
+      numeros[i] =
+          store::insert_candidature(tx.sql(), compte_id, "BCP", "2027", "GUY",
+                                    "{\"i\":" + std::to_string(i) + "}", portal.clock().now())
+              .numero_inscription;
+      tx.commit();
+    });
+  for (auto& t : threads) t.join();
+  const std::set<std::string> distinct(numeros.begin(), numeros.end());
+  EXPECT_EQ(distinct.size(), 50u);
+  EXPECT_EQ(*distinct.begin(), "001");
+  EXPECT_EQ(*distinct.rbegin(), "050");
+  store::Read read(portal.db());
+  EXPECT_EQ(store::candidatures_of(read.sql(), compte_id).size(), 50u);
+}
+
+TEST_F(CandidatureStore, fifty_concurrent_modifications_make_consecutive_versions) {
+  long long id = 0;
+  {
+    store::Tx tx(portal.db());
+    id = store::insert_candidature(tx.sql(), compte_id, "BCP", "2027", "GUY", "{\"v\":1}",
+                                   portal.clock().now())
+             .id;
+    tx.commit();
+  }
+  std::vector<int> versions(50);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 50; ++i)
+    threads.emplace_back([&, i] {
+      store::Tx tx(portal.db());
+      versions[i] = store::save_modification(tx.sql(), id, "{\"m\":" + std::to_string(i) + "}",
+                                             portal.clock().now());
+      tx.commit();
+    });
+  for (auto& t : threads) t.join();
+  std::sort(versions.begin(), versions.end());
+  for (int i = 0; i < 50; ++i) EXPECT_EQ(versions[i], i + 2);
+  store::Read read(portal.db());
+  EXPECT_EQ(store::find_candidature(read.sql(), compte_id, id)->version, 51);
+  for (int v = 1; v <= 51; ++v) EXPECT_TRUE(store::version_snapshot(read.sql(), id, v)) << v;
+  EXPECT_EQ(*store::version_snapshot(read.sql(), id, 1), "{\"v\":1}");
+}
+
+TEST_F(CandidatureStore, an_unregistered_candidature_is_kept_and_still_locks_the_account) {
+  store::Candidature c;
+  {
+    store::Tx tx(portal.db());
+    c = store::insert_candidature(tx.sql(), compte_id, "BCP", "2027", "GUY", "{}",
+                                  portal.clock().now());
+    store::mark_desinscrite(tx.sql(), c.id, portal.clock().now());
+    tx.commit();
+  }
+  store::Read read(portal.db());
+  auto kept = store::find_candidature(read.sql(), compte_id, c.id);
+  ASSERT_TRUE(kept);
+  EXPECT_EQ(kept->etat, domain::EtatCandidature::desinscrit_candidat);
+  EXPECT_TRUE(store::has_any_candidature(read.sql(), compte_id));
+}
+
+TEST_F(CandidatureStore, a_draft_is_kept_until_replaced_or_deleted) {
+  const std::string cle = "nouvelle:BCP:2027:GUY";
+  {
+    store::Tx tx(portal.db());
+    store::save_brouillon(tx.sql(), compte_id, cle, "{\"etape\":2}", portal.clock().now());
+    store::save_brouillon(tx.sql(), compte_id, cle, "{\"etape\":3}", portal.clock().now());
+    tx.commit();
+  }
+  {
+    store::Read read(portal.db());
+    EXPECT_EQ(store::load_brouillon(read.sql(), compte_id, cle), "{\"etape\":3}");
+    EXPECT_FALSE(store::load_brouillon(read.sql(), compte_id, "autre"));
+  }
+  store::Tx tx(portal.db());
+  store::delete_brouillon(tx.sql(), compte_id, cle);
+  EXPECT_FALSE(store::load_brouillon(tx.sql(), compte_id, cle));
+}
+
+}  // namespace
+}  // namespace examens::testing

@@ -8,6 +8,7 @@
 #include "domain/throttle.hpp"
 #include "store/outbox.hpp"
 #include "web/form_view.hpp"
+#include "web/inscription.hpp"
 #include "web/portal.hpp"
 #include "web/secrets.hpp"
 
@@ -196,7 +197,11 @@ std::string activation_link(const Portal& portal, const std::string& token) {
 Response accueil(Portal& portal, Context& ctx) {
   alert_from_query(ctx);
   if (!ctx.compte) return portal.page(ctx, "accueil_public", "Accueil", Data{});
+  if (ctx.req.query_param("desinscrit"))
+    ctx.alerts.push_back({"success", "Votre désinscription a bien été prise en compte.",
+                          "Un mail de confirmation vous a été envoyé."});
   Data data = compte_summary(*ctx.compte);
+  add_mes_inscriptions(portal, ctx, data);
   return portal.page(ctx, "accueil", "Mon espace candidat", data);
 }
 

@@ -2,6 +2,8 @@
 #include <gtest/gtest.h>
 
 #include "integration/support.hpp"
+#include "store/candidatures.hpp"
+#include "store/comptes.hpp"
 
 namespace examens::testing {
 namespace {
@@ -50,6 +52,82 @@ TEST_F(Ouverture, no_window_means_no_service_open) {
   auto page = client.get("/ouverture-des-services?domaine=MC&session=2027&academie=GUY");
   EXPECT_EQ(page.status, 200);
   EXPECT_TRUE(contains(page.body, "Aucun service n'est ouvert"));
+}
+
+class Desinscription : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    create_account(portal, client, spec, true);
+    login(client, spec.email, spec.password);
+  }
+  long long registered(const std::string& academie) {
+    store::Tx tx(portal.db());
+    const auto compte = store::find_compte_by_email(tx.sql(), spec.email);
+    const long long id = store::insert_candidature(tx.sql(), compte->id, "BCP", "2027", academie,
+                                                   "{}", portal.clock().now())
+                             .id;
+    tx.commit();
+    return id;
+  }
+  TestPortal portal;
+  Client client{portal.base_url()};
+  AccountSpec spec;
+};
+
+TEST_F(Desinscription, mes_inscriptions_shows_the_active_candidature) {
+  registered("GUY");
+  const auto home = client.get("/");
+  EXPECT_TRUE(contains(home.body, "BACCALAURÉAT PROFESSIONNEL"));
+  EXPECT_TRUE(contains(home.body, "ACADÉMIE DE LA GUYANE"));
+  EXPECT_TRUE(contains(home.body, "N° : 001"));
+  EXPECT_FALSE(contains(home.body, "Vous n'avez aucune candidature active."));
+}
+
+TEST_F(Desinscription, unregisters_after_the_seed_confirmation_and_keeps_the_row) {
+  const long long id = registered("GUY");
+  const std::string path = "/inscription/" + std::to_string(id) + "/desinscrire";
+  const auto confirm = client.get(path);
+  EXPECT_TRUE(contains(confirm.body, "Attention : vous vous apprêtez à vous désinscrire."));
+  EXPECT_TRUE(contains(confirm.body, "Etes-vous certain(e) de vouloir poursuivre cette action ?"));
+  const auto done = client.submit(path, path, {});
+  EXPECT_EQ(done.status, 303);
+  const auto home = client.get("/?desinscrit=1");
+  EXPECT_TRUE(contains(home.body, "Vous n'avez aucune candidature active."));
+  store::Read read(portal.db());
+  const auto compte = store::find_compte_by_email(read.sql(), spec.email);
+  EXPECT_EQ(store::find_candidature(read.sql(), compte->id, id)->etat,
+            domain::EtatCandidature::desinscrit_candidat);
+  const auto mails = portal.mails_to(spec.email);
+  ASSERT_EQ(mails.size(), 2u);
+  EXPECT_TRUE(contains(mails[1], "ne peut pas être réactivée"));
+  // Never reactivated: a second request is refused.
+  EXPECT_EQ(client.submit("/", path, {}).status, 409);
+}
+
+TEST_F(Desinscription, refused_once_the_window_has_closed_whatever_request_is_sent) {
+  const long long id = registered("AIX");  // Aix-Marseille closes on 19 November 17:00
+  portal.clock().advance(std::chrono::hours(48));
+  login(client, spec.email, spec.password);  // the session itself expired meanwhile
+  const std::string path = "/inscription/" + std::to_string(id) + "/desinscrire";
+  const auto r = client.submit("/", path, {});
+  EXPECT_EQ(r.status, 409);
+  EXPECT_TRUE(contains(r.body, "fermé"));
+  store::Read read(portal.db());
+  const auto compte = store::find_compte_by_email(read.sql(), spec.email);
+  EXPECT_EQ(store::find_candidature(read.sql(), compte->id, id)->etat,
+            domain::EtatCandidature::inscrit);
+}
+
+TEST_F(Desinscription, another_candidate_cannot_touch_my_candidature) {
+  const long long id = registered("GUY");
+  AccountSpec other_spec;
+  other_spec.email = "autre@example.fr";
+  Client other(portal.base_url());
+  create_account(portal, other, other_spec, true);
+  login(other, other_spec.email, other_spec.password);
+  const std::string path = "/inscription/" + std::to_string(id) + "/desinscrire";
+  EXPECT_EQ(other.get(path).status, 404);
+  EXPECT_EQ(other.submit("/", path, {}).status, 404);
 }
 
 }  // namespace

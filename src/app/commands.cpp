@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "catalogue/fichiers.hpp"
+#include "catalogue/qualification_fichiers.hpp"
 #include "domain/compte.hpp"
 #include "mail/sender.hpp"
 #include "refdata/refdata.hpp"
@@ -122,12 +123,19 @@ int purge(const Config& config) {
 int init(const Config& config, bool demo) {
   web::init_secrets();
   // The catalogue is checked whole before anything is written: a bad file loads nothing.
-  const auto loaded = catalogue::load_catalogue(config.root / "data/catalogue");
-  if (!loaded.catalogue) {
-    for (const auto& e : loaded.errors) std::cerr << "examens init: " << e.message() << "\n";
+  catalogue::Files files = catalogue::read_files(config.root / "data/catalogue");
+  const auto loaded = catalogue::load_catalogue(files);
+  std::vector<catalogue::LoadError> errors = loaded.errors;
+  if (loaded.catalogue) {
+    const auto qualification = catalogue::load_qualification(files, *loaded.catalogue);
+    errors.insert(errors.end(), qualification.errors.begin(), qualification.errors.end());
+  }
+  if (!errors.empty()) {
+    for (const auto& e : errors) std::cerr << "examens init: " << e.message() << "\n";
     std::cerr << "examens init: catalogue refused, nothing loaded\n";
     return 1;
   }
+  for (const auto& name : catalogue::kFichiersBase) files.erase(name);
   auto db = open_database(config, 1);
   const auto node = config.root / "node_modules";
   const auto pays = refdata::load_pays("/usr/share/iso-codes/json/iso_3166-1.json",
@@ -141,6 +149,7 @@ int init(const Config& config, bool demo) {
     store::Tx tx(*db);
     store::replace_referentiel(tx.sql(), pays, nationalites, departements, communes);
     store::replace_catalogue(tx.sql(), *loaded.catalogue);
+    store::replace_catalogue_files(tx.sql(), files);
     tx.commit();
   }
   std::cerr << "examens: reference data loaded: " << pays.size() << " pays, " << nationalites.size()

@@ -3,21 +3,17 @@
 // before anything reaches the database.
 #pragma once
 
-#include <filesystem>
 #include <optional>
-#include <string>
 #include <vector>
 
+#include "catalogue/csv.hpp"
 #include "domain/catalogue.hpp"
 
 namespace examens::catalogue {
 
-struct LoadError {
-  std::string file;  // file name, e.g. "periodes.csv"
-  int line = 0;      // 1-based; 0 when the whole file is concerned
-  std::string reason;
-  std::string message() const;  // "periodes.csv:4: reason"
-};
+// The files load_catalogue reads; the others of the folder are the qualification's.
+inline const std::vector<std::string> kFichiersBase = {"domaines.csv", "sessions.csv",
+                                                       "academies.csv", "periodes.csv"};
 
 struct LoadResult {
   std::optional<domain::Catalogue> catalogue;  // set when `errors` is empty
@@ -31,6 +27,6 @@ struct LoadResult {
 //   academies.csv  code;nom;contact;telephone;email;departements
 //                  (contact lines separated by " | ", départements by spaces)
 //   periodes.csv   domaine;session;academie;ouverture;fermeture
-LoadResult load_catalogue(const std::filesystem::path& dir);
+LoadResult load_catalogue(const Files& files);
 
 }  // namespace examens::catalogue

@@ -57,6 +57,7 @@ class ReferenceLookup {
   virtual ~ReferenceLookup() = default;
   virtual bool pays_exists(std::string_view code) const = 0;
   virtual bool departement_exists(std::string_view code) const = 0;
+  virtual bool nationalite_exists(std::string_view code) const = 0;
   // The official name of the commune `code` in `departement`, if it is there. A code
   // may carry two names (a commune nouvelle and its commune déléguée): `nom` picks one.
   virtual std::optional<std::string> commune_nom(std::string_view departement,

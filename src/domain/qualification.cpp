@@ -43,9 +43,13 @@ const Epreuve* Specialite::epreuve(std::string_view code) const {
   return nullptr;
 }
 
-std::string Specialite::libelle_long() const { return libelle + " (" + code + ")"; }
+std::string Specialite::libelle_long() const {
+  return libelle + " (" + code + ")";
+}
 
-std::string Categorie::libelle_long() const { return libelle + " (" + code + ")"; }
+std::string Categorie::libelle_long() const {
+  return libelle + " (" + code + ")";
+}
 
 std::string Etablissement::libelle() const {
   if (pseudo) return nom;
@@ -121,8 +125,7 @@ const Etablissement* CatalogueQualification::etablissement(std::string_view uai)
 
 std::vector<const Etablissement*> CatalogueQualification::etablissements_of(
     std::string_view academie) const {
-  return filter_ptr(etablissements,
-                    [&](const Etablissement& e) { return e.academie == academie; });
+  return filter_ptr(etablissements, [&](const Etablissement& e) { return e.academie == academie; });
 }
 
 const Intitule* CatalogueQualification::situation(std::string_view code) const {
@@ -151,8 +154,8 @@ const LibelleTypeAcquis* CatalogueQualification::type_acquis(std::string_view do
 
 const DiplomeAcquis* CatalogueQualification::diplome(std::string_view domaine,
                                                      std::string_view code) const {
-  return find_if_ptr(diplomes,
-                     [&](const DiplomeAcquis& d) { return d.domaine == domaine && d.code == code; });
+  return find_if_ptr(
+      diplomes, [&](const DiplomeAcquis& d) { return d.domaine == domaine && d.code == code; });
 }
 
 std::vector<const DiplomeAcquis*> CatalogueQualification::diplomes_of(
@@ -221,8 +224,7 @@ void with_descendants(const Specialite& specialite, const std::string& code,
 
 int niveau_of(const Specialite& specialite, const Epreuve& epreuve) {
   int niveau = 0;
-  for (const Epreuve* e = &epreuve; !e->parent.empty(); e = specialite.epreuve(e->parent))
-    ++niveau;
+  for (const Epreuve* e = &epreuve; !e->parent.empty(); e = specialite.epreuve(e->parent)) ++niveau;
   return niveau;
 }
 
@@ -246,9 +248,10 @@ std::set<std::string> codes_proposes(const CatalogueQualification& catalogue,
       continue;
     }
     if (a.annee < diplome->depuis)
-      refuse("annee", "Le diplôme " + diplome->libelle() + " ne donne droit à dispense que s'il a "
-                          "été obtenu en " + std::to_string(diplome->depuis) +
-                          " ou après : l'année " + std::to_string(a.annee) + " ne convient pas.");
+      refuse("annee", "Le diplôme " + diplome->libelle() +
+                          " ne donne droit à dispense que s'il a été obtenu en " +
+                          std::to_string(diplome->depuis) + " ou après : l'année " +
+                          std::to_string(a.annee) + " ne convient pas.");
     else if (a.annee > annee_courante)
       refuse("annee", "L'année d'obtention ne peut pas être postérieure à " +
                           std::to_string(annee_courante) + ".");
@@ -314,8 +317,8 @@ EpreuvesCandidat epreuves_du_candidat(const CatalogueQualification& catalogue,
       codes_proposes(catalogue, *specialite, dossier, annee_courante, &out.errors);
   for (const auto& code : dossier.dispenses_decochees)
     if (!proposes.contains(code))
-      out.errors.add("dispenses", "L'épreuve " + code + " ne fait pas partie des dispenses "
-                                                        "proposées.");
+      out.errors.add("dispenses",
+                     "L'épreuve " + code + " ne fait pas partie des dispenses proposées.");
   std::set<std::string> dispensees;
   for (const auto& code : proposes)
     if (!dossier.dispenses_decochees.contains(code))
@@ -324,8 +327,9 @@ EpreuvesCandidat epreuves_du_candidat(const CatalogueQualification& catalogue,
   for (const auto& code : dossier.facultatives_inscrites) {
     const Epreuve* e = specialite->epreuve(code);
     if (!e || !e->facultative)
-      out.errors.add("choix." + code, "L'épreuve " + code + " n'est pas une épreuve facultative "
-                                                            "de cette spécialité.");
+      out.errors.add(
+          "choix." + code,
+          "L'épreuve " + code + " n'est pas une épreuve facultative de cette spécialité.");
   }
 
   // Leaves first: a parent's position depends on its children, which follow it in the list.
@@ -352,18 +356,17 @@ EpreuvesCandidat epreuves_du_candidat(const CatalogueQualification& catalogue,
       ligne.mode = e.mode(regime);
       if (e.choix != NatureChoix::aucun) {
         const auto it = dossier.choix.find(e.code);
-        const std::string nature(libelle_nature_choix(e.choix));
+        const bool langue = e.choix == NatureChoix::langue;
         if (it == dossier.choix.end() || it->second.empty()) {
-          std::string nom = nature;
-          std::transform(nom.begin(), nom.end(), nom.begin(),
-                         [](char ch) { return ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch; });
-          out.errors.add("choix." + e.code, "Choisissez : " + nom + " de l'épreuve " + e.code +
-                                                " - " + e.libelle + ".");
+          out.errors.add("choix." + e.code,
+                         std::string(langue ? "Choisissez la langue" : "Choisissez le pays") +
+                             " de l'épreuve " + e.code + " - " + e.libelle + ".");
         } else if (const ChoixEpreuve* c = catalogue.choix_of(e.choix, it->second)) {
           ligne.choix = c->libelle;
         } else {
-          out.errors.add("choix." + e.code, nature + " inconnu(e) pour l'épreuve " + e.code +
-                                                " : " + it->second + ".");
+          out.errors.add("choix." + e.code,
+                         std::string(langue ? "Langue inconnue" : "Pays inconnu") +
+                             " pour l'épreuve " + e.code + " : " + it->second + ".");
         }
       }
     }

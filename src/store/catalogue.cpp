@@ -113,4 +113,21 @@ domain::Catalogue read_catalogue(soci::session& sql) {
   return c;
 }
 
+void replace_catalogue_files(soci::session& sql, const std::map<std::string, std::string>& files) {
+  sql << "DELETE FROM catalogue_fichiers";
+  for (const auto& [nom, contenu] : files)
+    sql << "INSERT INTO catalogue_fichiers (nom, contenu) VALUES (:n, :c)", soci::use(nom),
+        soci::use(contenu);
+}
+
+std::map<std::string, std::string> read_catalogue_files(soci::session& sql) {
+  std::map<std::string, std::string> files;
+  std::string nom, contenu;
+  soci::statement st = (sql.prepare << "SELECT nom, contenu FROM catalogue_fichiers",
+                        soci::into(nom), soci::into(contenu));
+  st.execute();
+  while (st.fetch()) files[nom] = contenu;
+  return files;
+}
+
 }  // namespace examens::store

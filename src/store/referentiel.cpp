@@ -141,6 +141,11 @@ bool Referentiel::departement_exists(std::string_view code) const {
   return departement(code) != nullptr;
 }
 
+bool Referentiel::nationalite_exists(std::string_view code) const {
+  return std::any_of(nationalites_.begin(), nationalites_.end(),
+                     [code](const refdata::Nationalite& n) { return n.code == code; });
+}
+
 std::optional<std::string> Referentiel::commune_nom(std::string_view departement,
                                                     std::string_view code,
                                                     std::string_view nom) const {

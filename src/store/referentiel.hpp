@@ -39,6 +39,7 @@ class Referentiel final : public domain::ReferenceLookup {
 
   bool pays_exists(std::string_view code) const override;
   bool departement_exists(std::string_view code) const override;
+  bool nationalite_exists(std::string_view code) const override;
   std::optional<std::string> commune_nom(std::string_view departement, std::string_view code,
                                          std::string_view nom) const override;
   std::optional<std::pair<std::string, std::string>> commune_par_nom(

@@ -48,12 +48,12 @@ void load_reference_sample(store::Database& db) {
                                             {"75056", "Paris", "75"},
                                             {"97302", "Cayenne", "973"}};
   // The catalogue is the repository's own demo data set.
-  auto catalogue =
-      catalogue::load_catalogue(std::filesystem::path(source_dir()) / "data/catalogue");
-  if (!catalogue.catalogue) throw std::runtime_error(catalogue.errors.front().message());
+  const auto files = catalogue::read_files(std::filesystem::path(source_dir()) / "data/catalogue");
+  auto loaded = catalogue::load_catalogue(files);
+  if (!loaded.catalogue) throw std::runtime_error(loaded.errors.front().message());
   store::Tx tx(db);
   store::replace_referentiel(tx.sql(), pays, nationalites, departements, communes);
-  store::replace_catalogue(tx.sql(), *catalogue.catalogue);
+  store::replace_catalogue(tx.sql(), *loaded.catalogue);
   tx.commit();
 }
 

@@ -6,40 +6,15 @@
 #include <map>
 
 #include "catalogue/fichiers.hpp"
+#include "unit/catalogue_copy.hpp"
 
 namespace examens::catalogue {
 namespace {
 
-std::filesystem::path repo_data() {
-  const char* env = std::getenv("EXAMENS_SOURCE_DIR");
-  return std::filesystem::path(env && *env ? env : EXAMENS_SOURCE_DIR) / "data/catalogue";
-}
-
-class CatalogueFiles : public ::testing::Test {
- protected:
-  void SetUp() override {
-    dir =
-        std::filesystem::temp_directory_path() /
-        ("examens-catalogue-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-         "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir);
-    std::filesystem::copy(repo_data(), dir);
-  }
-  void TearDown() override { std::filesystem::remove_all(dir); }
-  void append(const std::string& file, const std::string& line) {
-    std::ofstream(dir / file, std::ios::app) << line << "\n";
-  }
-  int lines_of(const std::string& file) {
-    std::ifstream in(dir / file);
-    int n = 0;
-    for (std::string l; std::getline(in, l);) ++n;
-    return n;
-  }
-  std::filesystem::path dir;
-};
+using CatalogueFiles = examens::testing::CatalogueCopy;
 
 TEST(CatalogueData, the_repository_catalogue_loads) {
-  auto r = load_catalogue(repo_data());
+  auto r = load_catalogue(read_files(examens::testing::repo_catalogue()));
   for (const auto& e : r.errors) ADD_FAILURE() << e.message();
   ASSERT_TRUE(r.catalogue);
   for (const char* code : {"BCP", "BP", "CAP", "MC"}) EXPECT_TRUE(r.catalogue->domaine(code));
@@ -53,7 +28,7 @@ TEST(CatalogueData, the_repository_catalogue_loads) {
 
 TEST_F(CatalogueFiles, an_unknown_domaine_is_refused_with_its_line) {
   append("periodes.csv", "XYZ;2027;GUY;2026-10-19 08:00;2027-01-29 23:59");
-  auto r = load_catalogue(dir);
+  auto r = load_catalogue(read_files(dir));
   EXPECT_FALSE(r.catalogue);
   ASSERT_EQ(r.errors.size(), 1u);
   EXPECT_EQ(r.errors[0].file, "periodes.csv");
@@ -63,7 +38,7 @@ TEST_F(CatalogueFiles, an_unknown_domaine_is_refused_with_its_line) {
 
 TEST_F(CatalogueFiles, a_window_opening_in_the_daylight_saving_gap_is_refused) {
   append("periodes.csv", "MC;2027;GUY;2027-03-28 02:30;2027-04-30 18:00");
-  auto r = load_catalogue(dir);
+  auto r = load_catalogue(read_files(dir));
   EXPECT_FALSE(r.catalogue);
   ASSERT_EQ(r.errors.size(), 1u);
   EXPECT_NE(r.errors[0].message().find("periodes.csv:"), std::string::npos);
@@ -72,7 +47,7 @@ TEST_F(CatalogueFiles, a_window_opening_in_the_daylight_saving_gap_is_refused) {
 
 TEST_F(CatalogueFiles, a_window_closing_before_it_opens_is_refused) {
   append("periodes.csv", "MC;2027;GUY;2027-03-01 08:00;2027-02-01 18:00");
-  auto r = load_catalogue(dir);
+  auto r = load_catalogue(read_files(dir));
   ASSERT_EQ(r.errors.size(), 1u);
   EXPECT_NE(r.errors[0].reason.find("la fermeture doit suivre l'ouverture"), std::string::npos);
 }
@@ -80,7 +55,7 @@ TEST_F(CatalogueFiles, a_window_closing_before_it_opens_is_refused) {
 TEST_F(CatalogueFiles, a_wrong_column_count_and_a_duplicate_are_both_reported) {
   append("domaines.csv", "BTS;BREVET DE TECHNICIEN SUPÉRIEUR;en trop");
   append("academies.csv", "GUY;ACADÉMIE DE LA GUYANE;;;;973");
-  auto r = load_catalogue(dir);
+  auto r = load_catalogue(read_files(dir));
   EXPECT_FALSE(r.catalogue);
   ASSERT_EQ(r.errors.size(), 2u);
   EXPECT_EQ(r.errors[0].file, "domaines.csv");
@@ -92,7 +67,7 @@ TEST_F(CatalogueFiles, a_wrong_column_count_and_a_duplicate_are_both_reported) {
 TEST_F(CatalogueFiles, a_wrong_header_or_a_missing_file_is_refused) {
   std::ofstream(dir / "sessions.csv") << "domaine;code;libelle\nBCP;2027;2027\n";
   std::filesystem::remove(dir / "academies.csv");
-  auto r = load_catalogue(dir);
+  auto r = load_catalogue(read_files(dir));
   EXPECT_FALSE(r.catalogue);
   bool header = false, missing = false;
   for (const auto& e : r.errors) {

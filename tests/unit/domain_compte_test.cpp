@@ -17,6 +17,7 @@ class FakeReference final : public ReferenceLookup {
   bool departement_exists(std::string_view code) const override {
     return code == "35" || code == "973";
   }
+  bool nationalite_exists(std::string_view code) const override { return code == "FR"; }
   std::optional<std::string> commune_nom(std::string_view dep, std::string_view code,
                                          std::string_view) const override {
     if (dep == "35" && code == "35238") return "Rennes";

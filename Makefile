@@ -27,6 +27,11 @@ test: build build-asan
 	  ctest --output-on-failure -j $(JOBS) -E '^e2e\.'
 	cd build && ctest --output-on-failure -j $(JOBS)
 
+# Throughput of the hot pages as ratios to anchors measured in the same run (bench/run.sh).
+bench: build
+	cmake --build build --target bench_anchors
+	./bench/run.sh
+
 format:
 	clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp')
 

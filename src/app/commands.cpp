@@ -181,6 +181,7 @@ int serve(const Config& config) {
   options.worker_threads = config.workers;
   options.upload_dir = (config.data_dir / "uploads").string();
   std::filesystem::create_directories(options.upload_dir);
+  options.non_blocking = [&portal](web::Request& request) { return portal.handle_static(request); };
   web::Server server(options, [&portal](web::Request& request) { return portal.handle(request); });
   const unsigned short port = server.listen();
   std::cout << "listening on http://127.0.0.1:" << port << std::endl;

@@ -46,18 +46,22 @@ Portal::Portal(const app::Config& config, store::Database& db, const domain::Clo
 
 Portal::~Portal() = default;
 
+std::optional<Response> Portal::handle_static(Request& request) const {
+  const bool dsfr = request.path.starts_with("/dsfr/");
+  if ((!dsfr && !request.path.starts_with("/static/")) ||
+      (request.method != Method::get && request.method != Method::head))
+    return std::nullopt;
+  auto found =
+      dsfr ? serve_static(request, "/dsfr/", config_.root / "node_modules/@gouvfr/dsfr/dist", false)
+           : serve_static(request, "/static/", config_.root / "static", false);
+  Response response = found ? std::move(*found) : Response::text("Fichier introuvable.", 404);
+  add_security_headers(response);
+  return response;
+}
+
 Response Portal::handle(Request& request) {
+  if (auto response = handle_static(request)) return std::move(*response);
   Response response;
-  const bool is_static = request.path.starts_with("/static/") || request.path.starts_with("/dsfr/");
-  if (is_static && (request.method == Method::get || request.method == Method::head)) {
-    auto found = request.path.starts_with("/dsfr/")
-                     ? serve_static(request, "/dsfr/",
-                                    config_.root / "node_modules/@gouvfr/dsfr/dist", false)
-                     : serve_static(request, "/static/", config_.root / "static", false);
-    response = found ? std::move(*found) : Response::text("Fichier introuvable.", 404);
-    add_security_headers(response);
-    return response;
-  }
 
   Context ctx{request, clock_.now(), {}, {}, {}, {}, {}};
   try {

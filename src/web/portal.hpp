@@ -51,6 +51,9 @@ class Portal {
   ~Portal();
 
   Response handle(Request& request);
+  // Static files (/static/, /dsfr/): no database, no waiting, so the server answers them
+  // on its I/O thread. nullopt for every other request.
+  std::optional<Response> handle_static(Request& request) const;
 
   // Called after a transaction that queued mail commits, to wake the sender.
   void on_mail_queued(std::function<void()> callback) { mail_queued_ = std::move(callback); }

@@ -539,9 +539,20 @@ asio::awaitable<bool> Server::Impl::serve_one(Connection& conn, beast::flat_buff
 
   Response res;
   bool must_close = false;
+  std::optional<Response> quick;
+  if (!early && options.non_blocking) {
+    try {
+      quick = options.non_blocking(req);
+    } catch (const std::exception& e) {
+      log_event("handler_exception", std::string(e.what()) + " for " + log_path);
+      quick = internal_error_page();
+    }
+  }
   if (early) {
     res = std::move(early->response);
     must_close = early->close;
+  } else if (quick) {
+    res = std::move(*quick);
   } else if (in_flight.fetch_add(1) >= options.limits.max_in_flight) {
     in_flight.fetch_sub(1);
     res = error_text(503,

@@ -17,6 +17,7 @@
 #include <cstddef>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "web/http.hpp"
@@ -48,6 +49,9 @@ struct ServerOptions {
   std::string upload_dir;
   bool install_signal_handlers = true;  // SIGINT/SIGTERM call stop() while run() runs
   ServerLimits limits;
+  // Answers, on the I/O thread, the requests that never wait (static files: one stat, the
+  // body streamed by the server); returns nullopt for the others, which go to the pool.
+  std::function<std::optional<Response>(Request&)> non_blocking;
 };
 
 using Handler = std::function<Response(Request&)>;

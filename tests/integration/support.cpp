@@ -220,6 +220,7 @@ TestPortal::TestPortal() : mail_dir_(temp_dir("examens-mail-").string()) {
   std::filesystem::create_directories(options.upload_dir);
   // The portal's base URL is only known once the port is: bind first.
   auto handler = [this](web::Request& r) { return portal_->handle(r); };
+  options.non_blocking = [this](web::Request& r) { return portal_->handle_static(r); };
   server_ = std::make_unique<web::Server>(options, handler);
   port_ = server_->listen();
   config_.base_url = base_url();

@@ -280,6 +280,24 @@ TEST_F(WebServer, handlers_run_on_the_worker_pool_not_the_io_thread) {
   EXPECT_NE(handler_threads_[0], run_thread_);
 }
 
+TEST_F(WebServer, non_blocking_requests_are_answered_on_the_io_thread) {
+  std::vector<std::thread::id> quick_threads;
+  options_.non_blocking = [&](Request& req) -> std::optional<Response> {
+    if (req.path != "/rapide") return std::nullopt;
+    quick_threads.push_back(std::this_thread::get_id());
+    return Response::text("vite", 200);
+  };
+  start();
+  Client client;
+  auto quick = client.perform(url("/rapide"));
+  EXPECT_EQ(quick.body, "vite");
+  ASSERT_EQ(quick_threads.size(), 1u);
+  EXPECT_EQ(quick_threads[0], run_thread_);
+  EXPECT_TRUE(handler_threads_.empty());
+  EXPECT_EQ(client.perform(url("/autre")).status, 200);  // not answered: goes to the pool
+  EXPECT_EQ(handler_threads_.size(), 1u);
+}
+
 TEST_F(WebServer, post_urlencoded_fills_the_form) {
   start();
   Client client;

@@ -16,9 +16,12 @@ build-asan: deps
 	cmake --build build-asan -j $(JOBS) --target unit_tests integration_tests
 
 # Serves the demo on http://127.0.0.1:8080 with the embedded SQLite database.
+# The demo's clock starts on the day the demo windows were written for (open, closed and
+# future ones); DEMO_NOW= (empty) runs on the real time.
+DEMO_NOW ?= 2026-11-23 10:00
 run: build
 	./build/examens init --demo
-	./build/examens serve
+	EXAMENS_DEMO_NOW="$(DEMO_NOW)" ./build/examens serve
 
 # Unit and integration tests under ASan+UBSan first, then every test (both storage
 # backends, the browser scenario) on the release build: the run ends with CTest's summary.

@@ -115,8 +115,7 @@ int migrate(const Config& config) {
 
 int purge(const Config& config) {
   auto db = open_database(config, 1);
-  domain::SystemClock clock;
-  std::cout << "purged " << purge_once(*db, clock.now()) << " unactivated account(s)\n";
+  std::cout << "purged " << purge_once(*db, config.clock()->now()) << " unactivated account(s)\n";
   return 0;
 }
 
@@ -157,14 +156,16 @@ int init(const Config& config, bool demo) {
             << " communes; catalogue: " << loaded.catalogue->domaines.size() << " domaines, "
             << loaded.catalogue->academies.size() << " académies, "
             << loaded.catalogue->periodes.size() << " périodes d'inscription\n";
-  domain::SystemClock clock;
-  if (demo) create_demo_account(*db, clock.now());
+  if (demo) create_demo_account(*db, config.clock()->now());
   return 0;
 }
 
 int serve(const Config& config) {
   web::init_secrets();
-  domain::SystemClock clock;
+  const auto clock_ptr = config.clock();
+  const domain::Clock& clock = *clock_ptr;
+  if (!config.demo_now.empty())
+    std::cerr << "examens: demo clock, starting at " << config.demo_now << " (Paris)\n";
   auto db = open_database(config, static_cast<std::size_t>(config.workers) + 2);
   web::Portal portal(config, *db, clock);
 

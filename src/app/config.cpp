@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <stdexcept>
 
+#include "domain/temps.hpp"
+
 namespace examens::app {
 namespace {
 
@@ -28,7 +30,15 @@ Config Config::from_env() {
   c.mail_from = env("EXAMENS_MAIL_FROM", c.mail_from);
   c.workers = std::max(1, std::stoi(env("EXAMENS_WORKERS", "4")));
   c.session_idle = std::chrono::seconds(std::stoi(env("EXAMENS_SESSION_IDLE_SECONDS", "1800")));
+  c.demo_now = env("EXAMENS_DEMO_NOW", "");
+  if (!c.demo_now.empty() && !domain::parse_paris_local(c.demo_now).instant)
+    throw std::invalid_argument("EXAMENS_DEMO_NOW: " + domain::parse_paris_local(c.demo_now).error);
   return c;
+}
+
+std::unique_ptr<domain::Clock> Config::clock() const {
+  if (demo_now.empty()) return std::make_unique<domain::SystemClock>();
+  return std::make_unique<domain::DemoClock>(*domain::parse_paris_local(demo_now).instant);
 }
 
 }  // namespace examens::app

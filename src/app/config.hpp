@@ -4,7 +4,10 @@
 
 #include <chrono>
 #include <filesystem>
+#include <memory>
 #include <string>
+
+#include "domain/clock.hpp"
 
 namespace examens::app {
 
@@ -18,8 +21,13 @@ struct Config {
   std::string mail_from = "ne-pas-repondre@examens.education.gouv.fr";  // EXAMENS_MAIL_FROM
   int workers = 4;                             // EXAMENS_WORKERS: blocking-work pool size
   std::chrono::seconds session_idle{30 * 60};  // EXAMENS_SESSION_IDLE_SECONDS
+  // EXAMENS_DEMO_NOW ("AAAA-MM-JJ HH:MM", Paris): the demo's clock starts there; empty:
+  // the real time.
+  std::string demo_now;
 
   static Config from_env();
+  // The clock the instance runs on: the demo's when demo_now is set, else the system's.
+  std::unique_ptr<domain::Clock> clock() const;
 };
 
 }  // namespace examens::app

@@ -21,4 +21,15 @@ class SystemClock final : public Clock {
   }
 };
 
+// The demo's clock: starts at a chosen instant and runs at the real pace, so the demo's
+// opening windows stay open, closed or future whatever the real date.
+class DemoClock final : public Clock {
+ public:
+  explicit DemoClock(Instant start) : offset_(start - SystemClock().now()) {}
+  Instant now() const override { return SystemClock().now() + offset_; }
+
+ private:
+  std::chrono::seconds offset_;
+};
+
 }  // namespace examens::domain

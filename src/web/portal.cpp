@@ -212,7 +212,14 @@ Response Portal::page(Context& ctx, std::string_view template_name, std::string 
     layout.set("session_timeout_seconds", std::to_string(remaining.count()));
   }
   Data alerts{Data::type::list};
-  for (const auto& a : ctx.alerts) {
+  std::vector<Alert> shown = ctx.alerts;
+  if (!config_.demo_now.empty())
+    shown.insert(shown.begin(), {"info", "",
+                                 "Démonstration : l'horloge du portail indique le " +
+                                     domain::format_paris_datetime(ctx.now) +
+                                     " (heure de Paris), pour que les périodes d'inscription du "
+                                     "jeu de démonstration restent ouvertes, closes ou à venir."});
+  for (const auto& a : shown) {
     Data item;
     item.set("type", a.type);
     // The layout shows a titled alert, or a small one with only a message.
@@ -223,7 +230,7 @@ Response Portal::page(Context& ctx, std::string_view template_name, std::string 
     if (!a.message.empty()) item.set("message", a.message);
     alerts.push_back(item);
   }
-  if (!ctx.alerts.empty()) layout.set("alerts", alerts);
+  if (!shown.empty()) layout.set("alerts", alerts);
   if (data.get("scripts")) layout.set("scripts", *data.get("scripts"));
   layout.set("content", templates_.render(template_name, data));
   return Response::html(templates_.render("layout", layout), status);

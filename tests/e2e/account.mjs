@@ -108,6 +108,8 @@ async function main() {
     EXAMENS_MAIL: `smtp://127.0.0.1:${smtpPort}`,
     EXAMENS_BASE_URL: `http://127.0.0.1:${port}`,
     EXAMENS_ROOT: root,
+    // The demo clock keeps the demo windows in the states this scenario expects.
+    EXAMENS_DEMO_NOW: '2026-11-23 10:00',
   };
   await run(bin, ['init'], env);
   await start(bin, ['serve'], env, /listening on (http:\/\/127\.0\.0\.1:\d+)/);
@@ -136,6 +138,7 @@ async function main() {
     const password = 'Examens.2026';
 
     await page.goto(base + '/');
+    await expectText(page, "Démonstration : l'horloge du portail indique le 23/11/2026");
     await check(page, 'accueil');
 
     await page.getByRole('link', { name: 'Ouverture des services' }).first().click();

@@ -180,6 +180,8 @@ int serve(const Config& config) {
   options.address = "127.0.0.1";
   options.port = config.port;
   options.worker_threads = config.workers;
+  // One I/O thread per core: parsing, static files and writes spread over the machine.
+  options.io_threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   options.upload_dir = (config.data_dir / "uploads").string();
   std::filesystem::create_directories(options.upload_dir);
   options.non_blocking = [&portal](web::Request& request) { return portal.handle_static(request); };

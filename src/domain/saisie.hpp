@@ -1,9 +1,8 @@
-// The registration wizard (SPEC §4): its nine tabs, the fields of the tabs that do not
-// depend on the spécialité, and their checks. The draft is a flat map of field values,
+// The registration wizard (SPEC §4): the fields of the tabs that do not depend on the
+// spécialité, and their checks. The draft is a flat map of field values,
 // kept server-side between requests.
 #pragma once
 
-#include <array>
 #include <map>
 #include <string>
 #include <string_view>
@@ -16,26 +15,6 @@ namespace examens::domain {
 
 // Field name -> values (a checkbox group gives several).
 using Champs = std::map<std::string, std::vector<std::string>>;
-
-struct Onglet {
-  int numero;
-  std::string_view titre;
-};
-
-// The seed's tabs. DSFR's stepper shows at most 8 steps: it covers tabs 1-8, and
-// "N° Inscription" is the page shown once the candidature is registered.
-inline constexpr std::array<Onglet, 9> kOnglets = {{
-    {1, "Modalités d'inscription"},
-    {2, "Identification"},
-    {3, "Informations candidature"},
-    {4, "Qualification présentée"},
-    {5, "Acquis"},
-    {6, "Epreuves"},
-    {7, "Récapitulatif"},
-    {8, "Conditions d'inscription"},
-    {9, "N° Inscription"},
-}};
-inline constexpr int kDernierOnglet = 8;  // the one with "Enregistrer"
 
 std::string valeur(const Champs& champs, const std::string& nom);
 

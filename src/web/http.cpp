@@ -90,27 +90,6 @@ Response Response::redirect(std::string location, int status) {
   return r;
 }
 
-std::string_view status_reason(int status) {
-  switch (status) {
-    case 200: return "OK";
-    case 201: return "Created";
-    case 204: return "No Content";
-    case 303: return "See Other";
-    case 304: return "Not Modified";
-    case 400: return "Bad Request";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 413: return "Payload Too Large";
-    case 415: return "Unsupported Media Type";
-    case 422: return "Unprocessable Entity";
-    case 429: return "Too Many Requests";
-    case 500: return "Internal Server Error";
-    case 503: return "Service Unavailable";
-    default: return "";
-  }
-}
-
 std::string serialize_cookie(const Cookie& c) {
   std::string out = c.name + "=" + c.value + "; Path=" + c.path;
   if (c.max_age_seconds) out += "; Max-Age=" + std::to_string(*c.max_age_seconds);

@@ -75,7 +75,6 @@ struct Response {
   static Response redirect(std::string location, int status = 303);
 };
 
-std::string_view status_reason(int status);
 std::string serialize_cookie(const Cookie& cookie);
 
 }  // namespace examens::web

@@ -63,7 +63,6 @@ class Portal {
   store::Database& db() { return db_; }
   const store::Referentiel& referentiel() const { return *referentiel_; }
   const domain::Catalogue& catalogue() const { return catalogue_; }
-  const Templates& templates() const { return templates_; }
   // An Argon2id hash verified when no account matches, so a login costs the same
   // whether or not the identifier exists.
   const std::string& dummy_hash() const { return dummy_hash_; }

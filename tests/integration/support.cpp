@@ -135,9 +135,6 @@ std::optional<std::string> Client::cookie(const std::string& name) const {
   if (it == cookies_.end()) return std::nullopt;
   return it->second;
 }
-void Client::clear_cookies() {
-  cookies_.clear();
-}
 
 HttpResult Client::perform(const std::string& path, const std::string* body) {
   HttpResult result;

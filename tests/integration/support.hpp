@@ -70,7 +70,6 @@ class Client {
                     std::vector<std::pair<std::string, std::string>> fields);
   void set_cookie(const std::string& name, const std::string& value);
   std::optional<std::string> cookie(const std::string& name) const;
-  void clear_cookies();
 
  private:
   HttpResult perform(const std::string& path, const std::string* body);

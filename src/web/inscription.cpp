@@ -117,15 +117,24 @@ std::optional<std::string> refus_desinscription(const Portal& portal, const Cont
       portal.catalogue().periode(c.domaine, c.session, c.academie), ctx.now);
 }
 
+Response candidature_introuvable(Portal& portal, Context& ctx) {
+  return portal.error_page(ctx, 404, "Candidature introuvable",
+                           "Cette candidature n'existe pas dans votre compte.");
+}
+
+// The seed's confirmation, or why unregistering is refused.
+Response desinscription_page(Portal& portal, Context& ctx, const store::Candidature& c,
+                             int status) {
+  Data data = resume_candidature(portal, c);
+  if (auto refus = refus_desinscription(portal, ctx, c)) data.set("refus", *refus);
+  return portal.page(ctx, "inscription/desinscrire", "Se désinscrire", data, status);
+}
+
 Response desinscrire_form(Portal& portal, Context& ctx) {
   if (!ctx.compte) return Portal::login_required();
   auto c = candidature_of_path(portal, ctx);
-  if (!c)
-    return portal.error_page(ctx, 404, "Candidature introuvable",
-                             "Cette candidature n'existe pas dans votre compte.");
-  Data data = resume_candidature(portal, *c);
-  if (auto refus = refus_desinscription(portal, ctx, *c)) data.set("refus", *refus);
-  return portal.page(ctx, "inscription/desinscrire", "Se désinscrire", data);
+  if (!c) return candidature_introuvable(portal, ctx);
+  return desinscription_page(portal, ctx, *c, 200);
 }
 
 // The state changes and the row stays: the office sees "Désinscrit par le candidat",
@@ -133,14 +142,8 @@ Response desinscrire_form(Portal& portal, Context& ctx) {
 Response desinscrire(Portal& portal, Context& ctx) {
   if (!ctx.compte) return Portal::login_required();
   auto c = candidature_of_path(portal, ctx);
-  if (!c)
-    return portal.error_page(ctx, 404, "Candidature introuvable",
-                             "Cette candidature n'existe pas dans votre compte.");
-  if (auto refus = refus_desinscription(portal, ctx, *c)) {
-    Data data = resume_candidature(portal, *c);
-    data.set("refus", *refus);
-    return portal.page(ctx, "inscription/desinscrire", "Se désinscrire", data, 409);
-  }
+  if (!c) return candidature_introuvable(portal, ctx);
+  if (refus_desinscription(portal, ctx, *c)) return desinscription_page(portal, ctx, *c, 409);
   {
     store::Tx tx(portal.db());
     store::mark_desinscrite(tx.sql(), c->id, ctx.now);

@@ -18,8 +18,12 @@ namespace {
 constexpr auto kTouchInterval = std::chrono::seconds(60);
 constexpr auto kSessionAbsolute = std::chrono::hours(12);
 
+// DSFR's own module sets style attributes at run time (seen in the browser scenario:
+// "style-src-attr" refusals from dsfr.module.min.js), so style attributes are allowed;
+// scripts, <style> elements and style sheets stay limited to this site.
 constexpr const char* kContentSecurityPolicy =
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "default-src 'self'; script-src 'self'; style-src 'self'; "
+    "style-src-attr 'unsafe-inline'; img-src 'self' data:; "
     "font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; "
     "object-src 'none'; frame-ancestors 'none'";
 
@@ -104,22 +108,28 @@ Response Portal::dispatch(Context& ctx) {
 void Portal::resolve_session(Context& ctx) {
   if (auto cookie_value = ctx.req.cookie(kSessionCookie)) {
     const std::string empreinte = token_hash(*cookie_value);
-    store::Read read(db_);
-    auto row = store::find_session(read.sql(), empreinte);
-    // Idle timeout, and an absolute limit however active the session stays.
-    if (row && row->expire_le > ctx.now && ctx.now - row->cree_le < kSessionAbsolute) {
-      if (auto compte = store::find_compte(read.sql(), row->compte_id)) {
-        ctx.compte = std::move(compte);
-        if (ctx.now - row->vu_le >= kTouchInterval) {
-          row->expire_le = ctx.now + config_.session_idle;
-          store::Tx tx(db_);
-          store::touch_session(tx.sql(), empreinte, ctx.now, row->expire_le);
-          tx.commit();
-        }
-        ctx.csrf = row->csrf;
-        ctx.session = std::move(row);
-        return;
+    std::optional<store::SessionRow> row;
+    std::optional<store::Compte> compte;
+    {
+      // Released before any write below: a worker never holds two pooled sessions, so
+      // busy workers cannot exhaust the pool waiting on each other.
+      store::Read read(db_);
+      row = store::find_session(read.sql(), empreinte);
+      // Idle timeout, and an absolute limit however active the session stays.
+      if (row && row->expire_le > ctx.now && ctx.now - row->cree_le < kSessionAbsolute)
+        compte = store::find_compte(read.sql(), row->compte_id);
+    }
+    if (compte) {
+      if (ctx.now - row->vu_le >= kTouchInterval) {
+        row->expire_le = ctx.now + config_.session_idle;
+        store::Tx tx(db_);
+        store::touch_session(tx.sql(), empreinte, ctx.now, row->expire_le);
+        tx.commit();
       }
+      ctx.compte = std::move(compte);
+      ctx.csrf = row->csrf;
+      ctx.session = std::move(row);
+      return;
     }
     // Unknown or expired: forget it, so the visitor is plainly anonymous.
     if (row) {

@@ -121,6 +121,13 @@ async function main() {
            '--disable-sync'] });
   try {
     const context = await browser.newContext({ locale: 'fr-FR' });
+    // A CSP refusal names the script and line that caused it, so a failure says who.
+    await context.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => {
+        console.error(`CSP ${e.violatedDirective} by ${e.sourceFile}:${e.lineNumber} ` +
+                      `sample=${e.sample}`);
+      });
+    });
     const page = await context.newPage();
     // A refused form answers 4xx by design, which Chromium logs: judge sub-resources
     // by their responses instead, and every other console error (CSP, scripts) as is.

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <regex>
+#include <thread>
 
 #include "integration/support.hpp"
 #include "store/candidatures.hpp"
@@ -422,6 +423,22 @@ TEST_F(Compte, an_active_session_still_ends_after_12_hours) {
   EXPECT_EQ(client.get("/compte/modifier").status, 303);
 }
 
+TEST_F(Compte, concurrent_pages_refreshing_their_sessions_do_not_exhaust_the_pool) {
+  create_account(portal, client, spec, true);
+  std::vector<std::unique_ptr<Client>> clients;
+  for (int i = 0; i < 8; ++i) {
+    clients.push_back(std::make_unique<Client>(portal.base_url()));
+    ASSERT_EQ(login(*clients.back(), spec.email, spec.password).status, 303);
+  }
+  portal.clock().advance(2min);  // every session is due for its refresh
+  std::vector<long> statuses(clients.size());
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < clients.size(); ++i)
+    threads.emplace_back([&, i] { statuses[i] = clients[i]->get("/compte/modifier").status; });
+  for (auto& t : threads) t.join();
+  for (long status : statuses) EXPECT_EQ(status, 200);
+}
+
 TEST_F(Compte, the_user_can_end_his_other_sessions) {
   create_account(portal, client, spec, true);
   Client phone(portal.base_url());
@@ -461,6 +478,7 @@ TEST_F(Compte, pages_carry_the_security_headers) {
   const auto r = client.get("/connexion");
   EXPECT_TRUE(contains(r.header("content-security-policy"), "script-src 'self'"));
   EXPECT_TRUE(contains(r.header("content-security-policy"), "frame-ancestors 'none'"));
+  EXPECT_FALSE(contains(r.header("content-security-policy"), "script-src 'self' 'unsafe"));
   EXPECT_EQ(r.header("x-content-type-options"), "nosniff");
   EXPECT_EQ(r.header("cache-control"), "no-store");
   const auto css = client.get("/dsfr/dsfr.min.css");

@@ -104,7 +104,9 @@ TestDatabase::TestDatabase() {
   } else {
     url_ = (temp_dir("examens-db-") / "examens.db").string();
   }
-  db_ = std::make_unique<store::Database>(url_, 8);
+  // As many pooled sessions as the portal has workers: a handler that held two at once
+  // would deadlock the tests under concurrent requests, as production would under load.
+  db_ = std::make_unique<store::Database>(url_, 4);
   db_->migrate(std::filesystem::path(source_dir()) / "src/store/migrations");
   load_reference_sample(*db_);
 }

@@ -123,9 +123,21 @@ std::optional<std::string> load_brouillon(soci::session& sql, long long compte_i
   return donnees;
 }
 
-void delete_brouillon(soci::session& sql, long long compte_id, const std::string& cle) {
-  sql << "DELETE FROM brouillons WHERE compte_id = :c AND cle = :k", soci::use(compte_id),
-      soci::use(cle);
+std::vector<std::pair<std::string, std::string>> brouillons_of(soci::session& sql,
+                                                               long long compte_id) {
+  std::vector<std::pair<std::string, std::string>> out;
+  soci::rowset<soci::row> rows =
+      (sql.prepare << "SELECT cle, donnees FROM brouillons WHERE compte_id = :c ORDER BY cle",
+       soci::use(compte_id));
+  for (const auto& row : rows) out.emplace_back(row.get<std::string>(0), row.get<std::string>(1));
+  return out;
+}
+
+bool delete_brouillon(soci::session& sql, long long compte_id, const std::string& cle) {
+  soci::statement st = (sql.prepare << "DELETE FROM brouillons WHERE compte_id = :c AND cle = :k",
+                        soci::use(compte_id), soci::use(cle));
+  st.execute(true);
+  return st.get_affected_rows() == 1;
 }
 
 }  // namespace examens::store

@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "domain/candidature.hpp"
@@ -50,6 +51,10 @@ void save_brouillon(soci::session& sql, long long compte_id, const std::string& 
                     const std::string& donnees, domain::Instant now);
 std::optional<std::string> load_brouillon(soci::session& sql, long long compte_id,
                                           const std::string& cle);
-void delete_brouillon(soci::session& sql, long long compte_id, const std::string& cle);
+// Every draft of the account: (key, JSON).
+std::vector<std::pair<std::string, std::string>> brouillons_of(soci::session& sql,
+                                                               long long compte_id);
+// True when this call deleted it: of two racing Enregistrer of one draft, only one gets it.
+bool delete_brouillon(soci::session& sql, long long compte_id, const std::string& cle);
 
 }  // namespace examens::store

@@ -200,8 +200,14 @@ Response accueil(Portal& portal, Context& ctx) {
   if (ctx.req.query_param("desinscrit"))
     ctx.alerts.push_back({"success", "Votre désinscription a bien été prise en compte.",
                           "Un mail de confirmation vous a été envoyé."});
+  if (ctx.req.query_param("saisie_conservee"))
+    ctx.alerts.push_back({"info", "Votre saisie est conservée.",
+                          "Reprenez-la depuis « Saisies en cours » ci-dessous, ou par « Modifier » "
+                          "s'il s'agit d'une modification : rien de ce que vous avez tapé n'est "
+                          "perdu."});
   Data data = compte_summary(*ctx.compte);
   add_mes_inscriptions(portal, ctx, data);
+  add_saisies_en_cours(portal, ctx, data);
   return portal.page(ctx, "accueil", "Mon espace candidat", data);
 }
 

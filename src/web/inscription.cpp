@@ -4,7 +4,9 @@
 
 #include "domain/candidature.hpp"
 #include "domain/catalogue.hpp"
+#include "domain/temps.hpp"
 #include "store/candidatures.hpp"
+#include "web/recapitulatif.hpp"
 
 namespace examens::web {
 namespace {
@@ -18,59 +20,9 @@ Data link(std::string label, std::string href) {
   return d;
 }
 
-// Each choice narrows the next: domaine, then session, then académie. Plain links, so the
-// page works without JavaScript and every step has its own address.
 Response ouverture(Portal& portal, Context& ctx) {
-  const auto& catalogue = portal.catalogue();
-  const std::string domaine_code(ctx.req.query_param("domaine").value_or(""));
-  const std::string session_code(ctx.req.query_param("session").value_or(""));
-  const std::string academie_code(ctx.req.query_param("academie").value_or(""));
-  const domain::Domaine* domaine = catalogue.domaine(domaine_code);
-  const domain::SessionExamen* session =
-      domaine ? catalogue.session(domaine->code, session_code) : nullptr;
-  if (session && session->fermee) session = nullptr;
-  const domain::Academie* academie = session ? catalogue.academie(academie_code) : nullptr;
-
-  Data data;
-  Data resume{Data::type::list};
-  Data choix{Data::type::list};
-  const std::string base = std::string(kOuverture);
-  if (!domaine) {
-    data.set("etape", "Sélectionnez un examen ou un concours");
-    for (const auto& d : catalogue.domaines)
-      choix.push_back(link(d.libelle, base + "?domaine=" + d.code));
-  } else {
-    const std::string with_domaine = base + "?domaine=" + domaine->code;
-    resume.push_back(link(domaine->libelle, base));
-    if (!session) {
-      data.set("etape", "Sélectionnez une session");
-      for (const auto* s : catalogue.sessions_of(domaine->code))
-        choix.push_back(link(s->libelle, with_domaine + "&session=" + s->code));
-    } else {
-      const std::string with_session = with_domaine + "&session=" + session->code;
-      resume.push_back(link(session->libelle, with_domaine));
-      if (!academie) {
-        data.set("etape", "Sélectionnez une académie");
-        for (const auto* p : catalogue.periodes_of(domaine->code, session->code))
-          if (const auto* a = catalogue.academie(p->academie))
-            choix.push_back(link(a->nom + " - (" + session->libelle + ")",
-                                 with_session + "&academie=" + a->code));
-      } else {
-        resume.push_back(link(academie->nom + " - (" + session->libelle + ")", with_session));
-        const auto* periode = catalogue.periode(domaine->code, session->code, academie->code);
-        data.set("resultat", true);
-        if (periode) {
-          data.set("phrase", domain::phrase_periode(*periode, ctx.now));
-          data.set("ouverte",
-                   domain::etat_periode(*periode, ctx.now) == domain::EtatPeriode::ouverte);
-        }
-      }
-    }
-  }
-  data.set("resume", resume);
-  data.set("choix", choix);
-  data.set("aucun_choix", choix.is_empty_list() && !data.get("resultat"));
-  return portal.page(ctx, "inscription/ouverture", "Ouverture des services", data);
+  ChoixExamen choix = choix_examen(portal, ctx, kOuverture);
+  return portal.page(ctx, "inscription/ouverture", "Ouverture des services", choix.data);
 }
 
 std::string libelle_domaine(const domain::Catalogue& catalogue, const std::string& code) {
@@ -157,7 +109,134 @@ Response desinscrire(Portal& portal, Context& ctx) {
   return Response::redirect("/?desinscrit=1");
 }
 
+std::optional<std::string> refus_modification(const Portal& portal, const Context& ctx,
+                                              const store::Candidature& c) {
+  return domain::modification_refusee(
+      c.etat, portal.catalogue().periode(c.domaine, c.session, c.academie), ctx.now);
+}
+
+// What every page of one candidature shows at the top, and its office's contact block.
+Data entete_candidature(const Portal& portal, const Context& ctx, const store::Candidature& c) {
+  Data d = resume_candidature(portal, c);
+  d.set("numero_candidat", ctx.compte->numero_candidat);
+  std::string version = std::to_string(c.version);  // "Version 02", as the seed writes it
+  if (version.size() < 2) version.insert(version.begin(), '0');
+  d.set("version", version);
+  d.set("date", domain::format_paris_date(c.modifie_le));
+  d.set("heure", domain::format_paris_time(c.modifie_le));
+  if (const auto* a = portal.catalogue().academie(c.academie)) {
+    Data contact;
+    contact.set("nom", a->nom);
+    Data lignes{Data::type::list};
+    for (const auto& l : a->contact) lignes.push_back(Data(l));
+    contact.set("lignes", lignes);
+    if (!a->telephone.empty()) contact.set("telephone", a->telephone);
+    if (!a->email.empty()) contact.set("email", a->email);
+    d.set("contact", contact);
+  }
+  if (const auto* p = portal.catalogue().periode(c.domaine, c.session, c.academie)) {
+    d.set("fermeture_date", domain::format_paris_date(p->fermeture));
+    d.set("fermeture_heure", domain::format_paris_time(p->fermeture));
+  }
+  d.set("modifiable", !refus_modification(portal, ctx, c));
+  d.set("desinscription_possible", !refus_desinscription(portal, ctx, c));
+  return d;
+}
+
+// "Mes activités": what the candidate can do with one candidature.
+Response activites(Portal& portal, Context& ctx) {
+  if (!ctx.compte) return Portal::login_required();
+  auto c = candidature_of_path(portal, ctx);
+  if (!c) return candidature_introuvable(portal, ctx);
+  return portal.page(ctx, "inscription/activites", "Mes activités",
+                     entete_candidature(portal, ctx, *c));
+}
+
+// "Mon inscription": the récapitulatif of the latest version, in consultation mode.
+Response consultation(Portal& portal, Context& ctx) {
+  if (!ctx.compte) return Portal::login_required();
+  auto c = candidature_of_path(portal, ctx);
+  if (!c) return candidature_introuvable(portal, ctx);
+  Data data = entete_candidature(portal, ctx, *c);
+  data.set("recap", recapitulatif_data(parse_recapitulatif(c->donnees)));
+  if (auto refus = refus_modification(portal, ctx, *c)) data.set("refus_modification", *refus);
+  return portal.page(ctx, "inscription/consultation", "Mon inscription", data);
+}
+
+// Tab 9, "N° Inscription", as the seed shows it after Enregistrer.
+Response numero(Portal& portal, Context& ctx) {
+  if (!ctx.compte) return Portal::login_required();
+  auto c = candidature_of_path(portal, ctx);
+  if (!c) return candidature_introuvable(portal, ctx);
+  return portal.page(ctx, "inscription/numero", "N° Inscription",
+                     entete_candidature(portal, ctx, *c));
+}
+
+Response modifier(Portal& portal, Context& ctx) {
+  if (!ctx.compte) return Portal::login_required();
+  auto c = candidature_of_path(portal, ctx);
+  if (!c) return candidature_introuvable(portal, ctx);
+  return ouvrir_modification(portal, ctx, *c);
+}
+
 }  // namespace
+
+// Each choice narrows the next: domaine, then session, then académie. Plain links, so the
+// page works without JavaScript and every step has its own address.
+ChoixExamen choix_examen(const Portal& portal, const Context& ctx, std::string_view base_path) {
+  const auto& catalogue = portal.catalogue();
+  const std::string domaine_code(ctx.req.query_param("domaine").value_or(""));
+  const std::string session_code(ctx.req.query_param("session").value_or(""));
+  const std::string academie_code(ctx.req.query_param("academie").value_or(""));
+  ChoixExamen out;
+  out.domaine = catalogue.domaine(domaine_code);
+  out.session = out.domaine ? catalogue.session(out.domaine->code, session_code) : nullptr;
+  if (out.session && out.session->fermee) out.session = nullptr;
+  out.academie = out.session ? catalogue.academie(academie_code) : nullptr;
+
+  Data& data = out.data;
+  Data resume{Data::type::list};
+  Data choix{Data::type::list};
+  const std::string base(base_path);
+  data.set("base", base);
+  if (!out.domaine) {
+    data.set("etape", "Sélectionnez un examen ou un concours");
+    for (const auto& d : catalogue.domaines)
+      choix.push_back(link(d.libelle, base + "?domaine=" + d.code));
+  } else {
+    const std::string with_domaine = base + "?domaine=" + out.domaine->code;
+    resume.push_back(link(out.domaine->libelle, base));
+    if (!out.session) {
+      data.set("etape", "Sélectionnez une session");
+      for (const auto* s : catalogue.sessions_of(out.domaine->code))
+        choix.push_back(link(s->libelle, with_domaine + "&session=" + s->code));
+    } else {
+      const std::string with_session = with_domaine + "&session=" + out.session->code;
+      resume.push_back(link(out.session->libelle, with_domaine));
+      if (!out.academie) {
+        data.set("etape", "Sélectionnez une académie");
+        for (const auto* p : catalogue.periodes_of(out.domaine->code, out.session->code))
+          if (const auto* a = catalogue.academie(p->academie))
+            choix.push_back(link(a->nom + " - (" + out.session->libelle + ")",
+                                 with_session + "&academie=" + a->code));
+      } else {
+        resume.push_back(
+            link(out.academie->nom + " - (" + out.session->libelle + ")", with_session));
+        out.periode = catalogue.periode(out.domaine->code, out.session->code, out.academie->code);
+        data.set("resultat", true);
+        if (out.periode) {
+          data.set("phrase", domain::phrase_periode(*out.periode, ctx.now));
+          data.set("ouverte",
+                   domain::etat_periode(*out.periode, ctx.now) == domain::EtatPeriode::ouverte);
+        }
+      }
+    }
+  }
+  data.set("resume", resume);
+  data.set("choix", choix);
+  data.set("aucun_choix", choix.is_empty_list() && !data.get("resultat"));
+  return out;
+}
 
 void add_mes_inscriptions(Portal& portal, const Context& ctx, Data& data) {
   std::vector<store::Candidature> all;
@@ -179,6 +258,10 @@ void add_mes_inscriptions(Portal& portal, const Context& ctx, Data& data) {
 
 void add_inscription_routes(Router<RouteHandler>& r) {
   r.add(Method::get, kOuverture, ouverture);
+  r.add(Method::get, "/inscription/{id}", activites);
+  r.add(Method::get, "/inscription/{id}/recapitulatif", consultation);
+  r.add(Method::get, "/inscription/{id}/numero", numero);
+  r.add(Method::post, "/inscription/{id}/modifier", modifier);
   r.add(Method::get, "/inscription/{id}/desinscrire", desinscrire_form);
   r.add(Method::post, "/inscription/{id}/desinscrire", desinscrire);
 }

@@ -4,6 +4,7 @@
 
 #include <iostream>
 
+#include "catalogue/qualification_fichiers.hpp"
 #include "domain/temps.hpp"
 #include "store/catalogue.hpp"
 #include "store/outbox.hpp"
@@ -40,11 +41,23 @@ Portal::Portal(const app::Config& config, store::Database& db, const domain::Clo
     store::Read read(db_);
     referentiel_ = std::make_unique<store::Referentiel>(read.sql());
     catalogue_ = store::read_catalogue(read.sql());
+    // `examens init` validated these files before storing them; a failure here means the
+    // database was written by something else, and serving wrong épreuves would be worse
+    // than not starting.
+    auto loaded =
+        catalogue::load_qualification(store::read_catalogue_files(read.sql()), catalogue_);
+    if (!loaded.qualification)
+      throw std::runtime_error("catalogue de qualification invalide en base : " +
+                               loaded.errors.front().message());
+    qualification_ = std::move(*loaded.qualification);
   }
   dummy_hash_ = hash_password(random_token(12));
   add_compte_routes(router_);
   add_referentiel_routes(router_);
   add_pages_routes(router_);
+  // Before the registration space: its literal paths (/inscription/nouvelle) must win over
+  // the patterns (/inscription/{id}), the router taking the first match.
+  add_saisie_routes(router_);
   add_inscription_routes(router_);
 }
 

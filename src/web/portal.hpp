@@ -12,6 +12,7 @@
 #include "app/config.hpp"
 #include "domain/catalogue.hpp"
 #include "domain/clock.hpp"
+#include "domain/qualification.hpp"
 #include "store/comptes.hpp"
 #include "store/database.hpp"
 #include "store/referentiel.hpp"
@@ -63,6 +64,7 @@ class Portal {
   store::Database& db() { return db_; }
   const store::Referentiel& referentiel() const { return *referentiel_; }
   const domain::Catalogue& catalogue() const { return catalogue_; }
+  const domain::CatalogueQualification& qualification() const { return qualification_; }
   // An Argon2id hash verified when no account matches, so a login costs the same
   // whether or not the identifier exists.
   const std::string& dummy_hash() const { return dummy_hash_; }
@@ -96,6 +98,7 @@ class Portal {
   Templates templates_;
   std::unique_ptr<store::Referentiel> referentiel_;
   domain::Catalogue catalogue_;
+  domain::CatalogueQualification qualification_;
   std::string secret_;
   std::string dummy_hash_;
   Router<RouteHandler> router_;
@@ -107,5 +110,6 @@ void add_compte_routes(Router<RouteHandler>& router);
 void add_referentiel_routes(Router<RouteHandler>& router);
 void add_pages_routes(Router<RouteHandler>& router);
 void add_inscription_routes(Router<RouteHandler>& router);
+void add_saisie_routes(Router<RouteHandler>& router);
 
 }  // namespace examens::web

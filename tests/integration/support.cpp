@@ -54,6 +54,7 @@ void load_reference_sample(store::Database& db) {
   store::Tx tx(db);
   store::replace_referentiel(tx.sql(), pays, nationalites, departements, communes);
   store::replace_catalogue(tx.sql(), *loaded.catalogue);
+  store::replace_catalogue_files(tx.sql(), files);
   tx.commit();
 }
 

@@ -1,0 +1,352 @@
+// The registration wizard over HTTP on both backends (SPEC §4): the seed's example from
+// "M'inscrire" to N° Inscription, the server-side draft, per-tab checks, Enregistrer once,
+// modification into version 2, and the window enforced whatever request is sent.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+#include <thread>
+
+#include "integration/support.hpp"
+#include "store/candidatures.hpp"
+#include "store/comptes.hpp"
+
+namespace examens::testing {
+namespace {
+
+using Fields = std::vector<std::pair<std::string, std::string>>;
+
+bool contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+std::string onglet(const std::string& cle, int n) {
+  return "/inscription/saisie/" + cle + "/" + std::to_string(n);
+}
+
+// The seed's example (Guyane), typed tab by tab; `etablissement` for another académie.
+std::map<int, Fields> exemple(const std::string& etablissement = "9730538X") {
+  return {
+      {1, {{"modalites_acceptees", "oui"}}},
+      {2,
+       {{"adresse_pays", "FR"},
+        {"adresse_voie", "reu"},
+        {"code_postal", "97300"},
+        {"localite", "CAYENNE"},
+        {"nationalite", "FR"},
+        {"telephone_mobile", "0123456789"}}},
+      {3,
+       {{"categorie", "133"},
+        {"situation", "SCO"},
+        {"amenagement_duree", "non"},
+        {"etablissement", etablissement},
+        {"handicap", "non"},
+        {"csp", "81"},
+        {"diffusion_presse", "non"},
+        {"diffusion_collectivites", "non"}}},
+      {4,
+       {{"specialite", "25303"},
+        {"section_langue", "SANS"},
+        {"forme_passage", "GLOBALE"},
+        {"derogation", "non"}}},
+      {5,
+       {{"acquis_types", "autre_diplome"},
+        {"diplomes", "BTSDUT"},
+        {"acquis.BTSDUT.annee", "2022"},
+        {"acquis.BTSDUT.academie", "AIX"}}},
+      {6,
+       {{"position.EF1", "inscrit"},
+        {"choix.EF1", "ANG"},
+        {"position.EF2", "inscrit"},
+        {"choix.EF2", "LV"}}},
+      {7, {}},
+      {8, {{"conditions_acceptees", "oui"}}},
+  };
+}
+
+class Saisie : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    create_account(portal, client, spec, true);
+    login(client, spec.email, spec.password);
+  }
+
+  HttpResult demarrer(const std::string& academie) {
+    return client.submit("/inscription/nouvelle?domaine=BCP&session=2027&academie=" + academie,
+                         "/inscription/nouvelle",
+                         {{"domaine", "BCP"}, {"session", "2027"}, {"academie", academie}});
+  }
+
+  HttpResult envoyer(const std::string& cle, int n, Fields fields,
+                     const std::string& action = "suivant") {
+    fields.emplace_back("action", action);
+    return client.submit(onglet(cle, n), onglet(cle, n), std::move(fields));
+  }
+
+  // Tabs 1 to 8 of the example, stopping before Enregistrer.
+  void jusqu_aux_conditions(const std::string& academie, const std::string& etablissement) {
+    ASSERT_EQ(demarrer(academie).status, 303);
+    const std::string cle = "N-BCP-2027-" + academie;
+    const auto tabs = exemple(etablissement);
+    for (int n = 1; n <= 7; ++n) {
+      auto r = envoyer(cle, n, tabs.at(n));
+      if (n == 5) {
+        // The diploma's exemptions are shown, all checked, before going on.
+        ASSERT_EQ(r.status, 200) << r.body;
+        ASSERT_TRUE(contains(r.body, "Vérifiez les dispenses proposées."));
+        ASSERT_TRUE(
+            contains(r.body, "id=\"dispenses-E5-B\" name=\"dispenses\" value=\"E5-B\" checked"));
+        Fields again = tabs.at(5);
+        for (const char* code : {"E4", "E5-A", "E5-B", "E6", "E7"}) {
+          again.emplace_back("dispenses_affichees", code);
+          again.emplace_back("dispenses", code);
+        }
+        r = envoyer(cle, 5, again);
+      }
+      ASSERT_EQ(r.status, 303) << "onglet " << n << ": " << r.body;
+      ASSERT_EQ(r.header("location"), onglet(cle, n + 1));
+    }
+  }
+
+  // Registers the example; returns the candidature's id.
+  long long inscrire(const std::string& academie = "GUY",
+                     const std::string& etablissement = "9730538X") {
+    jusqu_aux_conditions(academie, etablissement);
+    const std::string cle = "N-BCP-2027-" + academie;
+    const auto r = envoyer(cle, 8, exemple().at(8), "enregistrer");
+    EXPECT_EQ(r.status, 303) << r.body;
+    const std::string location = r.header("location");
+    EXPECT_TRUE(location.starts_with("/inscription/") && location.ends_with("/numero")) << location;
+    return std::stoll(location.substr(13));
+  }
+
+  std::vector<store::Candidature> candidatures() {
+    store::Read read(portal.db());
+    const auto compte = store::find_compte_by_email(read.sql(), spec.email);
+    return store::candidatures_of(read.sql(), compte->id);
+  }
+
+  std::vector<std::string> objets() {
+    portal.mails_to(spec.email);
+    std::vector<std::string> out;
+    store::Read read(portal.db());
+    std::string objet;
+    soci::statement st =
+        (read.sql().prepare << "SELECT objet FROM messages ORDER BY id", soci::into(objet));
+    st.execute();
+    while (st.fetch()) out.push_back(objet);
+    return out;
+  }
+
+  TestPortal portal;
+  Client client{portal.base_url()};
+  AccountSpec spec;
+};
+
+TEST_F(Saisie, registers_the_seed_example) {
+  const auto choix = client.get("/inscription/nouvelle?domaine=BCP&session=2027&academie=GUY");
+  EXPECT_TRUE(contains(choix.body, "Démarrer mon inscription"));
+  const long long id = inscrire();
+
+  const auto numero = client.get("/inscription/" + std::to_string(id) + "/numero");
+  ASSERT_EQ(numero.status, 200);
+  EXPECT_TRUE(
+      contains(numero.body, "Votre inscription a bien été prise en compte le 18/11/2026 à"));
+  EXPECT_TRUE(contains(numero.body, "<strong id=\"numero\">001</strong>"));
+  EXPECT_TRUE(
+      contains(numero.body, "avant la fermeture du service fixée le : 29/01/2027 à 23:59."));
+  EXPECT_TRUE(contains(numero.body, "RECTORAT DE GUYANE"));
+  EXPECT_TRUE(contains(numero.body, "dec.exapro@ac-guyane.fr"));
+
+  const auto all = candidatures();
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0].numero_inscription, "001");
+  EXPECT_EQ(all[0].version, 1);
+  EXPECT_EQ(all[0].academie, "GUY");
+  // The snapshot holds the seed's table: positions and modes as the récapitulatif shows them.
+  const auto snapshot = boost::json::parse(all[0].donnees).as_object();
+  std::map<std::string, std::pair<std::string, std::string>> lignes;
+  for (const auto& bloc : snapshot.at("blocs").as_array())
+    for (const auto& l : bloc.at("lignes").as_array())
+      lignes[std::string(l.at("libelle").as_string())] = {std::string(l.at("position").as_string()),
+                                                          std::string(l.at("mode").as_string())};
+  EXPECT_EQ(lignes.size(), 27u);
+  using P = std::pair<std::string, std::string>;
+  EXPECT_EQ(lignes["E1 - Epreuve scientifique"], P("Inscrit", ""));
+  EXPECT_EQ(lignes["E1-A - Mathématiques"], P("Inscrit", "Contrôle en cours de formation"));
+  EXPECT_EQ(lignes["E2 - Exploitation de la documentation technique"], P("Inscrit", "Ponctuel"));
+  EXPECT_EQ(lignes["E4-B - Langue vivante A : orale"], P("Dispense", ""));
+  EXPECT_EQ(lignes["E5-A - Français"], P("Dispense", ""));
+  EXPECT_EQ(lignes["EC1BB - Chef d'oeuvre, note de la scolarité terminale"],
+            P("Inscrit", "Contrôle en cours de formation"));
+  EXPECT_EQ(lignes["EF1 - Langue vivante facultative - Anglais"], P("Inscrit", "Ponctuel"));
+  EXPECT_EQ(lignes["EF2 - Epreuve de mobilité - Lettonie"],
+            P("Inscrit", "Contrôle en cours de formation"));
+  EXPECT_EQ(lignes["ECT - Epreuve de contrôle"], P("Inscrit", "Ponctuel"));
+  EXPECT_EQ(snapshot.at("candidature").at("forme_finale").as_string(), "Globale");
+
+  const auto mails = objets();
+  ASSERT_FALSE(mails.empty());
+  EXPECT_EQ(mails.back(), "Confirmation d'inscription : BACCALAURÉAT PROFESSIONNEL");
+  // The draft is gone, the home page shows the card.
+  EXPECT_EQ(client.get(onglet("N-BCP-2027-GUY", 1)).status, 404);
+  const auto home = client.get("/");
+  EXPECT_TRUE(contains(home.body, "href=\"/inscription/" + std::to_string(id) + "\""));
+  EXPECT_FALSE(contains(home.body, "saisies-en-cours"));
+}
+
+TEST_F(Saisie, the_draft_keeps_what_was_typed_even_when_refused) {
+  ASSERT_EQ(demarrer("GUY").status, 303);
+  const std::string cle = "N-BCP-2027-GUY";
+  ASSERT_EQ(envoyer(cle, 1, exemple().at(1)).status, 303);
+  Fields sans_localite = exemple().at(2);
+  std::erase_if(sans_localite, [](const auto& f) { return f.first == "localite"; });
+  const auto refused = envoyer(cle, 2, sans_localite);
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_TRUE(contains(refused.body, "Ce champ est obligatoire."));
+  // A tab not reached yet sends back to the furthest one.
+  EXPECT_EQ(client.get(onglet(cle, 3)).header("location"), onglet(cle, 2));
+
+  // Another browser, after logging out here: the draft is on the server.
+  client.submit("/", "/deconnexion", {});
+  Client other(portal.base_url());
+  login(other, spec.email, spec.password);
+  const auto home = other.get("/");
+  EXPECT_TRUE(contains(home.body, "saisies-en-cours"));
+  EXPECT_TRUE(contains(home.body, "href=\"" + onglet(cle, 2) + "\""));
+  const auto page = other.get(onglet(cle, 2));
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(contains(page.body, "value=\"reu\""));
+  EXPECT_TRUE(contains(page.body, "value=\"0123456789\""));
+}
+
+TEST_F(Saisie, enregistrer_checks_every_tab_again) {
+  jusqu_aux_conditions("GUY", "9730538X");
+  const std::string cle = "N-BCP-2027-GUY";
+  // "Précédent" keeps a tab without checking it; Enregistrer then finds it wrong.
+  Fields bad = exemple().at(2);
+  bad.emplace_back("telephone_fixe", "12");
+  ASSERT_EQ(envoyer(cle, 2, bad, "precedent").status, 303);
+  const auto r = envoyer(cle, 8, exemple().at(8), "enregistrer");
+  EXPECT_EQ(r.status, 422);
+  EXPECT_TRUE(contains(r.body, "Corrigez l&apos;onglet « Identification »"));
+  EXPECT_TRUE(contains(r.body, "Exemple : 0123456789 ou +33123456789."));
+  EXPECT_TRUE(candidatures().empty());
+}
+
+TEST_F(Saisie, two_enregistrer_of_one_draft_register_once) {
+  jusqu_aux_conditions("GUY", "9730538X");
+  const std::string cle = "N-BCP-2027-GUY";
+  const std::string csrf = csrf_of(client.get(onglet(cle, 8)).body);
+  const Fields fields = {
+      {"csrf", csrf}, {"conditions_acceptees", "oui"}, {"action", "enregistrer"}};
+  std::vector<long> statuses(4);
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < statuses.size(); ++i)
+    threads.emplace_back([&, i] {
+      Client twin(portal.base_url());
+      twin.set_cookie("examens_session", *client.cookie("examens_session"));
+      statuses[i] = twin.post(onglet(cle, 8), fields).status;
+    });
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 303), 1);
+  EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 404), 3);
+  EXPECT_EQ(candidatures().size(), 1u);
+}
+
+TEST_F(Saisie, a_modification_makes_version_2_and_mails_it) {
+  const long long id = inscrire();
+  const std::string base = "/inscription/" + std::to_string(id);
+  const auto consultation = client.get(base + "/recapitulatif");
+  EXPECT_TRUE(contains(consultation.body, "Version 01"));
+  const auto open = client.submit(base + "/recapitulatif", base + "/modifier", {});
+  ASSERT_EQ(open.status, 303);
+  const std::string cle = "C-" + std::to_string(id);
+  EXPECT_EQ(open.header("location"), onglet(cle, 1));
+  // Every tab was passed: the candidate goes straight to the one to change.
+  Fields tab3 = exemple().at(3);
+  for (auto& f : tab3)
+    if (f.first == "diffusion_presse") f.second = "oui";
+  ASSERT_EQ(envoyer(cle, 3, tab3).status, 303);
+  ASSERT_EQ(envoyer(cle, 8, exemple().at(8), "enregistrer").status, 303);
+
+  const auto after = client.get(base + "/recapitulatif");
+  EXPECT_TRUE(contains(after.body, "Version 02"));
+  const auto all = candidatures();
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0].version, 2);
+  EXPECT_EQ(all[0].numero_inscription, "001");
+  store::Read read(portal.db());
+  const auto v1 = boost::json::parse(*store::version_snapshot(read.sql(), id, 1)).as_object();
+  const auto v2 = boost::json::parse(*store::version_snapshot(read.sql(), id, 2)).as_object();
+  EXPECT_EQ(v1.at("candidature").at("presse").as_string(), "Non");
+  EXPECT_EQ(v2.at("candidature").at("presse").as_string(), "Oui");
+  EXPECT_EQ(objets().back(), "Modification d'inscription : BACCALAURÉAT PROFESSIONNEL");
+}
+
+TEST_F(Saisie, one_active_candidature_per_exam_and_session) {
+  const long long id = inscrire();
+  const auto again = demarrer("GRE");
+  EXPECT_EQ(again.status, 303);
+  EXPECT_EQ(again.header("location"), "/inscription/" + std::to_string(id));
+  const auto page = client.get("/inscription/nouvelle?domaine=BCP&session=2027&academie=GRE");
+  EXPECT_TRUE(contains(page.body, "id=\"deja-inscrit\""));
+  EXPECT_FALSE(contains(page.body, "id=\"demarrer\""));
+}
+
+TEST_F(Saisie, the_window_is_enforced_whatever_request_is_sent) {
+  // Aix-Marseille closes on 19 November 2026 at 17:00; the test clock is on the 18th.
+  const long long id = inscrire("AIX", "0130053M");
+  const std::string base = "/inscription/" + std::to_string(id);
+  ASSERT_EQ(client.submit(base + "/recapitulatif", base + "/modifier", {}).status, 303);
+  ASSERT_EQ(envoyer("C-" + std::to_string(id), 1, exemple().at(1)).status, 303);
+  portal.clock().advance(std::chrono::hours(48));
+  login(client, spec.email, spec.password);  // the session expired meanwhile
+
+  const auto consultation = client.get(base + "/recapitulatif");
+  EXPECT_FALSE(contains(consultation.body, "id=\"modifier\""));
+  EXPECT_TRUE(contains(consultation.body, "id=\"refus-modification\""));
+  const std::string csrf = csrf_of(consultation.body);
+  EXPECT_EQ(client.post(base + "/modifier", {{"csrf", csrf}}).status, 409);
+  EXPECT_EQ(client
+                .post(onglet("C-" + std::to_string(id), 8),
+                      {{"csrf", csrf}, {"conditions_acceptees", "oui"}, {"action", "enregistrer"}})
+                .status,
+            409);
+  EXPECT_EQ(client.get(onglet("C-" + std::to_string(id), 2)).status, 409);
+  EXPECT_EQ(
+      client
+          .post("/inscription/nouvelle",
+                {{"csrf", csrf}, {"domaine", "CAP"}, {"session", "2027"}, {"academie", "BES"}})
+          .status,
+      409);  // a future window
+  EXPECT_EQ(candidatures()[0].version, 1);
+}
+
+TEST_F(Saisie, enregistrer_after_the_window_closed_registers_nothing) {
+  jusqu_aux_conditions("AIX", "0130053M");
+  portal.clock().advance(std::chrono::hours(48));
+  login(client, spec.email, spec.password);  // the session expired meanwhile
+  const auto r = envoyer("N-BCP-2027-AIX", 8, exemple().at(8), "enregistrer");
+  EXPECT_EQ(r.status, 409);
+  EXPECT_TRUE(contains(r.body, "Inscription impossible"));
+  EXPECT_TRUE(candidatures().empty());
+}
+
+TEST_F(Saisie, another_account_reaches_nothing_of_this_one) {
+  const long long id = inscrire();
+  AccountSpec other_spec;
+  other_spec.email = "jeanne.dupont@example.fr";
+  Client other(portal.base_url());
+  create_account(portal, other, other_spec, true);
+  login(other, other_spec.email, other_spec.password);
+  const std::string base = "/inscription/" + std::to_string(id);
+  EXPECT_EQ(other.get(base).status, 404);
+  EXPECT_EQ(other.get(base + "/recapitulatif").status, 404);
+  EXPECT_EQ(other.get(base + "/numero").status, 404);
+  const std::string csrf = csrf_of(other.get("/").body);
+  EXPECT_EQ(other.post(base + "/modifier", {{"csrf", csrf}}).status, 404);
+  EXPECT_EQ(other.get(onglet("C-" + std::to_string(id), 1)).status, 404);
+}
+
+}  // namespace
+}  // namespace examens::testing

@@ -59,6 +59,13 @@ Data resume_candidature(const Portal& portal, const store::Candidature& c) {
   d.set("academie", academie ? academie->nom : c.academie);
   d.set("numero", c.numero_inscription);
   d.set("etat", std::string(domain::libelle_etat(c.etat)));
+  // As registered, from the snapshot: the card shows what the récapitulatif says.
+  const auto recap = parse_recapitulatif(c.donnees);
+  if (const auto* s = recap.if_contains("specialite"); s && s->is_string() && *s != "-")
+    d.set("specialite", std::string(s->get_string()));
+  if (const auto* info = recap.if_contains("candidature"); info && info->is_object())
+    if (const auto* e = info->get_object().if_contains("etablissement"); e && e->is_string())
+      d.set("etablissement", std::string(e->get_string()));
   return d;
 }
 

@@ -192,6 +192,9 @@ TEST_F(Saisie, registers_the_seed_example) {
   const auto home = client.get("/");
   EXPECT_TRUE(contains(home.body, "href=\"/inscription/" + std::to_string(id) + "\""));
   EXPECT_FALSE(contains(home.body, "saisies-en-cours"));
+  EXPECT_TRUE(contains(home.body, "Aéronautique option Systèmes"));
+  EXPECT_TRUE(
+      contains(home.body, "Établissement : CFA CEVEDOM CAYENNE - CAYENNE CEDEX 2 (9730538X)"));
 }
 
 TEST_F(Saisie, the_draft_keeps_what_was_typed_even_when_refused) {

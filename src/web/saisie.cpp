@@ -91,6 +91,14 @@ void save(Portal& portal, const Context& ctx, const Brouillon& b) {
   tx.commit();
 }
 
+// The form parser admits only UTF-8: cut on a character boundary so the draft stays valid.
+std::string tronque(const std::string& valeur) {
+  if (valeur.size() <= kMaxValeur) return valeur;
+  std::size_t n = kMaxValeur;
+  while (n > 0 && (static_cast<unsigned char>(valeur[n]) & 0xC0) == 0x80) --n;
+  return valeur.substr(0, n);
+}
+
 std::string onglet_href(const std::string& cle, int onglet) {
   return "/inscription/saisie/" + cle + "/" + std::to_string(onglet);
 }
@@ -657,7 +665,7 @@ Response onglet_post(Portal& portal, Context& ctx) {
   std::erase_if(champs,
                 [&](const auto& entry) { return domain::champ_de_onglet(onglet, entry.first); });
   for (const auto& [nom, valeur] : ctx.req.form)
-    if (domain::champ_de_onglet(onglet, nom)) champs[nom].push_back(valeur.substr(0, kMaxValeur));
+    if (domain::champ_de_onglet(onglet, nom)) champs[nom].push_back(tronque(valeur));
   const auto contexte = contexte_of(portal, ctx, b.dossier);
   const bool dispenses_changees = onglet == 5 && domain::actualiser_dispenses(champs, contexte);
 

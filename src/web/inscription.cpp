@@ -42,10 +42,18 @@ std::optional<store::Candidature> candidature_of_path(Portal& portal, const Cont
   return store::find_candidature(read.sql(), ctx.compte->id, id);
 }
 
-// School pupils' accounts carry the login id their school gave; a candidate who created
-// his own account is an individual one, the only kind who unregisters himself.
-bool candidat_individuel(const store::Compte& compte) {
-  return compte.identifiant.empty();
+// Only an individual candidate unregisters himself: his candidature's category says he
+// registers on his own (INDIVIDUEL, ENSEIGNEMENT A DISTANCE…), and his account is his own,
+// not the login id a school gave. A school's candidates ask their school.
+bool candidat_individuel(const Portal& portal, const store::Compte& compte,
+                         const store::Candidature& c) {
+  if (!compte.identifiant.empty()) return false;
+  const auto champs = champs_of(parse_recapitulatif(c.donnees));
+  const auto it = champs.find("categorie");
+  const auto* categorie = it == champs.end() || it->second.empty()
+                              ? nullptr
+                              : portal.qualification().categorie(c.domaine, it->second.front());
+  return categorie && categorie->individuel;
 }
 
 Data resume_candidature(const Portal& portal, const store::Candidature& c) {
@@ -72,7 +80,7 @@ Data resume_candidature(const Portal& portal, const store::Candidature& c) {
 std::optional<std::string> refus_desinscription(const Portal& portal, const Context& ctx,
                                                 const store::Candidature& c) {
   return domain::desinscription_refusee(
-      c.etat, candidat_individuel(*ctx.compte),
+      c.etat, candidat_individuel(portal, *ctx.compte, c),
       portal.catalogue().periode(c.domaine, c.session, c.academie), ctx.now);
 }
 

@@ -350,7 +350,8 @@ void onglet_acquis(const Portal& portal, const Context& ctx, const Brouillon& b,
   Data vae{Data::type::list};
   if (specialite)
     for (const auto& ep : specialite->epreuves)
-      if (!ep.facultative && ep.parent.empty())
+      // A VAE jury exempts from the exam's épreuves, not from the épreuve de contrôle.
+      if (!ep.facultative && ep.parent.empty() && ep.groupe == domain::Groupe::premier)
         vae.push_back(case_a_cocher("dispenses_vae-" + ep.code, "dispenses_vae", ep.code,
                                     ep.code + " : " + ep.libelle,
                                     contient(c, "dispenses_vae", ep.code), e));
@@ -381,8 +382,10 @@ void onglet_epreuves(const Portal& portal, const Context& ctx, const Brouillon& 
       ligne.set("libelle", ep.code + " : " + ep.libelle);
       ligne.set("niveau", std::to_string(l.niveau));
       ligne.set("position", std::string(domain::libelle_position(l.position)));
-      ligne.set("mode", std::string(domain::libelle_mode(l.mode)));
-      ligne.set("choix_fait", l.choix);
+      // Mustache takes an empty string for true: absent values are not set at all.
+      if (l.mode != domain::ModeEvaluation::aucun)
+        ligne.set("mode", std::string(domain::libelle_mode(l.mode)));
+      if (!l.choix.empty()) ligne.set("choix_fait", l.choix);
       if (ep.facultative) {
         const std::string name = "position." + ep.code;
         Data position;
@@ -606,9 +609,12 @@ Response enregistrer(Portal& portal, Context& ctx, Brouillon& b) {
     const auto errors = domain::valider_onglet(o, b.dossier.champs, contexte);
     if (errors.empty()) continue;
     save(portal, ctx, b);
-    ctx.alerts.push_back({"error", "Votre candidature n'est pas encore enregistrée.",
-                          "Corrigez l'onglet « " + std::string(domain::titre_onglet(o)) +
-                              " », puis revenez à l'onglet « Conditions d'inscription »."});
+    ctx.alerts.push_back(
+        {"error", "Votre candidature n'est pas encore enregistrée.",
+         o == domain::kOngletConditions
+             ? std::string("Corrigez les erreurs ci-dessous, puis cliquez sur « Enregistrer ».")
+             : "Corrigez l'onglet « " + std::string(domain::titre_onglet(o)) +
+                   " », puis revenez à l'onglet « Conditions d'inscription »."});
     return onglet_page(portal, ctx, b, o, errors, 422);
   }
   const std::string snapshot =

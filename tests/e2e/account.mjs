@@ -3,143 +3,19 @@
 // read the messages, log out, reset the password, log in again, delete. Every page
 // visited must pass axe-core with no serious or critical violation and raise no CSP
 // error; a screenshot of each step is kept under $EXAMENS_ARTIFACTS.
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import net from 'node:net';
-import { chromium } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
+import { check, expectText, launchBrowser, newContext, newPage, runScenario, startPortal,
+         useArtifacts, waitForMail } from './lib.mjs';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
-const bin = process.env.EXAMENS_BIN ?? path.join(root, 'build/examens');
-const artifacts = process.env.EXAMENS_ARTIFACTS ?? path.join(root, 'build/e2e');
-mkdirSync(artifacts, { recursive: true });
-const work = mkdtempSync(path.join(tmpdir(), 'examens-e2e-'));
-const mailDir = path.join(work, 'mail-received');
-const children = [];
-
-function log(message) { process.stdout.write(`e2e: ${message}\n`); }
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
-
-// Starts a child and resolves with the first stdout line matching `ready`.
-function start(command, args, env, ready) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env: { ...process.env, ...env }, cwd: root });
-    children.push(child);
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`${command} not ready: ${out}`)), 120000);
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const m = out.match(ready);
-      if (m) { clearTimeout(timer); resolve({ child, match: m }); }
-    });
-    child.stderr.on('data', (chunk) => {
-      if (process.env.E2E_VERBOSE) process.stderr.write(chunk);
-    });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${command} exited with ${code}: ${out}`));
-    });
-  });
-}
-
-function run(command, args, env) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env: { ...process.env, ...env }, cwd: root, stdio: 'inherit' });
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args} exited ${code}`))));
-  });
-}
-
-async function waitForMail(subjectPart, count) {
-  for (let i = 0; i < 300; i++) {
-    if (existsSync(mailDir)) {
-      const mails = readdirSync(mailDir).filter((f) => f.endsWith('.json'))
-        .map((f) => JSON.parse(readFileSync(path.join(mailDir, f), 'utf8')))
-        .filter((m) => m.subject.includes(subjectPart));
-      if (mails.length >= count) return mails[count - 1];
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`no mail "${subjectPart}" received`);
-}
-
-let step = 0;
-const consoleErrors = [];
-
-async function check(page, name) {
-  step += 1;
-  const file = path.join(artifacts, `${String(step).padStart(2, '0')}-${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  // Errors of the page itself, before axe-core injects its own scripts into it.
-  if (consoleErrors.length) throw new Error(`console errors on ${name}: ${consoleErrors.join(' | ')}`);
-  const results = await new AxeBuilder({ page }).analyze();
-  consoleErrors.length = 0;
-  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  if (bad.length) {
-    throw new Error(`axe on ${name} (${page.url()}): ` +
-      bad.map((v) => `${v.id} [${v.impact}] ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`).join('; '));
-  }
-  log(`${name}: ok (${results.violations.length} minor axe finding(s))`);
-}
-
-async function expectText(page, text) {
-  await page.getByText(text, { exact: false }).first().waitFor({ timeout: 10000 });
-}
+const artifacts = useArtifacts();
 
 async function main() {
-  const smtp = await start('node', [path.join(root, 'tests/support/smtp-sink.mjs'), '0', mailDir,
-    '--exit-with-stdin'], {}, /SMTP_PORT=(\d+)/);
-  const smtpPort = smtp.match[1];
-  const port = await freePort();
-  const env = {
-    EXAMENS_PORT: String(port),
-    EXAMENS_DATA_DIR: path.join(work, 'var'),
-    EXAMENS_MAIL: `smtp://127.0.0.1:${smtpPort}`,
-    EXAMENS_BASE_URL: `http://127.0.0.1:${port}`,
-    EXAMENS_ROOT: root,
-    // The demo clock keeps the demo windows in the states this scenario expects.
-    EXAMENS_DEMO_NOW: '2026-11-23 10:00',
-  };
-  await run(bin, ['init'], env);
-  await start(bin, ['serve'], env, /listening on (http:\/\/127\.0\.0\.1:\d+)/);
-  const base = `http://127.0.0.1:${port}`;
-  log(`portal on ${base}, SMTP on ${smtpPort}`);
+  const { base } = await startPortal(['init']);
 
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true,
-    args: ['--disable-background-networking', '--disable-component-update', '--no-first-run',
-           '--disable-sync'] });
+  const browser = await launchBrowser();
   try {
-    const context = await browser.newContext({ locale: 'fr-FR' });
-    // A CSP refusal names the script and line that caused it, so a failure says who.
-    await context.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) => {
-        console.error(`CSP ${e.violatedDirective} by ${e.sourceFile}:${e.lineNumber} ` +
-                      `sample=${e.sample}`);
-      });
-    });
-    const page = await context.newPage();
-    // A refused form answers 4xx by design, which Chromium logs: judge sub-resources
-    // by their responses instead, and every other console error (CSP, scripts) as is.
-    page.on('console', (msg) => {
-      if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource'))
-        consoleErrors.push(msg.text());
-    });
-    page.on('response', (response) => {
-      if (response.status() >= 400 && response.request().resourceType() !== 'document')
-        consoleErrors.push(`${response.status()} ${response.url()}`);
-    });
-    page.on('pageerror', (err) => consoleErrors.push(String(err)));
+    const context = await newContext(browser);
+    const page = await newPage(context);
 
     const email = 'camille.martin@example.fr';
     const password = 'Examens.2026';
@@ -299,20 +175,4 @@ async function main() {
   }
 }
 
-// A hung step fails the run and still stops the servers it started.
-const deadline = setTimeout(() => {
-  console.error('e2e: FAILED: no result after 300 s');
-  for (const child of children) child.kill('SIGKILL');
-  process.exit(1);
-}, 300000);
-deadline.unref();
-
-main().then(() => {
-  log(`passed; screenshots in ${artifacts}`);
-}, (err) => {
-  console.error(`e2e: FAILED: ${err.stack ?? err}`);
-  process.exitCode = 1;
-}).finally(() => {
-  for (const child of children) child.kill('SIGTERM');
-  rmSync(work, { recursive: true, force: true });
-});
+runScenario(main, 300);

@@ -60,11 +60,13 @@ class Desinscription : public ::testing::Test {
     create_account(portal, client, spec, true);
     login(client, spec.email, spec.password);
   }
-  long long registered(const std::string& academie) {
+  // A candidature in `categorie`: INDIVIDUEL by default, the kind that unregisters himself.
+  long long registered(const std::string& academie, const std::string& categorie = "IND") {
     store::Tx tx(portal.db());
     const auto compte = store::find_compte_by_email(tx.sql(), spec.email);
+    const std::string snapshot = R"({"champs":{"categorie":[")" + categorie + R"("]}})";
     const long long id = store::insert_candidature(tx.sql(), compte->id, "BCP", "2027", academie,
-                                                   "{}", portal.clock().now())
+                                                   snapshot, portal.clock().now())
                              .id;
     tx.commit();
     return id;
@@ -112,6 +114,21 @@ TEST_F(Desinscription, refused_once_the_window_has_closed_whatever_request_is_se
   const auto r = client.submit("/", path, {});
   EXPECT_EQ(r.status, 409);
   EXPECT_TRUE(contains(r.body, "fermé"));
+  store::Read read(portal.db());
+  const auto compte = store::find_compte_by_email(read.sql(), spec.email);
+  EXPECT_EQ(store::find_candidature(read.sql(), compte->id, id)->etat,
+            domain::EtatCandidature::inscrit);
+}
+
+TEST_F(Desinscription, only_individual_candidates_unregister_themselves) {
+  // SCOLAIRE BACPRO 1 AN: registered by the établissement, which the candidate asks.
+  const long long id = registered("GUY", "133");
+  const std::string path = "/inscription/" + std::to_string(id) + "/desinscrire";
+  EXPECT_FALSE(contains(client.get("/").body, path));
+  const auto page = client.get(path);
+  EXPECT_TRUE(contains(page.body, "Seuls les candidats individuels peuvent se désinscrire"));
+  const auto refused = client.submit("/", path, {});
+  EXPECT_EQ(refused.status, 409);
   store::Read read(portal.db());
   const auto compte = store::find_compte_by_email(read.sql(), spec.email);
   EXPECT_EQ(store::find_candidature(read.sql(), compte->id, id)->etat,

@@ -308,17 +308,21 @@ void onglet_acquis(const Portal& portal, const Context& ctx, const Brouillon& b,
            {domain::TypeAcquis::deja_presente, "deja_presente"},
            {domain::TypeAcquis::autre_specialite, "autre_specialite"}}) {
     Data d = type(t, code);
+    d.set("details", "details-" + code);
     view.field({code + "_annee", "Année de la session", "Exemple : 2024", "text", "off", false},
                domain::valeur(c, code + "_annee"));
     view.select({code + "_academie", "Académie", "", "select", "off", false}, academies,
                 domain::valeur(c, code + "_academie"));
     data.set(code, d);
   }
-  data.set("autre_diplome", type(domain::TypeAcquis::autre_diplome, "autre_diplome"));
+  Data autre_diplome = type(domain::TypeAcquis::autre_diplome, "autre_diplome");
+  autre_diplome.set("details", "diplomes");
+  data.set("autre_diplome", autre_diplome);
   Data diplomes{Data::type::list};
   for (const auto* dip : q.diplomes_of(domaine)) {
     Data d = case_a_cocher("diplomes-" + dip->code, "diplomes", dip->code, dip->libelle(),
                            contient(c, "diplomes", dip->code), e);
+    d.set("details", "details-diplomes-" + dip->code);
     const std::string prefix = "acquis." + dip->code + ".";
     FormView fields(e);
     fields.field({prefix + "annee", "Année", "", "text", "off", false},
@@ -346,7 +350,14 @@ void onglet_acquis(const Portal& portal, const Context& ctx, const Brouillon& b,
   data.set("a_des_dispenses", !dispenses.is_empty_list());
   if (const auto* m = e.message("dispenses")) data.set("dispenses_error", *m);
 
-  data.set("vae", type(domain::TypeAcquis::vae, "vae"));
+  Data vae_box = type(domain::TypeAcquis::vae, "vae");
+  vae_box.set("details", "details-vae");
+  data.set("vae", vae_box);
+  Data scripts{Data::type::list};
+  Data script;
+  script.set("src", "/static/js/details-acquis.js");
+  scripts.push_back(script);
+  data.set("scripts", scripts);
   Data vae{Data::type::list};
   if (specialite)
     for (const auto& ep : specialite->epreuves)

@@ -329,8 +329,12 @@ async function main() {
     await suivant(page, cle, 5);
 
     // Tab 5: a BTS obtained in 2022 in Aix-Marseille; Suivant first shows the exemptions.
+    // The details of a declaration show only once its box is checked (details-acquis.js).
+    if (await byId(page, 'diplomes').isVisible()) fail('tab 5: the diplomas show before their box is checked');
     await tick(page, 'acquis_types-autre_diplome');
+    if (await byId(page, 'details-diplomes-BTSDUT').isVisible()) fail('tab 5: year and académie show before the diploma is checked');
     await tick(page, 'diplomes-BTSDUT');
+    if (!(await byId(page, 'details-diplomes-BTSDUT').isVisible())) fail('tab 5: year and académie hidden once the diploma is checked');
     await fill(page, 'acquis.BTSDUT.annee', '2022');
     await choose(page, 'acquis.BTSDUT.academie', 'AIX');
     status = await press(page, 'suivant');

@@ -22,11 +22,6 @@ const std::vector<std::string>& valeurs(const Champs& champs, const std::string&
   return it == champs.end() ? none : it->second;
 }
 
-bool contient(const Champs& champs, const std::string& nom, std::string_view v) {
-  const auto& all = valeurs(champs, nom);
-  return std::find(all.begin(), all.end(), v) != all.end();
-}
-
 void oui_non(const Champs& champs, const std::string& nom, FieldErrors& errors) {
   const std::string v = valeur(champs, nom);
   if (v != "oui" && v != "non") errors.add(nom, "Répondez par Oui ou par Non.");
@@ -149,6 +144,11 @@ std::size_t utf8_length(std::string_view s) {
 }
 
 }  // namespace
+
+bool contient(const Champs& champs, const std::string& nom, std::string_view v) {
+  const auto& all = valeurs(champs, nom);
+  return std::find(all.begin(), all.end(), v) != all.end();
+}
 
 std::string valeur(const Champs& champs, const std::string& nom) {
   auto it = champs.find(nom);

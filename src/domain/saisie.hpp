@@ -19,6 +19,8 @@ namespace examens::domain {
 using Champs = std::map<std::string, std::vector<std::string>>;
 
 std::string valeur(const Champs& champs, const std::string& nom);
+// Whether `v` is among the values of `nom` (a checkbox group).
+bool contient(const Champs& champs, const std::string& nom, std::string_view v);
 
 // "0623456789" or "+33623456789" (spaces, dots and dashes between digits are ignored);
 // other countries' numbers as "+" and 8 to 15 digits.

@@ -83,12 +83,7 @@ json::object informations(const Portal& portal, const DossierSaisi& d,
   o["etablissement"] = etablissement ? etablissement->libelle() : "-";
   o["amenagement_duree"] = oui_non(c, "amenagement_duree");
   o["handicap"] = oui_non(c, "handicap");
-  const bool vae = [&] {
-    for (const auto& t :
-         c.contains("acquis_types") ? c.at("acquis_types") : std::vector<std::string>{})
-      if (t == "vae") return true;
-    return false;
-  }();
+  const bool vae = domain::contient(c, "acquis_types", "vae");
   o["vae"] = vae ? "VAE" : "Non VAE";
   const auto* forme = q.forme_passage(domain::valeur(c, "forme_passage"));
   o["forme_passage"] = forme ? forme->libelle : "-";
@@ -107,16 +102,11 @@ json::array acquis(const Portal& portal, const DossierSaisi& d) {
   const auto& q = portal.qualification();
   const auto& c = d.champs;
   json::array out;
-  auto has_type = [&](std::string_view type) {
-    auto it = c.find("acquis_types");
-    return it != c.end() &&
-           std::find(it->second.begin(), it->second.end(), type) != it->second.end();
-  };
   for (const auto type :
        {domain::TypeAcquis::deja_presente, domain::TypeAcquis::autre_specialite}) {
     const std::string code =
         type == domain::TypeAcquis::deja_presente ? "deja_presente" : "autre_specialite";
-    if (!has_type(code)) continue;
+    if (!domain::contient(c, "acquis_types", code)) continue;
     const auto* libelle = q.type_acquis(d.domaine, type);
     json::object o;
     o["titulaire"] = libelle ? libelle->libelle : code;
@@ -134,7 +124,7 @@ json::array acquis(const Portal& portal, const DossierSaisi& d) {
     o["academie"] = academie_nom(portal.catalogue(), a.academie);
     out.push_back(std::move(o));
   }
-  if (has_type("vae")) {
+  if (domain::contient(c, "acquis_types", "vae")) {
     json::object o;
     o["titulaire"] = "Validation des acquis de l'expérience";
     o["type_droit"] = "Epreuves dispensées par décision du jury de VAE";
@@ -222,13 +212,7 @@ json::object recapitulatif(const Portal& portal, const store::Compte& compte, co
   o["aucun_acquis"] = acquis_declares.empty();
   o["acquis"] = std::move(acquis_declares);
   o["blocs"] = epreuves(portal, d, annee_courante);
-  json::object champs;
-  for (const auto& [nom, valeurs] : d.champs) {
-    json::array values;
-    for (const auto& v : valeurs) values.emplace_back(v);
-    champs[nom] = std::move(values);
-  }
-  o["champs"] = std::move(champs);
+  o["champs"] = champs_json(d.champs);
   return o;
 }
 
@@ -237,6 +221,16 @@ Data recapitulatif_data(const json::object& recapitulatif) {
   for (const auto& [key, value] : recapitulatif)
     if (key != "champs") d.set(std::string(key), to_data(value));
   return d;
+}
+
+json::object champs_json(const domain::Champs& champs) {
+  json::object out;
+  for (const auto& [nom, valeurs] : champs) {
+    json::array values;
+    for (const auto& v : valeurs) values.emplace_back(v);
+    out[nom] = std::move(values);
+  }
+  return out;
 }
 
 domain::Champs champs_of(const json::object& recapitulatif) {

@@ -29,7 +29,9 @@ boost::json::object recapitulatif(const Portal& portal, const store::Compte& com
 // The template data of a récapitulatif (the partial "recapitulatif").
 Data recapitulatif_data(const boost::json::object& recapitulatif);
 
-// The typed values kept in a récapitulatif.
+// Typed values as JSON ({name: [values]}), and back from a récapitulatif or a draft that
+// holds them under "champs".
+boost::json::object champs_json(const domain::Champs& champs);
 domain::Champs champs_of(const boost::json::object& recapitulatif);
 
 // The stored snapshot text of a candidature version, parsed; empty when not an object.

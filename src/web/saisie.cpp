@@ -43,13 +43,7 @@ std::string to_json(const Brouillon& b) {
   o["academie"] = b.dossier.academie;
   o["candidature"] = b.candidature;
   o["atteint"] = b.atteint;
-  json::object champs;
-  for (const auto& [nom, valeurs] : b.dossier.champs) {
-    json::array values;
-    for (const auto& v : valeurs) values.emplace_back(v);
-    champs[nom] = std::move(values);
-  }
-  o["champs"] = std::move(champs);
+  o["champs"] = champs_json(b.dossier.champs);
   return json::serialize(o);
 }
 
@@ -158,12 +152,6 @@ Data oui_non(const std::string& name, std::string label, const domain::Champs& c
   d.set("non", v == "non");
   if (const auto* m = errors.message(name)) d.set("error", *m);
   return d;
-}
-
-bool contient(const domain::Champs& champs, const std::string& nom, std::string_view v) {
-  auto it = champs.find(nom);
-  return it != champs.end() &&
-         std::find(it->second.begin(), it->second.end(), v) != it->second.end();
 }
 
 std::vector<Option> options_academies(const domain::Catalogue& catalogue) {
@@ -302,7 +290,7 @@ void onglet_acquis(const Portal& portal, const Context& ctx, const Brouillon& b,
   auto type = [&](domain::TypeAcquis t, const std::string& code) {
     const auto* l = q.type_acquis(domaine, t);
     return case_a_cocher("acquis_types-" + code, "acquis_types", code, l ? l->libelle : code,
-                         contient(c, "acquis_types", code), e);
+                         domain::contient(c, "acquis_types", code), e);
   };
   for (const auto& [t, code] : std::vector<std::pair<domain::TypeAcquis, std::string>>{
            {domain::TypeAcquis::deja_presente, "deja_presente"},
@@ -321,7 +309,7 @@ void onglet_acquis(const Portal& portal, const Context& ctx, const Brouillon& b,
   Data diplomes{Data::type::list};
   for (const auto* dip : q.diplomes_of(domaine)) {
     Data d = case_a_cocher("diplomes-" + dip->code, "diplomes", dip->code, dip->libelle(),
-                           contient(c, "diplomes", dip->code), e);
+                           domain::contient(c, "diplomes", dip->code), e);
     d.set("details", "details-diplomes-" + dip->code);
     const std::string prefix = "acquis." + dip->code + ".";
     FormView fields(e);
@@ -344,7 +332,7 @@ void onglet_acquis(const Portal& portal, const Context& ctx, const Brouillon& b,
       const auto* ep = specialite->epreuve(code);
       dispenses.push_back(case_a_cocher("dispenses-" + code, "dispenses", code,
                                         code + " : " + (ep ? ep->libelle : code),
-                                        contient(c, "dispenses", code), e));
+                                        domain::contient(c, "dispenses", code), e));
     }
   data.set("dispenses", dispenses);
   data.set("a_des_dispenses", !dispenses.is_empty_list());
@@ -365,7 +353,7 @@ void onglet_acquis(const Portal& portal, const Context& ctx, const Brouillon& b,
       if (!ep.facultative && ep.parent.empty() && ep.groupe == domain::Groupe::premier)
         vae.push_back(case_a_cocher("dispenses_vae-" + ep.code, "dispenses_vae", ep.code,
                                     ep.code + " : " + ep.libelle,
-                                    contient(c, "dispenses_vae", ep.code), e));
+                                    domain::contient(c, "dispenses_vae", ep.code), e));
   data.set("epreuves_vae", vae);
   if (const auto* m = e.message("dispenses_vae")) data.set("vae_error", *m);
   if (!specialite)

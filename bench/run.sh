@@ -64,12 +64,45 @@ curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "csrf=$csrf" \
   --data-urlencode "identifiant=paul.lamy@example.fr" --data-urlencode "mot_de_passe=Examens-2026!" "$base/connexion"
 session=$(awk '$6 == "examens_session" {print $7}' "$jar")
 
+# A registration draft of the demo account brought to tab 7, for the wizard's pages: its
+# récapitulatif (computed from the draft) and a tab's POST (one commit per request).
+csrf=$(curl -s -b "$jar" "$base/" | grep -o 'name="csrf-token" content="[^"]*"' | sed 's/.*content="//;s/"$//')
+post() { curl -s -o /dev/null -w '%{http_code}' -b "$jar" --data-urlencode "csrf=$csrf" "$@"; }
+cle=N-BCP-2027-GUY
+onglet=$base/inscription/saisie/$cle
+tab2=(-d adresse_pays=FR -d adresse_voie=reu -d code_postal=97300 -d localite=CAYENNE
+  -d nationalite=FR -d telephone_mobile=0123456789 -d action=suivant)
+post -d domaine=BCP -d session=2027 -d academie=GUY "$base/inscription/nouvelle" >/dev/null
+post -d modalites_acceptees=oui -d action=suivant "$onglet/1" >/dev/null
+post "${tab2[@]}" "$onglet/2" >/dev/null
+post -d categorie=133 -d situation=SCO -d amenagement_duree=non -d etablissement=9730538X \
+  -d handicap=non -d diffusion_presse=non -d diffusion_collectivites=non -d action=suivant \
+  "$onglet/3" >/dev/null
+post -d specialite=25303 -d section_langue=SANS -d forme_passage=GLOBALE -d derogation=non \
+  -d action=suivant "$onglet/4" >/dev/null
+acquis=(-d acquis_types=autre_diplome -d diplomes=BTSDUT -d acquis.BTSDUT.annee=2022
+  -d acquis.BTSDUT.academie=AIX -d action=suivant)
+post "${acquis[@]}" "$onglet/5" >/dev/null
+for e in E4 E5-A E5-B E6 E7; do acquis+=(-d "dispenses_affichees=$e" -d "dispenses=$e"); done
+post "${acquis[@]}" "$onglet/5" >/dev/null
+tab6=$(post -d position.EF1=inscrit -d choix.EF1=ANG -d position.EF2=inscrit -d choix.EF2=LV \
+  -d action=suivant "$onglet/6")
+[ "$tab6" = 303 ] || { echo "bench: the demo draft did not reach tab 7 ($tab6)" >&2; exit 1; }
+cat >"$work/tab2.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+wrk.headers["Cookie"] = "examens_session=$session"
+wrk.body = "csrf=$csrf&adresse_pays=FR&adresse_voie=reu&code_postal=97300&localite=CAYENNE&nationalite=FR&telephone_mobile=0123456789&action=suivant"
+LUA
+
 echo "bench: ${duration}s per page, $connections connections, wrk -t2"
 nginx_rps=$(rps "http://127.0.0.1:$nginx_port/page.html")
 static_rps=$(rps "$base/static/css/examens.css")
 connexion_rps=$(rps "$base/connexion")
 ouverture_rps=$(rps "$base/ouverture-des-services?domaine=BCP&session=2027&academie=GUY")
 home_rps=$(rps "$base/" -H "Cookie: examens_session=$session")
+recap_rps=$(rps "$onglet/7" -H "Cookie: examens_session=$session")
+tab_post_rps=$(rps "$onglet/2" -s "$work/tab2.lua")
 
 # --- anchors -------------------------------------------------------------------------
 anchors=$("$build/bench_anchors" "$work")
@@ -96,7 +129,9 @@ out=$root/bench/results/$(date -u +%Y-%m-%d-%H%M).md
   echo "| /static/css/examens.css | $static_rps | $(ratio "$static_rps" "$nginx_rps") |"
   echo "| /connexion (anonymous form) | $connexion_rps | $(ratio "$connexion_rps" "$nginx_rps") |"
   echo "| /ouverture-des-services (catalogue) | $ouverture_rps | $(ratio "$ouverture_rps" "$nginx_rps") |"
-  echo "| / logged in (session, account, candidatures) | $home_rps | $(ratio "$home_rps" "$nginx_rps") |"
+  echo "| / logged in (session, account, candidatures, drafts) | $home_rps | $(ratio "$home_rps" "$nginx_rps") |"
+  echo "| wizard tab 7, récapitulatif computed from the draft | $recap_rps | $(ratio "$recap_rps" "$nginx_rps") |"
+  echo "| wizard tab 2 POST, checked and saved (one commit each) | $tab_post_rps | $(ratio "$tab_post_rps" "$nginx_rps") |"
   echo
   echo "| anchor | value |"
   echo "|---|---:|"
@@ -104,5 +139,7 @@ out=$root/bench/results/$(date -u +%Y-%m-%d-%H%M).md
   echo "| PostgreSQL single-row inserts/s (pgbench, 8 clients) | $pg_tps |"
   echo "| Argon2id INTERACTIVE, ms per hash | $argon_ms |"
   echo "| logins/s bound by Argon2id on $(nproc) cores | $(python3 -c "print(round($(nproc) * 1000 / $argon_ms))") |"
+  echo
+  echo "Wizard tab 2 POST against SQLite commits: $(ratio "$tab_post_rps" "$sqlite_cps") (each saves the draft in one transaction)."
 } >"$out"
 cat "$out"

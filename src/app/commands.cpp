@@ -12,6 +12,7 @@
 #include "domain/compte.hpp"
 #include "mail/sender.hpp"
 #include "refdata/refdata.hpp"
+#include "store/candidatures.hpp"
 #include "store/catalogue.hpp"
 #include "store/comptes.hpp"
 #include "store/database.hpp"
@@ -37,12 +38,19 @@ std::unique_ptr<store::Database> open_database(const Config& config, std::size_t
   return db;
 }
 
-int purge_once(store::Database& db, domain::Instant now) {
+struct Purged {
+  int comptes = 0;
+  int brouillons = 0;
+};
+
+Purged purge_once(store::Database& db, domain::Instant now) {
   store::Tx tx(db);
-  const int comptes = store::purge_pending_comptes(tx.sql(), now - domain::kActivationValidity);
+  Purged out;
+  out.comptes = store::purge_pending_comptes(tx.sql(), now - domain::kActivationValidity);
   store::delete_expired_sessions(tx.sql(), now);
+  out.brouillons = store::purge_brouillons(tx.sql(), now);
   tx.commit();
-  return comptes;
+  return out;
 }
 
 // Runs the purge now and then every kPurgeInterval until stopped.
@@ -54,8 +62,12 @@ class PurgeSchedule {
           while (!stopping_) {
             lock.unlock();
             try {
-              const int n = purge_once(db, clock.now());
-              if (n > 0) std::cerr << "examens: purged " << n << " unactivated account(s)\n";
+              const Purged n = purge_once(db, clock.now());
+              if (n.comptes > 0)
+                std::cerr << "examens: purged " << n.comptes << " unactivated account(s)\n";
+              if (n.brouillons > 0)
+                std::cerr << "examens: purged " << n.brouillons
+                          << " draft(s) of closed registration windows\n";
             } catch (const std::exception& e) {
               std::cerr << "examens: purge failed: " << e.what() << "\n";
             }
@@ -115,7 +127,9 @@ int migrate(const Config& config) {
 
 int purge(const Config& config) {
   auto db = open_database(config, 1);
-  std::cout << "purged " << purge_once(*db, config.clock()->now()) << " unactivated account(s)\n";
+  const Purged n = purge_once(*db, config.clock()->now());
+  std::cout << "purged " << n.comptes << " unactivated account(s) and " << n.brouillons
+            << " draft(s) of closed registration windows\n";
   return 0;
 }
 

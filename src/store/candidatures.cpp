@@ -106,12 +106,22 @@ std::optional<std::string> version_snapshot(soci::session& sql, long long candid
 }
 
 void save_brouillon(soci::session& sql, long long compte_id, const std::string& cle,
-                    const std::string& donnees, domain::Instant now) {
+                    const std::string& donnees, domain::Instant now, domain::Instant ferme_le) {
   const long long t = seconds(now);
-  sql << "INSERT INTO brouillons (compte_id, cle, donnees, modifie_le) VALUES (:c, :k, :d, :t) "
+  const long long f = seconds(ferme_le);
+  sql << "INSERT INTO brouillons (compte_id, cle, donnees, modifie_le, ferme_le) "
+         "VALUES (:c, :k, :d, :t, :f) "
          "ON CONFLICT (compte_id, cle) DO UPDATE SET donnees = excluded.donnees, "
-         "modifie_le = excluded.modifie_le",
-      soci::use(compte_id), soci::use(cle), soci::use(donnees), soci::use(t);
+         "modifie_le = excluded.modifie_le, ferme_le = excluded.ferme_le",
+      soci::use(compte_id), soci::use(cle), soci::use(donnees), soci::use(t), soci::use(f);
+}
+
+int purge_brouillons(soci::session& sql, domain::Instant now) {
+  const long long t = seconds(now);
+  soci::statement st =
+      (sql.prepare << "DELETE FROM brouillons WHERE ferme_le > 0 AND ferme_le <= :t", soci::use(t));
+  st.execute(true);
+  return static_cast<int>(st.get_affected_rows());
 }
 
 std::optional<std::string> load_brouillon(soci::session& sql, long long compte_id,

@@ -80,8 +80,11 @@ domain::ContexteSaisie contexte_of(const Portal& portal, const Context& ctx,
 }
 
 void save(Portal& portal, const Context& ctx, const Brouillon& b) {
+  const auto* periode =
+      portal.catalogue().periode(b.dossier.domaine, b.dossier.session, b.dossier.academie);
   store::Tx tx(portal.db());
-  store::save_brouillon(tx.sql(), ctx.compte->id, b.cle, to_json(b), ctx.now);
+  store::save_brouillon(tx.sql(), ctx.compte->id, b.cle, to_json(b), ctx.now,
+                        periode ? periode->fermeture : domain::Instant{});
   tx.commit();
 }
 

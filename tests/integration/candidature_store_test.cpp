@@ -12,6 +12,8 @@
 namespace examens::testing {
 namespace {
 
+using namespace std::chrono_literals;
+
 class CandidatureStore : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -90,10 +92,11 @@ TEST_F(CandidatureStore, an_unregistered_candidature_is_kept_and_still_locks_the
 
 TEST_F(CandidatureStore, a_draft_is_kept_until_replaced_or_deleted) {
   const std::string cle = "nouvelle:BCP:2027:GUY";
+  const auto now = portal.clock().now();
   {
     store::Tx tx(portal.db());
-    store::save_brouillon(tx.sql(), compte_id, cle, "{\"etape\":2}", portal.clock().now());
-    store::save_brouillon(tx.sql(), compte_id, cle, "{\"etape\":3}", portal.clock().now());
+    store::save_brouillon(tx.sql(), compte_id, cle, "{\"etape\":2}", now, now + 24h);
+    store::save_brouillon(tx.sql(), compte_id, cle, "{\"etape\":3}", now, now + 24h);
     tx.commit();
   }
   {
@@ -102,8 +105,25 @@ TEST_F(CandidatureStore, a_draft_is_kept_until_replaced_or_deleted) {
     EXPECT_FALSE(store::load_brouillon(read.sql(), compte_id, "autre"));
   }
   store::Tx tx(portal.db());
-  store::delete_brouillon(tx.sql(), compte_id, cle);
+  EXPECT_TRUE(store::delete_brouillon(tx.sql(), compte_id, cle));
+  EXPECT_FALSE(store::delete_brouillon(tx.sql(), compte_id, cle));
   EXPECT_FALSE(store::load_brouillon(tx.sql(), compte_id, cle));
+}
+
+TEST_F(CandidatureStore, the_purge_deletes_the_drafts_of_closed_windows_only) {
+  const auto now = portal.clock().now();
+  {
+    store::Tx tx(portal.db());
+    store::save_brouillon(tx.sql(), compte_id, "ferme", "{}", now, now - 1s);
+    store::save_brouillon(tx.sql(), compte_id, "ferme-maintenant", "{}", now, now);
+    store::save_brouillon(tx.sql(), compte_id, "ouvert", "{}", now, now + 1s);
+    tx.commit();
+  }
+  store::Tx tx(portal.db());
+  EXPECT_EQ(store::purge_brouillons(tx.sql(), now), 2);
+  EXPECT_FALSE(store::load_brouillon(tx.sql(), compte_id, "ferme"));
+  EXPECT_FALSE(store::load_brouillon(tx.sql(), compte_id, "ferme-maintenant"));
+  EXPECT_TRUE(store::load_brouillon(tx.sql(), compte_id, "ouvert"));
 }
 
 }  // namespace

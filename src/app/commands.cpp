@@ -10,6 +10,7 @@
 #include "catalogue/fichiers.hpp"
 #include "catalogue/qualification_fichiers.hpp"
 #include "domain/compte.hpp"
+#include "domain/saisie.hpp"
 #include "mail/sender.hpp"
 #include "refdata/refdata.hpp"
 #include "store/candidatures.hpp"
@@ -48,7 +49,7 @@ Purged purge_once(store::Database& db, domain::Instant now) {
   Purged out;
   out.comptes = store::purge_pending_comptes(tx.sql(), now - domain::kActivationValidity);
   store::delete_expired_sessions(tx.sql(), now);
-  out.brouillons = store::purge_brouillons(tx.sql(), now);
+  out.brouillons = store::purge_brouillons(tx.sql(), now - domain::kConservationBrouillon);
   tx.commit();
   return out;
 }

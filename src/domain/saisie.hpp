@@ -3,6 +3,7 @@
 // spécialité (3 to 6) turn it into the qualification's terms (domain/qualification.hpp).
 #pragma once
 
+#include <chrono>
 #include <map>
 #include <string>
 #include <string_view>
@@ -33,6 +34,11 @@ FieldErrors valider_modalites(const Champs& champs);
 FieldErrors valider_identification(const Champs& champs, const ReferenceLookup& ref);
 // Tab 8: the commitment of the seed's "Conditions d'inscription" checked.
 FieldErrors valider_conditions(const Champs& champs);
+
+// How long a draft outlives its window's closing before the purge deletes it: an office may
+// extend a window after drafts recorded its first closing instant, and a candidate must not
+// lose what he typed to that.
+inline constexpr auto kConservationBrouillon = std::chrono::days(30);
 
 // The tabs as the seed numbers them: 1 to 8 are the wizard (DSFR's stepper shows 8 steps at
 // most), 9 "N° Inscription" is the page shown once the candidature is registered.

@@ -116,8 +116,8 @@ void save_brouillon(soci::session& sql, long long compte_id, const std::string& 
       soci::use(compte_id), soci::use(cle), soci::use(donnees), soci::use(t), soci::use(f);
 }
 
-int purge_brouillons(soci::session& sql, domain::Instant now) {
-  const long long t = seconds(now);
+int purge_brouillons(soci::session& sql, domain::Instant cutoff) {
+  const long long t = seconds(cutoff);
   soci::statement st =
       (sql.prepare << "DELETE FROM brouillons WHERE ferme_le > 0 AND ferme_le <= :t", soci::use(t));
   st.execute(true);

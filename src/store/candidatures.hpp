@@ -50,8 +50,8 @@ std::optional<std::string> version_snapshot(soci::session& sql, long long candid
 // `ferme_le`: the closing instant of the draft's window, after which it is useless.
 void save_brouillon(soci::session& sql, long long compte_id, const std::string& cle,
                     const std::string& donnees, domain::Instant now, domain::Instant ferme_le);
-// Deletes the drafts whose window has closed by `now`. Returns how many.
-int purge_brouillons(soci::session& sql, domain::Instant now);
+// Deletes the drafts whose window closed at or before `cutoff`. Returns how many.
+int purge_brouillons(soci::session& sql, domain::Instant cutoff);
 std::optional<std::string> load_brouillon(soci::session& sql, long long compte_id,
                                           const std::string& cle);
 // Every draft of the account: (key, JSON).

@@ -333,9 +333,11 @@ TEST_F(Saisie, enregistrer_after_the_window_closed_registers_nothing) {
   EXPECT_EQ(r.status, 409);
   EXPECT_TRUE(contains(r.body, "Inscription impossible"));
   EXPECT_TRUE(candidatures().empty());
-  // The draft knows its window: the purge deletes it now that it can never be registered.
+  // The draft knows its window's closing instant, for the purge (19/11/2026 17:00 Paris).
   store::Tx tx(portal.db());
-  EXPECT_EQ(store::purge_brouillons(tx.sql(), portal.clock().now()), 1);
+  const auto fermeture = domain::Instant(std::chrono::seconds(1795104000));
+  EXPECT_EQ(store::purge_brouillons(tx.sql(), fermeture - std::chrono::seconds(1)), 0);
+  EXPECT_EQ(store::purge_brouillons(tx.sql(), fermeture), 1);
 }
 
 TEST_F(Saisie, another_account_reaches_nothing_of_this_one) {

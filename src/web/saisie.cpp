@@ -636,6 +636,17 @@ Response enregistrer(Portal& portal, Context& ctx, Brouillon& b) {
     mail.set("session", session ? session->libelle : b.dossier.session);
     const auto* academie = portal.catalogue().academie(b.dossier.academie);
     mail.set("academie", academie ? academie->nom : b.dossier.academie);
+    if (academie) {
+      // The office's contact block, as on the N° Inscription page.
+      Data contact{Data::type::list};
+      for (const auto& l : academie->contact) contact.push_back(Data(l));
+      if (!academie->telephone.empty()) contact.push_back(Data("Tel : " + academie->telephone));
+      if (!academie->email.empty()) contact.push_back(Data(academie->email));
+      mail.set("contact", contact);
+    }
+    if (const auto* p =
+            portal.catalogue().periode(b.dossier.domaine, b.dossier.session, b.dossier.academie))
+      mail.set("fermeture", domain::format_paris_datetime(p->fermeture));
     mail.set("date", domain::format_paris_datetime(ctx.now));
     mail.set("numero_candidat", ctx.compte->numero_candidat);
     if (b.candidature) {

@@ -187,6 +187,10 @@ TEST_F(Saisie, registers_the_seed_example) {
   const auto mails = objets();
   ASSERT_FALSE(mails.empty());
   EXPECT_EQ(mails.back(), "Confirmation d'inscription : BACCALAURÉAT PROFESSIONNEL");
+  const auto textes = portal.mails_to(spec.email);
+  EXPECT_TRUE(contains(textes.back(), "Votre numéro d'inscription : 001"));
+  EXPECT_TRUE(contains(textes.back(), "fermeture du service fixée le : 29/01/2027 à 23:59"));
+  EXPECT_TRUE(contains(textes.back(), "RECTORAT DE GUYANE"));
   // The draft is gone, the home page shows the card.
   EXPECT_EQ(client.get(onglet("N-BCP-2027-GUY", 1)).status, 404);
   const auto home = client.get("/");

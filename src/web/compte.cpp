@@ -208,7 +208,7 @@ Response accueil(Portal& portal, Context& ctx) {
   Data data = compte_summary(*ctx.compte);
   add_mes_inscriptions(portal, ctx, data);
   add_saisies_en_cours(portal, ctx, data);
-  return portal.page(ctx, "accueil", "Mon espace candidat", data);
+  return portal.page(ctx, "accueil", "Mon espace candidat", std::move(data));
 }
 
 Response creer_form(Portal& portal, Context& ctx) {
@@ -276,7 +276,7 @@ Response creer(Portal& portal, Context& ctx) {
   portal.mail_committed();
   Data data;
   data.set("email", compte.email);
-  return portal.page(ctx, "compte/cree", "Votre compte est en cours de création", data);
+  return portal.page(ctx, "compte/cree", "Votre compte est en cours de création", std::move(data));
 }
 
 Response jeton_invalide(Portal& portal, Context& ctx, store::JetonEtat etat, bool activation) {
@@ -314,7 +314,7 @@ Response activer_form(Portal& portal, Context& ctx) {
   if (jeton.etat != store::JetonEtat::valide) return jeton_invalide(portal, ctx, jeton.etat, true);
   Data data;
   data.set("jeton", token);
-  return portal.page(ctx, "compte/activer", "Activer mon compte", data);
+  return portal.page(ctx, "compte/activer", "Activer mon compte", std::move(data));
 }
 
 Response activer(Portal& portal, Context& ctx) {
@@ -336,7 +336,7 @@ Response connexion_form(Portal& portal, Context& ctx) {
   alert_from_query(ctx);
   Data data;
   data.set("identifiant", std::string(ctx.req.query_param("identifiant").value_or("")));
-  return portal.page(ctx, "connexion", "Me connecter", data);
+  return portal.page(ctx, "connexion", "Me connecter", std::move(data));
 }
 
 Response connexion(Portal& portal, Context& ctx) {
@@ -350,7 +350,7 @@ Response connexion(Portal& portal, Context& ctx) {
       errors.add("identifiant", "Veuillez saisir votre identifiant de connexion.");
     if (mot_de_passe.empty()) errors.add("mot_de_passe", "Veuillez saisir votre mot de passe.");
     for (const auto& e : errors.all()) data.set("erreur_" + e.field, e.message);
-    return portal.page(ctx, "connexion", "Me connecter", data, 422);
+    return portal.page(ctx, "connexion", "Me connecter", std::move(data), 422);
   }
 
   const std::string key_id = "id:" + domain::normalize_email(identifiant);
@@ -364,7 +364,7 @@ Response connexion(Portal& portal, Context& ctx) {
                "Trop de tentatives de connexion ont échoué. Par sécurité, la connexion "
                "est suspendue pendant quelques minutes : réessayez plus tard, ou "
                "utilisez « Mot de passe oublié ».");
-      return portal.page(ctx, "connexion", "Me connecter", data, 429);
+      return portal.page(ctx, "connexion", "Me connecter", std::move(data), 429);
     }
     compte = store::find_compte_by_any(read.sql(), identifiant);
   }
@@ -381,7 +381,7 @@ Response connexion(Portal& portal, Context& ctx) {
           domain::record_failure(store::load_throttle(tx.sql(), key), ctx.now, policy));
     tx.commit();
     data.set("erreur", "Identifiant ou mot de passe incorrect.");
-    return portal.page(ctx, "connexion", "Me connecter", data, 422);
+    return portal.page(ctx, "connexion", "Me connecter", std::move(data), 422);
   }
   store::clear_throttle(tx.sql(), key_id);
   if (!compte->actif()) {
@@ -389,7 +389,7 @@ Response connexion(Portal& portal, Context& ctx) {
     data.set("erreur",
              "Votre compte n'est pas encore activé : cliquez sur le lien « Activer mon compte » "
              "du mail reçu lors de sa création (valable 48 heures).");
-    return portal.page(ctx, "connexion", "Me connecter", data, 403);
+    return portal.page(ctx, "connexion", "Me connecter", std::move(data), 403);
   }
   if (password_needs_rehash(compte->mot_de_passe))
     store::update_mot_de_passe(tx.sql(), compte->id, hash_password(mot_de_passe), ctx.now);
@@ -427,7 +427,7 @@ Response oubli(Portal& portal, Context& ctx) {
   if (identifiant.empty()) {
     Data data;
     data.set("erreur", "Veuillez saisir votre identifiant de connexion.");
-    return portal.page(ctx, "mot_de_passe/oubli", "Mot de passe oublié", data, 422);
+    return portal.page(ctx, "mot_de_passe/oubli", "Mot de passe oublié", std::move(data), 422);
   }
   bool queued = false;
   {
@@ -468,7 +468,8 @@ Response nouveau_page(Portal& portal, Context& ctx, const std::string& token,
   view.field(kMotDePasseConfirmation, "");
   Data data = view.data();
   data.set("jeton", token);
-  return portal.page(ctx, "mot_de_passe/nouveau", "Modifier mon mot de passe", data, status);
+  return portal.page(ctx, "mot_de_passe/nouveau", "Modifier mon mot de passe", std::move(data),
+                     status);
 }
 
 Response nouveau_form(Portal& portal, Context& ctx) {
@@ -510,7 +511,7 @@ Response modifier_page(Portal& portal, Context& ctx, const CompteForm& form,
   if (const std::string* e = errors.message("identite")) data.set("erreur_identite", *e);
   if (const std::string* e = errors.message("mot_de_passe_actuel"))
     data.set("erreur_mot_de_passe_actuel", *e);
-  return portal.page(ctx, "compte/modifier", "Modifier mon compte", data, status);
+  return portal.page(ctx, "compte/modifier", "Modifier mon compte", std::move(data), status);
 }
 
 bool locked_for(Portal& portal, long long compte_id) {
@@ -592,7 +593,7 @@ Response supprimer_form(Portal& portal, Context& ctx) {
   if (auto problem =
           domain::deletion_problem(store::has_any_candidature(read.sql(), ctx.compte->id)))
     data.set("refus", *problem);
-  return portal.page(ctx, "compte/supprimer", "Supprimer mon compte", data);
+  return portal.page(ctx, "compte/supprimer", "Supprimer mon compte", std::move(data));
 }
 
 Response supprimer(Portal& portal, Context& ctx) {
@@ -602,7 +603,7 @@ Response supprimer(Portal& portal, Context& ctx) {
           domain::deletion_problem(store::has_any_candidature(tx.sql(), ctx.compte->id))) {
     Data data = compte_summary(*ctx.compte);
     data.set("refus", *problem);
-    return portal.page(ctx, "compte/supprimer", "Supprimer mon compte", data, 409);
+    return portal.page(ctx, "compte/supprimer", "Supprimer mon compte", std::move(data), 409);
   }
   store::delete_compte(tx.sql(), ctx.compte->id);
   tx.commit();
@@ -627,7 +628,7 @@ Response messages(Portal& portal, Context& ctx) {
   Data data;
   data.set("messages", list);
   data.set("aucun", list.is_empty_list());
-  return portal.page(ctx, "messages/liste", "Consulter mes messages", data);
+  return portal.page(ctx, "messages/liste", "Consulter mes messages", std::move(data));
 }
 
 Response message(Portal& portal, Context& ctx) {
@@ -647,7 +648,7 @@ Response message(Portal& portal, Context& ctx) {
   data.set("envoye", m->envoye_le.has_value());
   data.set("destinataire", m->destinataire);
   data.set("texte", m->texte);
-  return portal.page(ctx, "messages/message", m->objet, data);
+  return portal.page(ctx, "messages/message", m->objet, std::move(data));
 }
 
 }  // namespace

@@ -22,7 +22,7 @@ Data link(std::string label, std::string href) {
 
 Response ouverture(Portal& portal, Context& ctx) {
   ChoixExamen choix = choix_examen(portal, ctx, kOuverture);
-  return portal.page(ctx, "inscription/ouverture", "Ouverture des services", choix.data);
+  return portal.page(ctx, "inscription/ouverture", "Ouverture des services", std::move(choix.data));
 }
 
 std::string libelle_domaine(const domain::Catalogue& catalogue, const std::string& code) {
@@ -94,7 +94,7 @@ Response desinscription_page(Portal& portal, Context& ctx, const store::Candidat
                              int status) {
   Data data = resume_candidature(portal, c);
   if (auto refus = refus_desinscription(portal, ctx, c)) data.set("refus", *refus);
-  return portal.page(ctx, "inscription/desinscrire", "Se désinscrire", data, status);
+  return portal.page(ctx, "inscription/desinscrire", "Se désinscrire", std::move(data), status);
 }
 
 Response desinscrire_form(Portal& portal, Context& ctx) {
@@ -175,7 +175,7 @@ Response consultation(Portal& portal, Context& ctx) {
   Data data = entete_candidature(portal, ctx, *c);
   data.set("recap", recapitulatif_data(parse_recapitulatif(c->donnees)));
   if (auto refus = refus_modification(portal, ctx, *c)) data.set("refus_modification", *refus);
-  return portal.page(ctx, "inscription/consultation", "Mon inscription", data);
+  return portal.page(ctx, "inscription/consultation", "Mon inscription", std::move(data));
 }
 
 // Tab 9, "N° Inscription", as the seed shows it after Enregistrer.

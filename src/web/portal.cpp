@@ -265,7 +265,7 @@ Response Portal::error_page(Context& ctx, int status, std::string title,
   data.set("titre", title);
   data.set("message", message);
   data.set("status", std::to_string(status));
-  return page(ctx, "erreur", std::move(title), data, status);
+  return page(ctx, "erreur", std::move(title), std::move(data), status);
 }
 
 Response Portal::login_required() {

@@ -524,7 +524,7 @@ Response nouvelle(Portal& portal, Context& ctx) {
                                                           choix.academie->code))
                            .has_value());
   }
-  return portal.page(ctx, "inscription/nouvelle", "M'inscrire", choix.data);
+  return portal.page(ctx, "inscription/nouvelle", "M'inscrire", std::move(choix.data));
 }
 
 Response demarrer(Portal& portal, Context& ctx) {

@@ -48,7 +48,7 @@ std::optional<store::Candidature> candidature_of_path(Portal& portal, const Cont
 bool candidat_individuel(const Portal& portal, const store::Compte& compte,
                          const store::Candidature& c) {
   if (!compte.identifiant.empty()) return false;
-  const auto champs = champs_of(parse_recapitulatif(c.donnees));
+  const auto champs = champs_of(parse_object(c.donnees));
   const auto it = champs.find("categorie");
   const auto* categorie = it == champs.end() || it->second.empty()
                               ? nullptr
@@ -68,7 +68,7 @@ Data resume_candidature(const Portal& portal, const store::Candidature& c) {
   d.set("numero", c.numero_inscription);
   d.set("etat", std::string(domain::libelle_etat(c.etat)));
   // As registered, from the snapshot: the card shows what the récapitulatif says.
-  const auto recap = parse_recapitulatif(c.donnees);
+  const auto recap = parse_object(c.donnees);
   if (const auto* s = recap.if_contains("specialite"); s && s->is_string() && *s != "-")
     d.set("specialite", std::string(s->get_string()));
   if (const auto* info = recap.if_contains("candidature"); info && info->is_object())
@@ -173,7 +173,7 @@ Response consultation(Portal& portal, Context& ctx) {
   auto c = candidature_of_path(portal, ctx);
   if (!c) return candidature_introuvable(portal, ctx);
   Data data = entete_candidature(portal, ctx, *c);
-  data.set("recap", recapitulatif_data(parse_recapitulatif(c->donnees)));
+  data.set("recap", recapitulatif_data(parse_object(c->donnees)));
   if (auto refus = refus_modification(portal, ctx, *c)) data.set("refus_modification", *refus);
   return portal.page(ctx, "inscription/consultation", "Mon inscription", std::move(data));
 }

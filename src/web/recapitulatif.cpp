@@ -246,7 +246,7 @@ domain::Champs champs_of(const json::object& recapitulatif) {
   return out;
 }
 
-json::object parse_recapitulatif(const std::string& text) {
+json::object parse_object(const std::string& text) {
   boost::system::error_code ec;
   json::value v = json::parse(text, ec);
   if (ec || !v.is_object()) return {};

@@ -34,7 +34,8 @@ Data recapitulatif_data(const boost::json::object& recapitulatif);
 boost::json::object champs_json(const domain::Champs& champs);
 domain::Champs champs_of(const boost::json::object& recapitulatif);
 
-// The stored snapshot text of a candidature version, parsed; empty when not an object.
-boost::json::object parse_recapitulatif(const std::string& text);
+// A stored JSON object (a candidature's snapshot, a draft), parsed; empty when the text is
+// not a JSON object.
+boost::json::object parse_object(const std::string& text);
 
 }  // namespace examens::web

@@ -48,7 +48,7 @@ std::string to_json(const Brouillon& b) {
 }
 
 std::optional<Brouillon> brouillon_from(const std::string& cle, const std::string& text) {
-  json::object o = parse_recapitulatif(text);
+  json::object o = parse_object(text);
   auto text_of = [&](std::string_view key) -> std::string {
     const auto* v = o.if_contains(key);
     return v && v->is_string() ? std::string(v->get_string()) : std::string();
@@ -145,12 +145,11 @@ Data case_a_cocher(const std::string& id, const std::string& name, const std::st
 }
 
 Data oui_non(const std::string& name, std::string label, const domain::Champs& champs,
-             const domain::FieldErrors& errors, std::string hint = {}) {
+             const domain::FieldErrors& errors) {
   const std::string v = domain::valeur(champs, name);
   Data d;
   d.set("id", name);
   d.set("label", std::move(label));
-  if (!hint.empty()) d.set("hint", std::move(hint));
   d.set("oui", v == "oui");
   d.set("non", v == "non");
   if (const auto* m = errors.message(name)) d.set("error", *m);
@@ -487,8 +486,8 @@ Response onglet_page(Portal& portal, Context& ctx, const Brouillon& b, int ongle
   }
   return portal.page(
       ctx, "inscription/saisie",
-      "Étape " + std::to_string(onglet) + " : " + std::string(domain::titre_onglet(onglet)), data,
-      status);
+      "Étape " + std::to_string(onglet) + " : " + std::string(domain::titre_onglet(onglet)),
+      std::move(data), status);
 }
 
 // ---- routes ----
@@ -555,7 +554,7 @@ Response demarrer(Portal& portal, Context& ctx) {
   Brouillon b{cle, {domaine, session, academie, {}}, 0, 1};
   // The address and contacts of the latest candidature: a candidate rarely moves between two.
   if (!all.empty()) {
-    const auto previous = champs_of(parse_recapitulatif(all.back().donnees));
+    const auto previous = champs_of(parse_object(all.back().donnees));
     for (const auto& [nom, valeurs] : previous)
       if (domain::champ_de_onglet(2, nom)) b.dossier.champs[nom] = valeurs;
   }
@@ -770,7 +769,7 @@ Response ouvrir_modification(Portal& portal, Context& ctx, const store::Candidat
     if (auto b = brouillon_from(cle, *existing)) return Response::redirect(onglet_href(cle, 1));
   // Every tab passed when it was registered: the candidate moves freely among them.
   Brouillon b{cle,
-              {c.domaine, c.session, c.academie, champs_of(parse_recapitulatif(c.donnees))},
+              {c.domaine, c.session, c.academie, champs_of(parse_object(c.donnees))},
               c.id,
               domain::kOngletConditions};
   b.dossier.champs.erase("conditions_acceptees");

@@ -186,6 +186,7 @@ int serve(const Config& config) {
 
   mail::SenderOptions mail_options;
   mail_options.from_address = config.mail_from;
+  mail_options.prepare = [&portal] { portal.prepare_mails(); };
   mail::Sender sender(*db, clock, mail::make_transport(config.mail), mail_options);
   portal.on_mail_queued([&sender] { sender.wake(); });
   sender.start();

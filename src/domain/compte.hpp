@@ -16,6 +16,9 @@ namespace examens::domain {
 inline constexpr std::string_view kPaysFrance = "FR";
 inline constexpr auto kActivationValidity = std::chrono::hours(48);
 inline constexpr auto kPasswordResetValidity = std::chrono::hours(2);
+// "Mot de passe oublié" sends an account at most this many mails in this window.
+inline constexpr int kResetMailsPerWindow = 3;
+inline constexpr auto kResetMailsWindow = std::chrono::hours(1);
 
 // What the form sends, as typed. Kept as strings so a refused form is shown
 // back exactly as it was (passwords aside).

@@ -64,6 +64,7 @@ void Sender::loop() {
 }
 
 int Sender::deliver_due() {
+  if (options_.prepare) options_.prepare();
   std::vector<store::OutboxMail> due;
   {
     store::Tx tx(db_);

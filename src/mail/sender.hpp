@@ -4,6 +4,7 @@
 #pragma once
 
 #include <condition_variable>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -20,6 +21,8 @@ struct SenderOptions {
   std::string from_address;
   std::chrono::milliseconds poll_interval{2000};
   bool log_eml_paths = true;  // the .eml folder mode logs where each mail went
+  // Run before each delivery round: turns recorded requests into queued mails.
+  std::function<void()> prepare;
 };
 
 class Sender {

@@ -1,6 +1,8 @@
 // Storage of candidatures, versions and drafts.
 #include "store/candidatures.hpp"
 
+#include <stdexcept>
+
 #include "store/instants.hpp"
 
 namespace examens::store {
@@ -24,7 +26,13 @@ std::vector<Candidature> select_candidatures(soci::session& sql, const std::stri
   st.execute();
   while (st.fetch()) {
     Candidature row = c;
-    row.etat = domain::etat_from_code(etat).value_or(domain::EtatCandidature::inscrit);
+    const auto known = domain::etat_from_code(etat);
+    // A state this code does not know was written by something else: showing it as
+    // "Inscrit" would let the candidate act on a candidature the office has closed.
+    if (!known)
+      throw std::runtime_error("état de candidature inconnu en base : « " + etat +
+                               " » (candidature " + std::to_string(c.id) + ")");
+    row.etat = *known;
     row.cree_le = instant(cree);
     row.modifie_le = instant(modifie);
     out.push_back(std::move(row));
@@ -65,24 +73,33 @@ Candidature insert_candidature(soci::session& sql, long long compte_id, const st
   return c;
 }
 
-int save_modification(soci::session& sql, long long candidature_id, const std::string& donnees,
-                      domain::Instant now) {
+std::optional<int> save_modification(soci::session& sql, long long candidature_id,
+                                     const std::string& donnees, domain::Instant now) {
   const long long t = seconds(now);
   int version = 0;
+  const std::string inscrit(domain::code_etat(domain::EtatCandidature::inscrit));
+  const std::string a_completer(domain::code_etat(domain::EtatCandidature::a_completer));
   sql << "UPDATE candidatures SET version = version + 1, donnees = :o, modifie_le = :t "
-         "WHERE id = :id RETURNING version",
-      soci::use(donnees), soci::use(t), soci::use(candidature_id), soci::into(version);
+         "WHERE id = :id AND etat IN (:e1, :e2) RETURNING version",
+      soci::use(donnees), soci::use(t), soci::use(candidature_id), soci::use(inscrit),
+      soci::use(a_completer), soci::into(version);
+  if (!sql.got_data()) return std::nullopt;
   sql << "INSERT INTO candidature_versions (candidature_id, version, donnees, cree_le) "
          "VALUES (:id, :v, :o, :t)",
       soci::use(candidature_id), soci::use(version), soci::use(donnees), soci::use(t);
   return version;
 }
 
-void mark_desinscrite(soci::session& sql, long long candidature_id, domain::Instant now) {
+bool mark_desinscrite(soci::session& sql, long long candidature_id, domain::Instant now) {
   const long long t = seconds(now);
   const std::string etat(domain::code_etat(domain::EtatCandidature::desinscrit_candidat));
-  sql << "UPDATE candidatures SET etat = :e, desinscrit_le = :t, modifie_le = :t2 WHERE id = :id",
-      soci::use(etat), soci::use(t), soci::use(t), soci::use(candidature_id);
+  const std::string attendu(domain::code_etat(domain::EtatCandidature::inscrit));
+  soci::statement st =
+      (sql.prepare << "UPDATE candidatures SET etat = :e, desinscrit_le = :t, modifie_le = :t2 "
+                      "WHERE id = :id AND etat = :attendu",
+       soci::use(etat), soci::use(t), soci::use(t), soci::use(candidature_id), soci::use(attendu));
+  st.execute(true);
+  return st.get_affected_rows() == 1;
 }
 
 std::optional<Candidature> find_candidature(soci::session& sql, long long compte_id, long long id) {

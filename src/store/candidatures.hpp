@@ -29,17 +29,21 @@ struct Candidature {
 };
 
 // Registers a new candidature (state Inscrit, version 1, numbered next for the candidate)
-// inside the caller's transaction, with its version-1 snapshot. Returns it.
+// inside the caller's transaction, with its version-1 snapshot. Returns it. Throws a unique
+// violation (is_unique_violation) when the candidate already holds an active candidature
+// for this exam and session, even one committed by a racing request.
 Candidature insert_candidature(soci::session& sql, long long compte_id, const std::string& domaine,
                                const std::string& session, const std::string& academie,
                                const std::string& donnees, domain::Instant now);
 
-// Saves a modification: version n+1 with its snapshot. Returns the new version.
-int save_modification(soci::session& sql, long long candidature_id, const std::string& donnees,
-                      domain::Instant now);
+// Saves a modification: version n+1 with its snapshot. Returns the new version, or nullopt
+// when the candidature is no longer in a state that can be modified (changed meanwhile).
+std::optional<int> save_modification(soci::session& sql, long long candidature_id,
+                                     const std::string& donnees, domain::Instant now);
 
-// Unregistration by the candidate: the state changes, the row stays.
-void mark_desinscrite(soci::session& sql, long long candidature_id, domain::Instant now);
+// Unregistration by the candidate: the state changes from Inscrit, the row stays. False
+// when the candidature was no longer Inscrit (changed meanwhile): nothing is written.
+bool mark_desinscrite(soci::session& sql, long long candidature_id, domain::Instant now);
 
 std::optional<Candidature> find_candidature(soci::session& sql, long long compte_id, long long id);
 std::vector<Candidature> candidatures_of(soci::session& sql, long long compte_id);

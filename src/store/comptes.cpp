@@ -216,4 +216,45 @@ void void_jetons(soci::session& sql, long long compte_id, std::string_view usage
       soci::use(t), soci::use(compte_id), soci::use(u);
 }
 
+int count_jetons_since(soci::session& sql, long long compte_id, std::string_view usage,
+                       domain::Instant since) {
+  const std::string u(usage);
+  const long long t = seconds(since);
+  int n = 0;
+  sql << "SELECT COUNT(*) FROM jetons WHERE compte_id = :c AND usage = :u AND cree_le > :t",
+      soci::use(compte_id), soci::use(u), soci::use(t), soci::into(n);
+  return n;
+}
+
+void insert_demande_mot_de_passe(soci::session& sql, std::string_view identifiant,
+                                 domain::Instant now) {
+  const std::string i(identifiant);
+  const long long t = seconds(now);
+  sql << "INSERT INTO demandes_mot_de_passe (identifiant, cree_le) VALUES (:i, :t)", soci::use(i),
+      soci::use(t);
+}
+
+std::vector<DemandeMotDePasse> demandes_mot_de_passe(soci::session& sql, int limit) {
+  std::vector<DemandeMotDePasse> out;
+  DemandeMotDePasse d;
+  long long cree = 0;
+  soci::statement st = (sql.prepare << "SELECT id, identifiant, cree_le FROM demandes_mot_de_passe "
+                                       "ORDER BY id LIMIT " +
+                                           std::to_string(limit),
+                        soci::into(d.id), soci::into(d.identifiant), soci::into(cree));
+  st.execute();
+  while (st.fetch()) {
+    d.cree_le = instant(cree);
+    out.push_back(d);
+  }
+  return out;
+}
+
+bool take_demande_mot_de_passe(soci::session& sql, long long id) {
+  soci::statement st =
+      (sql.prepare << "DELETE FROM demandes_mot_de_passe WHERE id = :id", soci::use(id));
+  st.execute(true);
+  return st.get_affected_rows() == 1;
+}
+
 }  // namespace examens::store

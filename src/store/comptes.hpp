@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "domain/clock.hpp"
 #include "domain/compte.hpp"
@@ -82,5 +83,22 @@ std::optional<long long> consume_jeton(soci::session& sql, std::string_view empr
 // Voids the account's other unused tokens of this usage (a new reset link voids the old).
 void void_jetons(soci::session& sql, long long compte_id, std::string_view usage,
                  domain::Instant now);
+
+// How many tokens of this usage the account received after `since` (the reset mails' limit).
+int count_jetons_since(soci::session& sql, long long compte_id, std::string_view usage,
+                       domain::Instant since);
+
+// --- "Mot de passe oublié" requests, recorded on the request's path and mailed later ---
+struct DemandeMotDePasse {
+  long long id = 0;
+  std::string identifiant;  // as typed
+  domain::Instant cree_le{};
+};
+void insert_demande_mot_de_passe(soci::session& sql, std::string_view identifiant,
+                                 domain::Instant now);
+// The oldest pending requests, at most `limit`.
+std::vector<DemandeMotDePasse> demandes_mot_de_passe(soci::session& sql, int limit);
+// Deletes the request; true when this call took it (of two instances, one mails it).
+bool take_demande_mot_de_passe(soci::session& sql, long long id);
 
 }  // namespace examens::store

@@ -7,8 +7,14 @@ namespace examens::store {
 namespace {
 
 constexpr const char* kColumns =
-    "SELECT id, compte_id, destinataire, objet, texte, html, message_id, cree_le, tentatives, "
-    "envoye_le, abandonne_le, chemin_eml FROM messages ";
+    "SELECT id, compte_id, destinataire, objet, texte, html, texte_conserve, html_conserve, "
+    "message_id, cree_le, tentatives, envoye_le, abandonne_le, chemin_eml FROM messages ";
+
+// Keeps what a delivered (or abandoned) mail may keep: without its single-use link.
+constexpr const char* kDropSecret =
+    "texte = CASE WHEN texte_conserve = '' THEN texte ELSE texte_conserve END, "
+    "html = CASE WHEN html_conserve = '' THEN html ELSE html_conserve END, "
+    "texte_conserve = '', html_conserve = '' ";
 
 std::vector<OutboxMail> select_mails(soci::session& sql, const std::string& where, long long a,
                                      long long b) {
@@ -19,7 +25,8 @@ std::vector<OutboxMail> select_mails(soci::session& sql, const std::string& wher
   soci::statement st =
       (sql.prepare << kColumns + where, soci::use(a), soci::use(b), soci::into(m.id),
        soci::into(compte, compte_ind), soci::into(m.destinataire), soci::into(m.objet),
-       soci::into(m.texte), soci::into(m.html), soci::into(m.message_id), soci::into(cree),
+       soci::into(m.texte), soci::into(m.html), soci::into(m.texte_conserve),
+       soci::into(m.html_conserve), soci::into(m.message_id), soci::into(cree),
        soci::into(m.tentatives), soci::into(envoye, envoye_ind),
        soci::into(abandonne, abandonne_ind), soci::into(m.chemin_eml));
   st.execute();
@@ -34,6 +41,14 @@ std::vector<OutboxMail> select_mails(soci::session& sql, const std::string& wher
   return out;
 }
 
+// The mail as the account may read it: never its single-use link, even before delivery.
+void as_kept(OutboxMail& m) {
+  if (!m.texte_conserve.empty()) m.texte = std::move(m.texte_conserve);
+  if (!m.html_conserve.empty()) m.html = std::move(m.html_conserve);
+  m.texte_conserve.clear();
+  m.html_conserve.clear();
+}
+
 }  // namespace
 
 long long enqueue_mail(soci::session& sql, const OutboxMail& m, domain::Instant now) {
@@ -41,11 +56,13 @@ long long enqueue_mail(soci::session& sql, const OutboxMail& m, domain::Instant 
   long long compte = m.compte_id;
   soci::indicator compte_ind = m.compte_id ? soci::i_ok : soci::i_null;
   long long id = 0;
-  sql << "INSERT INTO messages (compte_id, destinataire, objet, texte, html, message_id, "
-         "cree_le, tentatives, prochain_essai, reserve_jusqu_a, derniere_erreur, chemin_eml) "
-         "VALUES (:c, :d, :o, :t, :h, :m, :now, 0, :now2, 0, '', '') RETURNING id",
+  sql << "INSERT INTO messages (compte_id, destinataire, objet, texte, html, texte_conserve, "
+         "html_conserve, message_id, cree_le, tentatives, prochain_essai, reserve_jusqu_a, "
+         "derniere_erreur, chemin_eml) "
+         "VALUES (:c, :d, :o, :t, :h, :tc, :hc, :m, :now, 0, :now2, 0, '', '') RETURNING id",
       soci::use(compte, compte_ind), soci::use(m.destinataire), soci::use(m.objet),
-      soci::use(m.texte), soci::use(m.html), soci::use(m.message_id), soci::use(t), soci::use(t),
+      soci::use(m.texte), soci::use(m.html), soci::use(m.texte_conserve),
+      soci::use(m.html_conserve), soci::use(m.message_id), soci::use(t), soci::use(t),
       soci::into(id);
   return id;
 }
@@ -75,8 +92,10 @@ std::vector<OutboxMail> claim_due_mails(soci::session& sql, domain::Instant now,
 void mark_mail_sent(soci::session& sql, long long id, domain::Instant now,
                     const std::string& chemin_eml) {
   const long long t = seconds(now);
-  sql << "UPDATE messages SET envoye_le = :t, chemin_eml = :p, tentatives = tentatives + 1, "
-         "derniere_erreur = '' WHERE id = :id",
+  sql << std::string(
+             "UPDATE messages SET envoye_le = :t, chemin_eml = :p, tentatives = "
+             "tentatives + 1, derniere_erreur = '', ") +
+             kDropSecret + "WHERE id = :id",
       soci::use(t), soci::use(chemin_eml), soci::use(id);
 }
 
@@ -91,19 +110,24 @@ void mark_mail_retry(soci::session& sql, long long id, int tentatives, domain::I
 void mark_mail_abandoned(soci::session& sql, long long id, int tentatives, domain::Instant now,
                          const std::string& erreur) {
   const long long t = seconds(now);
-  sql << "UPDATE messages SET tentatives = :a, abandonne_le = :t, derniere_erreur = :e "
-         "WHERE id = :id",
+  sql << std::string(
+             "UPDATE messages SET tentatives = :a, abandonne_le = :t, "
+             "derniere_erreur = :e, ") +
+             kDropSecret + "WHERE id = :id",
       soci::use(tentatives), soci::use(t), soci::use(erreur), soci::use(id);
 }
 
 std::vector<OutboxMail> mails_of_compte(soci::session& sql, long long compte_id) {
-  return select_mails(sql, "WHERE compte_id = :a AND id > :b ORDER BY cree_le DESC, id DESC",
-                      compte_id, 0);
+  auto rows = select_mails(sql, "WHERE compte_id = :a AND id > :b ORDER BY cree_le DESC, id DESC",
+                           compte_id, 0);
+  for (auto& m : rows) as_kept(m);
+  return rows;
 }
 
 std::optional<OutboxMail> mail_of_compte(soci::session& sql, long long compte_id, long long id) {
   auto rows = select_mails(sql, "WHERE compte_id = :a AND id = :b", compte_id, id);
   if (rows.empty()) return std::nullopt;
+  as_kept(rows.front());
   return rows.front();
 }
 

@@ -19,6 +19,10 @@ struct OutboxMail {
   std::string objet;
   std::string texte;
   std::string html;
+  // When the mail holds a single-use link: the same mail with the link replaced by a
+  // mention, kept and shown instead of texte/html once delivered. Empty otherwise.
+  std::string texte_conserve;
+  std::string html_conserve;
   std::string message_id;
   domain::Instant cree_le{};
   int tentatives = 0;
@@ -33,6 +37,7 @@ long long enqueue_mail(soci::session& sql, const OutboxMail& mail, domain::Insta
 // instance) skips them until the lease ends, so a mail is not delivered twice at once.
 std::vector<OutboxMail> claim_due_mails(soci::session& sql, domain::Instant now,
                                         std::chrono::seconds lease, int limit);
+// Marking a mail sent or abandoned also drops its single-use link for good (texte_conserve).
 void mark_mail_sent(soci::session& sql, long long id, domain::Instant now,
                     const std::string& chemin_eml);
 void mark_mail_retry(soci::session& sql, long long id, int tentatives, domain::Instant next,
@@ -40,7 +45,8 @@ void mark_mail_retry(soci::session& sql, long long id, int tentatives, domain::I
 void mark_mail_abandoned(soci::session& sql, long long id, int tentatives, domain::Instant now,
                          const std::string& erreur);
 
-// "Consulter mes messages": the account's mails, newest first.
+// "Consulter mes messages": the account's mails, newest first, as they are kept (never
+// with a single-use link, even before delivery).
 std::vector<OutboxMail> mails_of_compte(soci::session& sql, long long compte_id);
 std::optional<OutboxMail> mail_of_compte(soci::session& sql, long long compte_id, long long id);
 

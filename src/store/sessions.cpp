@@ -66,33 +66,61 @@ int delete_expired_sessions(soci::session& sql, domain::Instant now) {
   return static_cast<int>(st.get_affected_rows());
 }
 
-domain::ThrottleState load_throttle(soci::session& sql, std::string_view key) {
-  const std::string k(key);
+namespace {
+
+std::optional<domain::ThrottleState> load_throttle(soci::session& sql, const std::string& key) {
   int nombre = 0;
-  long long debut = 0, bloque = 0;
+  long long derniere = 0, bloque = 0;
   soci::indicator bloque_ind = soci::i_null;
-  sql << "SELECT nombre, debut, bloque_jusqu_a FROM echecs_connexion WHERE cle = :k", soci::use(k),
-      soci::into(nombre), soci::into(debut), soci::into(bloque, bloque_ind);
-  if (!sql.got_data()) return {};
-  domain::ThrottleState state{nombre, instant(debut), std::nullopt};
+  sql << "SELECT nombre, derniere, bloque_jusqu_a FROM tentatives_connexion WHERE cle = :k",
+      soci::use(key), soci::into(nombre), soci::into(derniere), soci::into(bloque, bloque_ind);
+  if (!sql.got_data()) return std::nullopt;
+  domain::ThrottleState state{nombre, instant(derniere), std::nullopt};
   if (bloque_ind == soci::i_ok) state.blocked_until = instant(bloque);
   return state;
 }
 
-void save_throttle(soci::session& sql, std::string_view key, const domain::ThrottleState& state) {
+}  // namespace
+
+bool admit_attempt(soci::session& sql, std::string_view key, domain::Instant now,
+                   const domain::ThrottlePolicy& policy) {
   const std::string k(key);
-  const long long debut = seconds(state.window_start);
-  long long bloque = state.blocked_until ? seconds(*state.blocked_until) : 0;
-  soci::indicator bloque_ind = state.blocked_until ? soci::i_ok : soci::i_null;
-  sql << "INSERT INTO echecs_connexion (cle, nombre, debut, bloque_jusqu_a) "
-         "VALUES (:k, :n, :d, :b) ON CONFLICT (cle) DO UPDATE SET nombre = excluded.nombre, "
-         "debut = excluded.debut, bloque_jusqu_a = excluded.bloque_jusqu_a",
-      soci::use(k), soci::use(state.failures), soci::use(debut), soci::use(bloque, bloque_ind);
+  for (;;) {
+    const auto current = load_throttle(sql, k);
+    const auto next = domain::admit(current.value_or(domain::ThrottleState{}), now, policy);
+    if (!next) return false;
+    const long long derniere = seconds(next->last);
+    long long bloque = next->blocked_until ? seconds(*next->blocked_until) : 0;
+    soci::indicator bloque_ind = next->blocked_until ? soci::i_ok : soci::i_null;
+    soci::statement st(sql);
+    if (!current) {
+      st = (sql.prepare << "INSERT INTO tentatives_connexion (cle, nombre, derniere, "
+                           "bloque_jusqu_a) VALUES (:k, :n, :d, :b) ON CONFLICT (cle) DO NOTHING",
+            soci::use(k), soci::use(next->attempts), soci::use(derniere),
+            soci::use(bloque, bloque_ind));
+    } else {
+      // The row must still be the one read: a racing attempt that counted first makes this
+      // update match nothing, and the loop counts on top of it.
+      const long long avant = seconds(current->last);
+      st = (sql.prepare << "UPDATE tentatives_connexion SET nombre = :n, derniere = :d, "
+                           "bloque_jusqu_a = :b WHERE cle = :k AND nombre = :avant_n AND "
+                           "derniere = :avant_d",
+            soci::use(next->attempts), soci::use(derniere), soci::use(bloque, bloque_ind),
+            soci::use(k), soci::use(current->attempts), soci::use(avant));
+    }
+    st.execute(true);
+    if (st.get_affected_rows() == 1) return true;
+  }
+}
+
+bool throttle_blocked(soci::session& sql, std::string_view key, domain::Instant now) {
+  const auto state = load_throttle(sql, std::string(key));
+  return state && domain::is_blocked(*state, now);
 }
 
 void clear_throttle(soci::session& sql, std::string_view key) {
   const std::string k(key);
-  sql << "DELETE FROM echecs_connexion WHERE cle = :k", soci::use(k);
+  sql << "DELETE FROM tentatives_connexion WHERE cle = :k", soci::use(k);
 }
 
 std::string get_or_create_parametre(soci::session& sql, std::string_view nom,

@@ -33,8 +33,11 @@ int delete_other_sessions(soci::session& sql, long long compte_id, std::string_v
 int count_sessions(soci::session& sql, long long compte_id, domain::Instant now);
 int delete_expired_sessions(soci::session& sql, domain::Instant now);
 
-domain::ThrottleState load_throttle(soci::session& sql, std::string_view key);
-void save_throttle(soci::session& sql, std::string_view key, const domain::ThrottleState& state);
+// Counts one attempt on `key` (domain::admit) by compare-and-set, retried on a race, so
+// parallel attempts each count. False while the key is blocked: nothing counted.
+bool admit_attempt(soci::session& sql, std::string_view key, domain::Instant now,
+                   const domain::ThrottlePolicy& policy);
+bool throttle_blocked(soci::session& sql, std::string_view key, domain::Instant now);
 void clear_throttle(soci::session& sql, std::string_view key);
 
 // A named server-wide value, created once with `initial` when absent (the CSRF

@@ -260,10 +260,8 @@ Response creer(Portal& portal, Context& ctx) {
     compte.id = store::insert_compte(tx.sql(), compte, ctx.now);
     store::insert_jeton(tx.sql(), token_hash(token), compte.id, store::kJetonActivation, ctx.now,
                         ctx.now + domain::kActivationValidity);
-    Data mail;
-    mail.set("lien", activation_link(portal, token));
-    portal.queue_mail(tx.sql(), compte, "activation", "[Examens] Activer mon compte", mail,
-                      ctx.now);
+    portal.queue_mail(tx.sql(), compte, "activation", "[Examens] Activer mon compte", Data{},
+                      ctx.now, LienUnique{activation_link(portal, token), "48 heures"});
     tx.commit();
   } catch (const soci::soci_error& e) {
     if (!store::is_unique_violation(e)) throw;
@@ -327,6 +325,7 @@ Response activer(Portal& portal, Context& ctx) {
     return jeton_invalide(portal, ctx, jeton.etat, true);
   }
   store::activate_compte(tx.sql(), *compte_id, ctx.now);
+  store::clear_throttle(tx.sql(), "compte:" + std::to_string(*compte_id));
   tx.commit();
   return Response::redirect("/connexion?active=1");
 }
@@ -353,20 +352,30 @@ Response connexion(Portal& portal, Context& ctx) {
     return portal.page(ctx, "connexion", "Me connecter", std::move(data), 422);
   }
 
-  const std::string key_id = "id:" + domain::normalize_email(identifiant);
-  const std::string key_ip = "ip:" + ctx.req.remote_address;
   std::optional<store::Compte> compte;
   {
     store::Read read(portal.db());
-    if (domain::is_blocked(store::load_throttle(read.sql(), key_id), ctx.now) ||
-        domain::is_blocked(store::load_throttle(read.sql(), key_ip), ctx.now)) {
-      data.set("erreur",
-               "Trop de tentatives de connexion ont échoué. Par sécurité, la connexion "
-               "est suspendue pendant quelques minutes : réessayez plus tard, ou "
-               "utilisez « Mot de passe oublié ».");
-      return portal.page(ctx, "connexion", "Me connecter", std::move(data), 429);
-    }
     compte = store::find_compte_by_any(read.sql(), identifiant);
+  }
+  // An email, a login id and a numéro de candidat name one account: one counter.
+  const std::string key_compte = compte ? "compte:" + std::to_string(compte->id)
+                                        : "id:" + domain::normalize_email(identifiant);
+  const std::string key_ip = "ip:" + ctx.req.remote_address;
+  bool admitted = false;
+  {
+    // Counted before the Argon2id check and committed at once, so that parallel guesses
+    // each take one of the allowed attempts.
+    store::Tx tx(portal.db());
+    admitted = !store::throttle_blocked(tx.sql(), key_ip, ctx.now) &&
+               store::admit_attempt(tx.sql(), key_compte, ctx.now, domain::kCompteThrottle);
+    tx.commit();
+  }
+  if (!admitted) {
+    data.set("erreur",
+             "Trop de tentatives de connexion ont échoué. Par sécurité, la connexion "
+             "est suspendue pendant quelques minutes : réessayez plus tard, ou "
+             "utilisez « Mot de passe oublié ».");
+    return portal.page(ctx, "connexion", "Me connecter", std::move(data), 429);
   }
   // The same Argon2id cost whether or not the identifier exists.
   const bool ok =
@@ -374,16 +383,13 @@ Response connexion(Portal& portal, Context& ctx) {
       compte.has_value();
   store::Tx tx(portal.db());
   if (!ok) {
-    for (const auto& [key, policy] :
-         {std::pair{key_id, domain::kIdentifierThrottle}, {key_ip, domain::kAddressThrottle}})
-      store::save_throttle(
-          tx.sql(), key,
-          domain::record_failure(store::load_throttle(tx.sql(), key), ctx.now, policy));
+    // The account's streak already counts this attempt; the address counts failures only.
+    store::admit_attempt(tx.sql(), key_ip, ctx.now, domain::kAddressThrottle);
     tx.commit();
     data.set("erreur", "Identifiant ou mot de passe incorrect.");
     return portal.page(ctx, "connexion", "Me connecter", std::move(data), 422);
   }
-  store::clear_throttle(tx.sql(), key_id);
+  store::clear_throttle(tx.sql(), key_compte);
   if (!compte->actif()) {
     tx.commit();
     data.set("erreur",
@@ -422,6 +428,8 @@ Response oubli_form(Portal& portal, Context& ctx) {
   return portal.page(ctx, "mot_de_passe/oubli", "Mot de passe oublié", Data{});
 }
 
+// Records the request and answers at once, the same way and after the same work whether
+// or not the identifier names an account: the mail is built later, off the request's path.
 Response oubli(Portal& portal, Context& ctx) {
   const std::string identifiant = ctx.req.field_or("identifiant");
   if (identifiant.empty()) {
@@ -429,26 +437,12 @@ Response oubli(Portal& portal, Context& ctx) {
     data.set("erreur", "Veuillez saisir votre identifiant de connexion.");
     return portal.page(ctx, "mot_de_passe/oubli", "Mot de passe oublié", std::move(data), 422);
   }
-  bool queued = false;
   {
     store::Tx tx(portal.db());
-    auto compte = store::find_compte_by_any(tx.sql(), identifiant);
-    if (compte && compte->actif()) {
-      const std::string token = random_token(32);
-      store::void_jetons(tx.sql(), compte->id, store::kJetonMotDePasse, ctx.now);
-      store::insert_jeton(tx.sql(), token_hash(token), compte->id, store::kJetonMotDePasse, ctx.now,
-                          ctx.now + domain::kPasswordResetValidity);
-      Data mail;
-      mail.set("lien", portal.config().base_url + "/mot-de-passe/nouveau?jeton=" + token);
-      mail.set("identifiant", compte->email);
-      portal.queue_mail(tx.sql(), *compte, "mot_de_passe", "[Examens] Modifier mon mot de passe",
-                        mail, ctx.now);
-      queued = true;
-    }
+    store::insert_demande_mot_de_passe(tx.sql(), identifiant, ctx.now);
     tx.commit();
   }
-  if (queued) portal.mail_committed();
-  // The same answer whether or not the identifier matched: no account enumeration.
+  portal.mail_committed();
   return portal.page(ctx, "mot_de_passe/oubli_envoye", "Mot de passe oublié", Data{});
 }
 
@@ -491,8 +485,10 @@ Response nouveau(Portal& portal, Context& ctx) {
     return jeton_invalide(portal, ctx, jeton.etat, false);
   }
   store::update_mot_de_passe(tx.sql(), *compte_id, hash, ctx.now);
-  // Whoever knew the old password is logged out everywhere.
+  // Whoever knew the old password is logged out everywhere; the owner, who just proved he
+  // holds the mailbox, may log in at once even if guessers had blocked the account.
   store::delete_other_sessions(tx.sql(), *compte_id, "");
+  store::clear_throttle(tx.sql(), "compte:" + std::to_string(*compte_id));
   tx.commit();
   return Response::redirect("/connexion?mot_de_passe=1");
 }
@@ -573,6 +569,7 @@ Response modifier(Portal& portal, Context& ctx) {
   if (v.mot_de_passe) {
     store::update_mot_de_passe(tx.sql(), compte.id, new_hash, ctx.now);
     store::delete_other_sessions(tx.sql(), compte.id, ctx.session->empreinte);
+    store::clear_throttle(tx.sql(), "compte:" + std::to_string(compte.id));
   }
   tx.commit();
   return Response::redirect("/compte/modifier?enregistre=1");
@@ -652,6 +649,34 @@ Response message(Portal& portal, Context& ctx) {
 }
 
 }  // namespace
+
+int traiter_demandes_mot_de_passe(Portal& portal, domain::Instant now) {
+  constexpr int kLot = 50;
+  int queued = 0;
+  store::Tx tx(portal.db());
+  for (const auto& demande : store::demandes_mot_de_passe(tx.sql(), kLot)) {
+    if (!store::take_demande_mot_de_passe(tx.sql(), demande.id)) continue;
+    auto compte = store::find_compte_by_any(tx.sql(), demande.identifiant);
+    if (!compte || !compte->actif()) continue;
+    // At most 3 mails an hour: a mailbox is not flooded, and a link stays usable long
+    // enough to be clicked before the next request voids it.
+    if (store::count_jetons_since(tx.sql(), compte->id, store::kJetonMotDePasse,
+                                  now - domain::kResetMailsWindow) >= domain::kResetMailsPerWindow)
+      continue;
+    const std::string token = random_token(32);
+    store::void_jetons(tx.sql(), compte->id, store::kJetonMotDePasse, now);
+    store::insert_jeton(tx.sql(), token_hash(token), compte->id, store::kJetonMotDePasse, now,
+                        now + domain::kPasswordResetValidity);
+    Data mail;
+    mail.set("identifiant", compte->email);
+    portal.queue_mail(
+        tx.sql(), *compte, "mot_de_passe", "[Examens] Modifier mon mot de passe", mail, now,
+        LienUnique{portal.config().base_url + "/mot-de-passe/nouveau?jeton=" + token, "2 heures"});
+    ++queued;
+  }
+  tx.commit();
+  return queued;
+}
 
 void add_compte_routes(Router<RouteHandler>& r) {
   r.add(Method::get, "/", accueil);

@@ -111,14 +111,24 @@ Response desinscrire(Portal& portal, Context& ctx) {
   auto c = candidature_of_path(portal, ctx);
   if (!c) return candidature_introuvable(portal, ctx);
   if (refus_desinscription(portal, ctx, *c)) return desinscription_page(portal, ctx, *c, 409);
+  bool desinscrite = false;
   {
     store::Tx tx(portal.db());
-    store::mark_desinscrite(tx.sql(), c->id, ctx.now);
-    Data mail = resume_candidature(portal, *c);
-    portal.queue_mail(tx.sql(), *ctx.compte, "desinscription",
-                      "Désinscription : " + libelle_domaine(portal.catalogue(), c->domaine), mail,
-                      ctx.now);
-    tx.commit();
+    // Checked above, but a racing request (or the office) may have changed the state since:
+    // the update only applies to a candidature still Inscrit.
+    if (store::mark_desinscrite(tx.sql(), c->id, ctx.now)) {
+      Data mail = resume_candidature(portal, *c);
+      portal.queue_mail(tx.sql(), *ctx.compte, "desinscription",
+                        "Désinscription : " + libelle_domaine(portal.catalogue(), c->domaine), mail,
+                        ctx.now);
+      tx.commit();
+      desinscrite = true;
+    }
+  }
+  if (!desinscrite) {
+    c = candidature_of_path(portal, ctx);
+    if (!c) return candidature_introuvable(portal, ctx);
+    return desinscription_page(portal, ctx, *c, 409);
   }
   portal.mail_committed();
   return Response::redirect("/?desinscrit=1");

@@ -273,7 +273,8 @@ Response Portal::login_required() {
 }
 
 void Portal::queue_mail(soci::session& sql, const store::Compte& compte, std::string_view name,
-                        std::string subject, Data data, domain::Instant now) const {
+                        std::string subject, Data data, domain::Instant now,
+                        const std::optional<LienUnique>& lien) const {
   data.set("base_url", config_.base_url);
   data.set("nom_affiche", domain::nom_affiche(compte.identite));
   data.set("date_envoi", domain::format_paris_datetime(now));
@@ -281,13 +282,29 @@ void Portal::queue_mail(soci::session& sql, const store::Compte& compte, std::st
   mail.compte_id = compte.id;
   mail.destinataire = compte.email;
   mail.objet = std::move(subject);
-  mail.texte = templates_.render("mail/" + std::string(name) + "_texte", data);
-  mail.html = templates_.render("mail/" + std::string(name) + "_html", data);
+  const std::string texte = "mail/" + std::string(name) + "_texte";
+  const std::string html = "mail/" + std::string(name) + "_html";
+  if (lien) {
+    data.set("lien", lien->url);
+    mail.texte = templates_.render(texte, data);
+    mail.html = templates_.render(html, data);
+    data.set("lien", false);
+    data.set("lien_conserve", "lien envoyé par mail, valable " + lien->validite);
+    mail.texte_conserve = templates_.render(texte, data);
+    mail.html_conserve = templates_.render(html, data);
+  } else {
+    mail.texte = templates_.render(texte, data);
+    mail.html = templates_.render(html, data);
+  }
   const auto at = config_.base_url.find("://");
   std::string host = at == std::string::npos ? "examens" : config_.base_url.substr(at + 3);
   host = host.substr(0, host.find_first_of(":/"));
   mail.message_id = random_token(18) + "@" + host;
   store::enqueue_mail(sql, mail, now);
+}
+
+int Portal::prepare_mails() {
+  return traiter_demandes_mot_de_passe(*this, clock_.now());
 }
 
 void Portal::mail_committed() const {

@@ -43,6 +43,12 @@ struct Context {
   std::vector<Alert> alerts;
 };
 
+// A single-use link sent by mail (activation, password reset): a live secret.
+struct LienUnique {
+  std::string url;
+  std::string validite;  // as the mail states it: "2 heures"
+};
+
 class Portal;
 using RouteHandler = std::function<Response(Portal&, Context&)>;
 
@@ -58,6 +64,10 @@ class Portal {
 
   // Called after a transaction that queued mail commits, to wake the sender.
   void on_mail_queued(std::function<void()> callback) { mail_queued_ = std::move(callback); }
+  // Builds the mails that requests only recorded ("Mot de passe oublié"), so that the
+  // request's answer costs the same whether or not the account exists. The mail sender
+  // calls it before each delivery round. Returns how many mails were queued.
+  int prepare_mails();
 
   // --- for the handlers of each space ---
   const app::Config& config() const { return config_; }
@@ -76,9 +86,12 @@ class Portal {
   static Response login_required();
 
   // Renders mail/<name>_texte and mail/<name>_html and queues the mail in the
-  // caller's transaction; call mail_committed() once it commits.
+  // caller's transaction; call mail_committed() once it commits. A single-use link is
+  // {{lien}} in the mail delivered; the mail kept and shown in "Consulter mes messages"
+  // has none ({{lien}} false, {{lien_conserve}} saying where it went).
   void queue_mail(soci::session& sql, const store::Compte& compte, std::string_view name,
-                  std::string subject, Data data, domain::Instant now) const;
+                  std::string subject, Data data, domain::Instant now,
+                  const std::optional<LienUnique>& lien = std::nullopt) const;
   void mail_committed() const;
 
   // Opens a fresh session (a new id: no fixation) inside the caller's transaction.
@@ -104,6 +117,9 @@ class Portal {
   Router<RouteHandler> router_;
   std::function<void()> mail_queued_;
 };
+
+// The "Mot de passe oublié" requests turned into mails (compte.cpp).
+int traiter_demandes_mot_de_passe(Portal& portal, domain::Instant now);
 
 // Each space registers its routes (one file of handlers per space).
 void add_compte_routes(Router<RouteHandler>& router);

@@ -623,7 +623,7 @@ Response enregistrer(Portal& portal, Context& ctx, Brouillon& b) {
   const auto* domaine = portal.catalogue().domaine(b.dossier.domaine);
   const std::string examen = domaine ? domaine->libelle : b.dossier.domaine;
   long long id = b.candidature;
-  {
+  try {
     store::Tx tx(portal.db());
     // The draft is the ticket: of two Enregistrer of one draft (a double click, two tabs),
     // the second finds it gone and registers nothing more.
@@ -649,8 +649,15 @@ Response enregistrer(Portal& portal, Context& ctx, Brouillon& b) {
     mail.set("date", domain::format_paris_datetime(ctx.now));
     mail.set("numero_candidat", ctx.compte->numero_candidat);
     if (b.candidature) {
-      const int version = store::save_modification(tx.sql(), b.candidature, snapshot, ctx.now);
-      mail.set("version", std::to_string(version));
+      const auto version = store::save_modification(tx.sql(), b.candidature, snapshot, ctx.now);
+      // Unregistered or closed by the office since the draft was opened: the rollback keeps
+      // the draft, and the page says why.
+      if (!version)
+        return refus_page(portal, ctx,
+                          "Cette candidature a changé d'état pendant votre saisie (désinscription "
+                          "ou décision du service des examens) : elle ne peut plus être "
+                          "modifiée.");
+      mail.set("version", std::to_string(*version));
       const auto c = store::find_candidature(tx.sql(), ctx.compte->id, b.candidature);
       mail.set("numero", c ? c->numero_inscription : "");
       portal.queue_mail(tx.sql(), *ctx.compte, "modification",
@@ -668,6 +675,16 @@ Response enregistrer(Portal& portal, Context& ctx, Brouillon& b) {
                         "Confirmation d'inscription : " + examen, mail, ctx.now);
     }
     tx.commit();
+  } catch (const soci::soci_error& e) {
+    // A racing Enregistrer of another draft for the same exam and session (another
+    // académie) committed first: the unique index refused this one, the rollback kept
+    // the draft, and the candidate is sent to the active candidature as above.
+    if (b.candidature || !store::is_unique_violation(e)) throw;
+    store::Read read(portal.db());
+    const auto all = store::candidatures_of(read.sql(), ctx.compte->id);
+    if (auto active = candidature_active(all, portal, b.dossier.domaine, b.dossier.session))
+      return Response::redirect("/inscription/" + std::to_string(active->id));
+    throw;
   }
   portal.mail_committed();
   return Response::redirect("/inscription/" + std::to_string(id) + "/numero");

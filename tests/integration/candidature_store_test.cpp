@@ -32,8 +32,9 @@ TEST_F(CandidatureStore, fifty_concurrent_registrations_get_fifty_distinct_numbe
   for (int i = 0; i < 50; ++i)
     threads.emplace_back([&, i] {
       store::Tx tx(portal.db());
+      // One session each: a candidate holds one active candidature per exam and session.
       numeros[i] =
-          store::insert_candidature(tx.sql(), compte_id, "BCP", "2027", "GUY",
+          store::insert_candidature(tx.sql(), compte_id, "BCP", std::to_string(2027 + i), "GUY",
                                     "{\"i\":" + std::to_string(i) + "}", portal.clock().now())
               .numero_inscription;
       tx.commit();
@@ -62,7 +63,8 @@ TEST_F(CandidatureStore, fifty_concurrent_modifications_make_consecutive_version
     threads.emplace_back([&, i] {
       store::Tx tx(portal.db());
       versions[i] = store::save_modification(tx.sql(), id, "{\"m\":" + std::to_string(i) + "}",
-                                             portal.clock().now());
+                                             portal.clock().now())
+                        .value_or(0);
       tx.commit();
     });
   for (auto& t : threads) t.join();
@@ -80,7 +82,7 @@ TEST_F(CandidatureStore, an_unregistered_candidature_is_kept_and_still_locks_the
     store::Tx tx(portal.db());
     c = store::insert_candidature(tx.sql(), compte_id, "BCP", "2027", "GUY", "{}",
                                   portal.clock().now());
-    store::mark_desinscrite(tx.sql(), c.id, portal.clock().now());
+    EXPECT_TRUE(store::mark_desinscrite(tx.sql(), c.id, portal.clock().now()));
     tx.commit();
   }
   store::Read read(portal.db());
@@ -88,6 +90,56 @@ TEST_F(CandidatureStore, an_unregistered_candidature_is_kept_and_still_locks_the
   ASSERT_TRUE(kept);
   EXPECT_EQ(kept->etat, domain::EtatCandidature::desinscrit_candidat);
   EXPECT_TRUE(store::has_any_candidature(read.sql(), compte_id));
+}
+
+TEST_F(CandidatureStore, the_database_refuses_a_second_active_candidature_for_one_exam_session) {
+  const auto now = portal.clock().now();
+  long long first = 0;
+  {
+    store::Tx tx(portal.db());
+    first = store::insert_candidature(tx.sql(), compte_id, "BCP", "2027", "GUY", "{}", now).id;
+    tx.commit();
+  }
+  {
+    store::Tx tx(portal.db());
+    try {
+      store::insert_candidature(tx.sql(), compte_id, "BCP", "2027", "GRE", "{}", now);
+      ADD_FAILURE() << "a second active BCP 2027 candidature was stored";
+    } catch (const soci::soci_error& e) {
+      EXPECT_TRUE(store::is_unique_violation(e)) << e.what();
+    }
+  }
+  {
+    // Another exam, or the same one after unregistering, is allowed.
+    store::Tx tx(portal.db());
+    store::insert_candidature(tx.sql(), compte_id, "CAP", "2027", "GUY", "{}", now);
+    ASSERT_TRUE(store::mark_desinscrite(tx.sql(), first, now));
+    store::insert_candidature(tx.sql(), compte_id, "BCP", "2027", "GRE", "{}", now);
+    tx.commit();
+  }
+  store::Read read(portal.db());
+  EXPECT_EQ(store::candidatures_of(read.sql(), compte_id).size(), 3u);
+}
+
+TEST_F(CandidatureStore, state_changes_apply_only_from_the_expected_state) {
+  const auto now = portal.clock().now();
+  store::Tx tx(portal.db());
+  const auto c = store::insert_candidature(tx.sql(), compte_id, "BCP", "2027", "GUY", "{}", now);
+  EXPECT_EQ(store::save_modification(tx.sql(), c.id, "{\"v\":2}", now), 2);
+  EXPECT_TRUE(store::mark_desinscrite(tx.sql(), c.id, now));
+  EXPECT_FALSE(store::mark_desinscrite(tx.sql(), c.id, now));
+  EXPECT_EQ(store::save_modification(tx.sql(), c.id, "{\"v\":3}", now), std::nullopt);
+  EXPECT_FALSE(store::version_snapshot(tx.sql(), c.id, 3));
+  EXPECT_EQ(store::find_candidature(tx.sql(), compte_id, c.id)->version, 2);
+}
+
+TEST_F(CandidatureStore, an_unknown_state_code_is_an_error_not_inscrit) {
+  const auto now = portal.clock().now();
+  store::Tx tx(portal.db());
+  const auto c = store::insert_candidature(tx.sql(), compte_id, "BCP", "2027", "GUY", "{}", now);
+  tx.sql() << "UPDATE candidatures SET etat = 'archivee' WHERE id = :id", soci::use(c.id);
+  EXPECT_THROW(store::find_candidature(tx.sql(), compte_id, c.id), std::runtime_error);
+  EXPECT_THROW(store::candidatures_of(tx.sql(), compte_id), std::runtime_error);
 }
 
 TEST_F(CandidatureStore, a_draft_is_kept_until_replaced_or_deleted) {

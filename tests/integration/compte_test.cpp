@@ -201,15 +201,68 @@ TEST_F(Compte, login_issues_a_new_session_id_so_a_planted_one_is_useless) {
   EXPECT_EQ(r.header("location"), "/connexion?expiree=1");
 }
 
-TEST_F(Compte, throttles_repeated_failures_for_an_identifier) {
+std::string numero_of(store::Database& db, const std::string& email) {
+  store::Read read(db);
+  return store::find_compte_by_email(read.sql(), email)->numero_candidat;
+}
+
+TEST_F(Compte, throttles_failures_per_account_whatever_identifier_is_typed) {
   create_account(portal, client, spec, true);
-  for (int i = 0; i < 5; ++i) EXPECT_EQ(login(client, spec.email, "Wrong-pass1").status, 422);
+  const std::string numero = numero_of(portal.db(), spec.email);
+  // The email and the numéro de candidat name one account: five guesses in all.
+  for (int i = 0; i < 5; ++i)
+    EXPECT_EQ(login(client, i % 2 ? numero : spec.email, "Wrong-pass1").status, 422) << i;
   // Blocked even with the right password, and the answer does not say which part was wrong.
   const auto blocked = login(client, spec.email, spec.password);
   EXPECT_EQ(blocked.status, 429);
   EXPECT_TRUE(contains(blocked.body, "Trop de tentatives"));
-  portal.clock().advance(15min);
+  EXPECT_EQ(login(client, numero, spec.password).status, 429);
+  portal.clock().advance(1min);
   EXPECT_EQ(login(client, spec.email, spec.password).status, 303);
+}
+
+TEST_F(Compte, each_failure_after_the_limit_blocks_longer) {
+  create_account(portal, client, spec, true);
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(login(client, spec.email, "Wrong-pass1").status, 422);
+  portal.clock().advance(1min);
+  EXPECT_EQ(login(client, spec.email, "Wrong-pass1").status, 422);
+  EXPECT_EQ(login(client, spec.email, spec.password).status, 429);
+  portal.clock().advance(1min);
+  EXPECT_EQ(login(client, spec.email, spec.password).status, 429);  // 2 minutes this time
+  portal.clock().advance(1min);
+  EXPECT_EQ(login(client, spec.email, spec.password).status, 303);
+}
+
+TEST_F(Compte, parallel_guesses_get_no_more_checks_than_allowed) {
+  create_account(portal, client, spec, true);
+  std::vector<long> statuses(40);
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < statuses.size(); ++i)
+    threads.emplace_back([&, i] {
+      Client guesser(portal.base_url());
+      statuses[i] = login(guesser, spec.email, "Wrong-pass" + std::to_string(i)).status;
+    });
+  for (auto& t : threads) t.join();
+  // 422: the password was checked (and wrong); 429: refused before any check.
+  EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 422), 5);
+  EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 429), 35);
+}
+
+TEST_F(Compte, a_new_password_lifts_the_block_at_once) {
+  create_account(portal, client, spec, true);
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(login(client, spec.email, "Wrong-pass1").status, 422);
+  ASSERT_EQ(login(client, spec.email, spec.password).status, 429);
+  client.submit("/mot-de-passe-oublie", "/mot-de-passe-oublie", {{"identifiant", spec.email}});
+  const std::string link = portal.link_in_mail(spec.email, "/mot-de-passe/nouveau?jeton=");
+  ASSERT_FALSE(link.empty());
+  ASSERT_EQ(client
+                .submit(path_of(link), "/mot-de-passe/nouveau",
+                        {{"jeton", token_of(link)},
+                         {"mot_de_passe", "Nouveau-2026"},
+                         {"mot_de_passe_confirmation", "Nouveau-2026"}})
+                .status,
+            303);
+  EXPECT_EQ(login(client, spec.email, "Nouveau-2026").status, 303);
 }
 
 TEST_F(Compte, throttles_repeated_failures_from_one_address) {
@@ -228,8 +281,61 @@ TEST_F(Compte, forgotten_password_answers_the_same_whether_or_not_the_account_ex
                                      {{"identifiant", "personne@example.fr"}});
   EXPECT_EQ(known.status, unknown.status);
   EXPECT_EQ(known.body, unknown.body);
+  // The request did the same work both ways: it recorded a request, and built no mail.
+  EXPECT_EQ(count(portal.db(), "SELECT COUNT(*) FROM demandes_mot_de_passe"), 2);
+  EXPECT_EQ(count(portal.db(), "SELECT COUNT(*) FROM jetons WHERE usage = 'mot_de_passe'"), 0);
   EXPECT_EQ(portal.mails_to(spec.email).size(), 2u);  // activation, then reset
   EXPECT_TRUE(portal.mails_to("personne@example.fr").empty());
+  EXPECT_EQ(count(portal.db(), "SELECT COUNT(*) FROM demandes_mot_de_passe"), 0);
+}
+
+TEST_F(Compte, forgotten_password_mails_an_account_at_most_three_times_an_hour) {
+  create_account(portal, client, spec, true);
+  const std::string numero = numero_of(portal.db(), spec.email);
+  for (int i = 0; i < 5; ++i)
+    client.submit("/mot-de-passe-oublie", "/mot-de-passe-oublie",
+                  {{"identifiant", i % 2 ? numero : spec.email}});
+  EXPECT_EQ(portal.mails_to(spec.email).size(), 1u + 3u);
+  portal.clock().advance(1h);
+  client.submit("/mot-de-passe-oublie", "/mot-de-passe-oublie", {{"identifiant", spec.email}});
+  EXPECT_EQ(portal.mails_to(spec.email).size(), 1u + 4u);
+}
+
+TEST_F(Compte, no_live_link_is_kept_or_shown_in_the_messages) {
+  create_account(portal, client, spec, true);
+  ASSERT_EQ(login(client, spec.email, spec.password).status, 303);
+  client.submit("/mot-de-passe-oublie", "/mot-de-passe-oublie", {{"identifiant", spec.email}});
+  portal.prepare_mails();
+  // Queued, not delivered yet: the page already shows the kept text only.
+  auto list = client.get("/messages");
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(list.body, m, std::regex("href=\"(/messages/[0-9]+)\"")));
+  const std::string reset_page = m[1];
+  auto shown = client.get(reset_page);
+  EXPECT_TRUE(contains(shown.body, "Modifier mon mot de passe"));
+  EXPECT_FALSE(contains(shown.body, "jeton=")) << shown.body;
+  EXPECT_TRUE(contains(shown.body, "[lien envoyé par mail, valable 2 heures]"));
+
+  const std::string link = portal.link_in_mail(spec.email, "/mot-de-passe/nouveau?jeton=");
+  ASSERT_FALSE(link.empty());  // the mail delivered has it
+  const std::string token = token_of(link);
+  shown = client.get(reset_page);
+  EXPECT_FALSE(contains(shown.body, "jeton=")) << shown.body;
+  EXPECT_FALSE(contains(shown.body, token));
+  // Delivered: no stored text keeps the reset link or the activation link.
+  EXPECT_EQ(count(portal.db(),
+                  "SELECT COUNT(*) FROM messages WHERE texte LIKE '%jeton=%' OR "
+                  "html LIKE '%jeton=%' OR texte_conserve <> '' OR html_conserve <> ''"),
+            0);
+  EXPECT_EQ(count(portal.db(),
+                  "SELECT COUNT(*) FROM messages WHERE texte LIKE "
+                  "'%[lien envoyé par mail, valable 48 heures]%' AND html LIKE "
+                  "'%[lien envoyé par mail, valable 48 heures]%'"),
+            1);
+  list = client.get("/messages");
+  EXPECT_FALSE(contains(list.body, "jeton="));
+  // The link itself still works for the mailbox's owner.
+  EXPECT_EQ(client.get(path_of(link)).status, 200);
 }
 
 TEST_F(Compte, reset_link_changes_the_password_once_and_ends_other_sessions) {

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
+#include <latch>
 #include <thread>
 
 #include "integration/support.hpp"
@@ -258,6 +259,70 @@ TEST_F(Saisie, two_enregistrer_of_one_draft_register_once) {
   EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 303), 1);
   EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 404), 3);
   EXPECT_EQ(candidatures().size(), 1u);
+}
+
+// Two drafts of one candidate for the same exam and session, in two académies, registered
+// at the same instant: PostgreSQL's READ COMMITTED let both pass the application's check, so
+// the database's unique index is what lets exactly one win. Many rounds, to meet the race.
+TEST_F(Saisie, two_academies_registered_at_once_make_one_active_candidature) {
+  jusqu_aux_conditions("GUY", "9730538X");
+  jusqu_aux_conditions("GRE", "0382029Z");
+  const std::string cles[] = {"N-BCP-2027-GUY", "N-BCP-2027-GRE"};
+  long long compte_id = 0;
+  std::string brouillons[2];
+  {
+    store::Read read(portal.db());
+    compte_id = store::find_compte_by_email(read.sql(), spec.email)->id;
+    for (int i = 0; i < 2; ++i)
+      brouillons[i] = *store::load_brouillon(read.sql(), compte_id, cles[i]);
+  }
+  const std::string csrf = csrf_of(client.get(onglet(cles[0], 8)).body);
+  const std::string session = *client.cookie("examens_session");
+  for (int round = 0; round < 15; ++round) {
+    if (round > 0) {
+      // The next round starts as this one did: both drafts back, the exam session free.
+      const auto now = portal.clock().now();
+      store::Tx tx(portal.db());
+      tx.sql() << "UPDATE candidatures SET etat = 'desinscrit_candidat' WHERE compte_id = :c",
+          soci::use(compte_id);
+      for (int i = 0; i < 2; ++i)
+        store::save_brouillon(tx.sql(), compte_id, cles[i], brouillons[i], now,
+                              now + std::chrono::hours(24 * 90));
+      tx.commit();
+    }
+    std::vector<HttpResult> results(2);
+    std::latch start(2);
+    std::vector<std::thread> threads;
+    for (int i = 0; i < 2; ++i)
+      threads.emplace_back([&, i] {
+        Client twin(portal.base_url());
+        twin.set_cookie("examens_session", session);
+        const Fields fields = {
+            {"csrf", csrf}, {"conditions_acceptees", "oui"}, {"action", "enregistrer"}};
+        start.arrive_and_wait();
+        results[i] = twin.post(onglet(cles[i], 8), fields);
+      });
+    for (auto& t : threads) t.join();
+    int gagnant = -1;
+    for (int i = 0; i < 2; ++i) {
+      ASSERT_EQ(results[i].status, 303) << "round " << round << ": " << results[i].body;
+      if (results[i].header("location").ends_with("/numero")) {
+        EXPECT_EQ(gagnant, -1) << "round " << round << ": both académies registered";
+        gagnant = i;
+      }
+    }
+    ASSERT_NE(gagnant, -1) << "round " << round;
+    std::vector<store::Candidature> actives;
+    for (const auto& c : candidatures())
+      if (c.etat == domain::EtatCandidature::inscrit) actives.push_back(c);
+    ASSERT_EQ(actives.size(), 1u) << "round " << round;
+    // The other is sent to the active candidature, and its draft is kept.
+    EXPECT_EQ(results[1 - gagnant].header("location"),
+              "/inscription/" + std::to_string(actives[0].id))
+        << "round " << round;
+    store::Read read(portal.db());
+    EXPECT_TRUE(store::load_brouillon(read.sql(), compte_id, cles[1 - gagnant]));
+  }
 }
 
 TEST_F(Saisie, a_modification_makes_version_2_and_mails_it) {

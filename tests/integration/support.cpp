@@ -228,8 +228,11 @@ TestPortal::TestPortal() : mail_dir_(temp_dir("examens-mail-").string()) {
   mail::SenderOptions mail_options;
   mail_options.from_address = "ne-pas-repondre@examens.test";
   mail_options.log_eml_paths = false;
-  sender_ = std::make_unique<mail::Sender>(database_.db(), clock_,
-                                           mail::make_transport(config_.mail), mail_options);
+  mail_options.prepare = [this] { portal_->prepare_mails(); };
+  auto transport = std::make_unique<RecordingTransport>(mail::make_transport(config_.mail));
+  delivered_ = transport.get();
+  sender_ =
+      std::make_unique<mail::Sender>(database_.db(), clock_, std::move(transport), mail_options);
   thread_ = std::thread([this] { server_->run(); });
 }
 
@@ -245,15 +248,26 @@ TestPortal::~TestPortal() {
 std::vector<std::string> TestPortal::mails_to(const std::string& email) {
   sender_->deliver_due();
   std::vector<std::string> texts;
-  store::Read read(database_.db());
-  std::string texte, destinataire;
-  soci::statement st =
-      (read.sql().prepare << "SELECT texte, destinataire FROM messages ORDER BY id",
-       soci::into(texte), soci::into(destinataire));
-  st.execute();
-  while (st.fetch())
-    if (destinataire == email) texts.push_back(texte);
+  for (const auto& mail : delivered_->delivered())
+    if (mail.to_address == email) texts.push_back(mail.text);
   return texts;
+}
+
+RecordingTransport::RecordingTransport(std::unique_ptr<mail::Transport> inner)
+    : inner_(std::move(inner)) {}
+
+mail::DeliveryResult RecordingTransport::deliver(const mail::Mail& mail) {
+  auto result = inner_->deliver(mail);
+  if (result.ok) {
+    std::lock_guard lock(mutex_);
+    delivered_.push_back(mail);
+  }
+  return result;
+}
+
+std::vector<mail::Mail> RecordingTransport::delivered() const {
+  std::lock_guard lock(mutex_);
+  return delivered_;
 }
 
 std::string TestPortal::link_in_mail(const std::string& email, const std::string& needle) {

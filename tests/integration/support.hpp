@@ -6,6 +6,7 @@
 #include <atomic>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <thread>
@@ -14,6 +15,7 @@
 #include "app/config.hpp"
 #include "domain/clock.hpp"
 #include "mail/sender.hpp"
+#include "mail/transport.hpp"
 #include "store/database.hpp"
 #include "web/portal.hpp"
 #include "web/server.hpp"
@@ -79,6 +81,20 @@ class Client {
 
 std::string csrf_of(const std::string& html);
 
+// Delivers through another transport and keeps what was delivered: the outbox itself
+// keeps no single-use link once a mail has left.
+class RecordingTransport final : public mail::Transport {
+ public:
+  explicit RecordingTransport(std::unique_ptr<mail::Transport> inner);
+  mail::DeliveryResult deliver(const mail::Mail& mail) override;
+  std::vector<mail::Mail> delivered() const;
+
+ private:
+  std::unique_ptr<mail::Transport> inner_;
+  mutable std::mutex mutex_;
+  std::vector<mail::Mail> delivered_;
+};
+
 // The whole portal on an ephemeral port, mails into a temporary folder.
 class TestPortal {
  public:
@@ -88,11 +104,14 @@ class TestPortal {
   ManualClock& clock() { return clock_; }
   store::Database& db() { return database_.db(); }
   bool postgresql() const { return database_.postgresql(); }
-  // Delivers the queued mails and returns the texts of those sent to `email`, oldest first.
+  // Delivers the queued mails and returns the texts of those sent to `email`, oldest first
+  // (as delivered: with their links).
   std::vector<std::string> mails_to(const std::string& email);
   // The first link in the newest mail to `email` that contains `needle`.
   std::string link_in_mail(const std::string& email, const std::string& needle);
   mail::Sender& sender() { return *sender_; }
+  // Turns recorded requests into queued mails, without delivering them.
+  void prepare_mails() { portal_->prepare_mails(); }
 
  private:
   ManualClock clock_;
@@ -100,6 +119,7 @@ class TestPortal {
   std::string mail_dir_;
   app::Config config_;
   std::unique_ptr<web::Portal> portal_;
+  RecordingTransport* delivered_ = nullptr;  // owned by sender_
   std::unique_ptr<mail::Sender> sender_;
   std::unique_ptr<web::Server> server_;
   std::thread thread_;

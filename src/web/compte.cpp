@@ -373,8 +373,9 @@ Response connexion(Portal& portal, Context& ctx) {
   if (!admitted) {
     data.set("erreur",
              "Trop de tentatives de connexion ont échoué. Par sécurité, la connexion "
-             "est suspendue pendant quelques minutes : réessayez plus tard, ou "
-             "utilisez « Mot de passe oublié ».");
+             "est suspendue pendant quelques minutes, plus longtemps après chaque nouvel "
+             "échec : réessayez plus tard, ou utilisez « Mot de passe oublié », qui lève "
+             "la suspension dès que vous avez choisi un nouveau mot de passe.");
     return portal.page(ctx, "connexion", "Me connecter", std::move(data), 429);
   }
   // The same Argon2id cost whether or not the identifier exists.

@@ -49,6 +49,8 @@ Purged purge_once(store::Database& db, domain::Instant now) {
   Purged out;
   out.comptes = store::purge_pending_comptes(tx.sql(), now - domain::kActivationValidity);
   store::delete_expired_sessions(tx.sql(), now);
+  // Past the longest memory of a streak (its blocks, an hour at most, are over too).
+  store::purge_throttles(tx.sql(), now - domain::kCompteThrottle.memory);
   out.brouillons = store::purge_brouillons(tx.sql(), now - domain::kConservationBrouillon);
   tx.commit();
   return out;

@@ -123,6 +123,14 @@ void clear_throttle(soci::session& sql, std::string_view key) {
   sql << "DELETE FROM tentatives_connexion WHERE cle = :k", soci::use(k);
 }
 
+int purge_throttles(soci::session& sql, domain::Instant cutoff) {
+  const long long t = seconds(cutoff);
+  soci::statement st =
+      (sql.prepare << "DELETE FROM tentatives_connexion WHERE derniere <= :t", soci::use(t));
+  st.execute(true);
+  return static_cast<int>(st.get_affected_rows());
+}
+
 std::string get_or_create_parametre(soci::session& sql, std::string_view nom,
                                     std::string_view initial) {
   const std::string n(nom), i(initial);

@@ -39,6 +39,9 @@ bool admit_attempt(soci::session& sql, std::string_view key, domain::Instant now
                    const domain::ThrottlePolicy& policy);
 bool throttle_blocked(soci::session& sql, std::string_view key, domain::Instant now);
 void clear_throttle(soci::session& sql, std::string_view key);
+// Forgets the counters whose latest attempt is at or before `cutoff` (any identifier a
+// guesser types leaves one). Returns how many.
+int purge_throttles(soci::session& sql, domain::Instant cutoff);
 
 // A named server-wide value, created once with `initial` when absent (the CSRF
 // signing secret, shared by every instance through the database).

@@ -8,6 +8,7 @@
 #include "integration/support.hpp"
 #include "store/candidatures.hpp"
 #include "store/comptes.hpp"
+#include "store/sessions.hpp"
 
 namespace examens::testing {
 namespace {
@@ -246,6 +247,21 @@ TEST_F(Compte, parallel_guesses_get_no_more_checks_than_allowed) {
   // 422: the password was checked (and wrong); 429: refused before any check.
   EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 422), 5);
   EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 429), 35);
+}
+
+TEST_F(Compte, the_purge_forgets_counters_idle_for_a_day) {
+  create_account(portal, client, spec, true);
+  EXPECT_EQ(login(client, "personne@example.fr", "Wrong-pass1").status, 422);
+  portal.clock().advance(12h);
+  EXPECT_EQ(login(client, spec.email, "Wrong-pass1").status, 422);
+  portal.clock().advance(12h);
+  {
+    // The unknown identifier's counter goes; the account's and the address's are 12 h old.
+    store::Tx tx(portal.db());
+    EXPECT_EQ(store::purge_throttles(tx.sql(), portal.clock().now() - 24h), 1);
+    tx.commit();
+  }
+  EXPECT_EQ(count(portal.db(), "SELECT COUNT(*) FROM tentatives_connexion"), 2);
 }
 
 TEST_F(Compte, a_new_password_lifts_the_block_at_once) {

@@ -1,12 +1,10 @@
 // Throttling of login attempts (SPEC §3), per account and per client address.
 // A streak of attempts is counted; from the limit on, each attempt blocks the next ones
-// for a delay that doubles, up to a ceiling. Pure: the storage applies it atomically.
+// for a delay that doubles, up to a ceiling. Pure: the storage counts, atomically.
 #pragma once
 
 #include <chrono>
 #include <optional>
-
-#include "domain/clock.hpp"
 
 namespace examens::domain {
 
@@ -27,18 +25,8 @@ inline constexpr ThrottlePolicy kCompteThrottle{5, std::chrono::minutes(1), std:
 inline constexpr ThrottlePolicy kAddressThrottle{30, std::chrono::minutes(5), std::chrono::hours(1),
                                                  std::chrono::minutes(15)};
 
-struct ThrottleState {
-  int attempts = 0;
-  Instant last{};  // the streak's latest counted attempt
-  std::optional<Instant> blocked_until;
-  bool operator==(const ThrottleState&) const = default;
-};
-
-bool is_blocked(const ThrottleState& state, Instant now);
-
-// Counts one more attempt at `now`: the next state, or nullopt while blocked (nothing
-// counted). The attempt that reaches the limit, and each one after it, blocks the next.
-std::optional<ThrottleState> admit(const ThrottleState& state, Instant now,
-                                   const ThrottlePolicy& policy);
+// How long the attempt of rank `attempts` in its streak blocks the next ones: nothing
+// before the limit, then the first block, doubled at each further attempt, up to the ceiling.
+std::optional<std::chrono::seconds> block_after(int attempts, const ThrottlePolicy& policy);
 
 }  // namespace examens::domain

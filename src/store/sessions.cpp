@@ -66,56 +66,38 @@ int delete_expired_sessions(soci::session& sql, domain::Instant now) {
   return static_cast<int>(st.get_affected_rows());
 }
 
-namespace {
-
-std::optional<domain::ThrottleState> load_throttle(soci::session& sql, const std::string& key) {
-  int nombre = 0;
-  long long derniere = 0, bloque = 0;
-  soci::indicator bloque_ind = soci::i_null;
-  sql << "SELECT nombre, derniere, bloque_jusqu_a FROM tentatives_connexion WHERE cle = :k",
-      soci::use(key), soci::into(nombre), soci::into(derniere), soci::into(bloque, bloque_ind);
-  if (!sql.got_data()) return std::nullopt;
-  domain::ThrottleState state{nombre, instant(derniere), std::nullopt};
-  if (bloque_ind == soci::i_ok) state.blocked_until = instant(bloque);
-  return state;
-}
-
-}  // namespace
-
 bool admit_attempt(soci::session& sql, std::string_view key, domain::Instant now,
                    const domain::ThrottlePolicy& policy) {
   const std::string k(key);
-  for (;;) {
-    const auto current = load_throttle(sql, k);
-    const auto next = domain::admit(current.value_or(domain::ThrottleState{}), now, policy);
-    if (!next) return false;
-    const long long derniere = seconds(next->last);
-    long long bloque = next->blocked_until ? seconds(*next->blocked_until) : 0;
-    soci::indicator bloque_ind = next->blocked_until ? soci::i_ok : soci::i_null;
-    soci::statement st(sql);
-    if (!current) {
-      st = (sql.prepare << "INSERT INTO tentatives_connexion (cle, nombre, derniere, "
-                           "bloque_jusqu_a) VALUES (:k, :n, :d, :b) ON CONFLICT (cle) DO NOTHING",
-            soci::use(k), soci::use(next->attempts), soci::use(derniere),
-            soci::use(bloque, bloque_ind));
-    } else {
-      // The row must still be the one read: a racing attempt that counted first makes this
-      // update match nothing, and the loop counts on top of it.
-      const long long avant = seconds(current->last);
-      st = (sql.prepare << "UPDATE tentatives_connexion SET nombre = :n, derniere = :d, "
-                           "bloque_jusqu_a = :b WHERE cle = :k AND nombre = :avant_n AND "
-                           "derniere = :avant_d",
-            soci::use(next->attempts), soci::use(derniere), soci::use(bloque, bloque_ind),
-            soci::use(k), soci::use(current->attempts), soci::use(avant));
-    }
-    st.execute(true);
-    if (st.get_affected_rows() == 1) return true;
+  const long long t = seconds(now);
+  const long long oubli = seconds(now - policy.memory);
+  int nombre = 0;
+  // One increment: the row lock (PostgreSQL) or the write lock (SQLite) orders racing
+  // attempts, and each reads back its own rank. A blocked key matches nothing: no row.
+  sql << "INSERT INTO tentatives_connexion (cle, nombre, derniere, bloque_jusqu_a) "
+         "VALUES (:k, 1, :t, NULL) ON CONFLICT (cle) DO UPDATE SET nombre = CASE WHEN "
+         "tentatives_connexion.derniere <= :oubli THEN 1 ELSE tentatives_connexion.nombre + 1 "
+         "END, derniere = excluded.derniere, bloque_jusqu_a = NULL "
+         "WHERE tentatives_connexion.bloque_jusqu_a IS NULL OR "
+         "tentatives_connexion.bloque_jusqu_a <= :t2 RETURNING nombre",
+      soci::use(k), soci::use(t), soci::use(oubli), soci::use(t), soci::into(nombre);
+  if (!sql.got_data()) return false;
+  // Still under the row's lock: no other attempt reads the row before the block is set.
+  if (const auto block = domain::block_after(nombre, policy)) {
+    const long long until = seconds(now + *block);
+    sql << "UPDATE tentatives_connexion SET bloque_jusqu_a = :b WHERE cle = :k", soci::use(until),
+        soci::use(k);
   }
+  return true;
 }
 
 bool throttle_blocked(soci::session& sql, std::string_view key, domain::Instant now) {
-  const auto state = load_throttle(sql, std::string(key));
-  return state && domain::is_blocked(*state, now);
+  const std::string k(key);
+  const long long t = seconds(now);
+  int n = 0;
+  sql << "SELECT COUNT(*) FROM tentatives_connexion WHERE cle = :k AND bloque_jusqu_a > :t",
+      soci::use(k), soci::use(t), soci::into(n);
+  return n > 0;
 }
 
 void clear_throttle(soci::session& sql, std::string_view key) {

@@ -33,8 +33,9 @@ int delete_other_sessions(soci::session& sql, long long compte_id, std::string_v
 int count_sessions(soci::session& sql, long long compte_id, domain::Instant now);
 int delete_expired_sessions(soci::session& sql, domain::Instant now);
 
-// Counts one attempt on `key` (domain::admit) by compare-and-set, retried on a race, so
-// parallel attempts each count. False while the key is blocked: nothing counted.
+// Counts one attempt on `key` in a single increment, so parallel attempts each count, and
+// blocks the key as domain::block_after says. A streak idle for policy.memory starts again.
+// False while the key is blocked: nothing counted.
 bool admit_attempt(soci::session& sql, std::string_view key, domain::Instant now,
                    const domain::ThrottlePolicy& policy);
 bool throttle_blocked(soci::session& sql, std::string_view key, domain::Instant now);

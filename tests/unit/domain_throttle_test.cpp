@@ -1,4 +1,4 @@
-// Unit tests of login throttling: streaks, the growing block, forgetting an idle streak.
+// Unit tests of login throttling: the block that each attempt of a streak sets.
 #include <gtest/gtest.h>
 
 #include "domain/throttle.hpp"
@@ -9,53 +9,29 @@ namespace {
 using namespace std::chrono;
 
 constexpr ThrottlePolicy kPolicy{3, minutes(1), minutes(10), hours(24)};
-const Instant t0{seconds(1'700'000'000)};
 
-ThrottleState admitted(const ThrottleState& s, Instant now) {
-  auto next = admit(s, now, kPolicy);
-  EXPECT_TRUE(next) << "refused at " << (now - t0).count() << " s";
-  return next.value_or(s);
+TEST(Throttle, attempts_before_the_limit_block_nothing) {
+  EXPECT_EQ(block_after(1, kPolicy), std::nullopt);
+  EXPECT_EQ(block_after(2, kPolicy), std::nullopt);
 }
 
-TEST(Throttle, the_attempt_reaching_the_limit_blocks_the_next_ones) {
-  ThrottleState s = admitted({}, t0);
-  s = admitted(s, t0 + seconds(1));
-  EXPECT_FALSE(is_blocked(s, t0 + seconds(2)));
-  s = admitted(s, t0 + seconds(2));
-  EXPECT_EQ(s.attempts, 3);
-  EXPECT_TRUE(is_blocked(s, t0 + seconds(2)));
-  EXPECT_FALSE(admit(s, t0 + seconds(61), kPolicy));
-  EXPECT_TRUE(admit(s, t0 + seconds(62), kPolicy));
+TEST(Throttle, the_attempt_reaching_the_limit_blocks_then_each_further_one_doubles) {
+  EXPECT_EQ(block_after(3, kPolicy), minutes(1));
+  EXPECT_EQ(block_after(4, kPolicy), minutes(2));
+  EXPECT_EQ(block_after(5, kPolicy), minutes(4));
+  EXPECT_EQ(block_after(6, kPolicy), minutes(8));
 }
 
-TEST(Throttle, each_attempt_after_the_limit_doubles_the_block_up_to_the_ceiling) {
-  ThrottleState s;
-  Instant now = t0;
-  for (int i = 0; i < 3; ++i) s = admitted(s, now);
-  const minutes expected[] = {minutes(1), minutes(2),  minutes(4),
-                              minutes(8), minutes(10), minutes(10)};
-  for (const auto block : expected) {
-    ASSERT_TRUE(s.blocked_until);
-    EXPECT_EQ(*s.blocked_until - now, block);
-    now = *s.blocked_until;
-    s = admitted(s, now);
-  }
+TEST(Throttle, the_block_stops_growing_at_the_ceiling) {
+  EXPECT_EQ(block_after(7, kPolicy), minutes(10));
+  EXPECT_EQ(block_after(100, kPolicy), minutes(10));
+  EXPECT_EQ(block_after(1'000'000, kPolicy), minutes(10));
 }
 
-TEST(Throttle, an_idle_streak_is_forgotten) {
-  ThrottleState s = admitted({}, t0);
-  s = admitted(s, t0 + minutes(1));
-  s = admitted(s, t0 + minutes(1) + hours(24));
-  EXPECT_EQ(s.attempts, 1);
-  EXPECT_FALSE(s.blocked_until);
-}
-
-TEST(Throttle, a_blocked_key_counts_nothing) {
-  ThrottleState s;
-  for (int i = 0; i < 3; ++i) s = admitted(s, t0);
-  const ThrottleState before = s;
-  EXPECT_FALSE(admit(s, t0 + seconds(30), kPolicy));
-  EXPECT_EQ(s, before);
+TEST(Throttle, the_account_policy_blocks_after_five_attempts_for_an_hour_at_most) {
+  EXPECT_EQ(block_after(4, kCompteThrottle), std::nullopt);
+  EXPECT_EQ(block_after(5, kCompteThrottle), minutes(1));
+  EXPECT_EQ(block_after(20, kCompteThrottle), hours(1));
 }
 
 }  // namespace

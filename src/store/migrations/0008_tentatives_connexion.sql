@@ -1,6 +1,6 @@
 -- Login throttling counts a streak of attempts per key ("compte:<id>" for an account,
 -- whatever identifier was typed; "id:<identifier>" when none matches; "ip:<address>"),
--- updated by compare-and-set so that parallel attempts each count. It replaces the
+-- incremented in one statement so that parallel attempts each count. It replaces the
 -- per-identifier failure counters (short-lived data: nothing to carry over).
 
 DROP TABLE echecs_connexion;

@@ -232,6 +232,22 @@ TEST_F(Compte, forgotten_password_answers_the_same_whether_or_not_the_account_ex
   EXPECT_TRUE(portal.mails_to("personne@example.fr").empty());
 }
 
+TEST_F(Compte, mail_text_parts_are_plain_text_and_html_parts_escaped) {
+  spec.email = "o'neil&co@example.fr";
+  spec.nom = "O'NEIL";
+  create_account(portal, client, spec, true);
+  client.submit("/mot-de-passe-oublie", "/mot-de-passe-oublie", {{"identifiant", spec.email}});
+  portal.mails_to(spec.email);
+  store::Read read(portal.db());
+  std::string texte, html;
+  read.sql() << "SELECT texte, html FROM messages WHERE objet = '[Examens] Modifier mon mot de "
+                "passe'",
+      soci::into(texte), soci::into(html);
+  EXPECT_TRUE(contains(texte, "votre compte (o'neil&co@example.fr)")) << texte;
+  EXPECT_FALSE(contains(texte, "&apos;")) << texte;
+  EXPECT_TRUE(contains(html, "votre compte (o&apos;neil&amp;co@example.fr)")) << html;
+}
+
 TEST_F(Compte, reset_link_changes_the_password_once_and_ends_other_sessions) {
   create_account(portal, client, spec, true);
   Client elsewhere(portal.base_url());

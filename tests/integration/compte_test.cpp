@@ -111,6 +111,24 @@ TEST_F(Compte, refuses_an_email_already_held_whatever_its_case) {
   EXPECT_EQ(count(portal.db(), "SELECT COUNT(*) FROM comptes"), 1);
 }
 
+TEST_F(Compte, control_characters_are_refused_next_to_the_field_and_nothing_is_stored) {
+  auto fields = creation_fields(spec);
+  for (auto& [name, value] : fields) {
+    if (name == "pays_naissance") value = "MA";
+    if (name == "departement_naissance" || name == "commune_naissance_code") value = "";
+    if (name == "commune_naissance") value = "Bâle\r\nX\a";
+  }
+  const auto r = client.submit("/compte/creer", "/compte/creer", fields);
+  EXPECT_EQ(r.status, 422);
+  EXPECT_TRUE(contains(r.body,
+                       "id=\"commune_naissance-messages\" aria-live=\"polite\">\n    <p "
+                       "class=\"fr-message fr-message--error\">Ce champ contient des caractères "
+                       "non autorisés.</p>"))
+      << r.body;
+  EXPECT_EQ(count(portal.db(), "SELECT COUNT(*) FROM comptes"), 0);
+  EXPECT_TRUE(portal.mails_to(spec.email).empty());
+}
+
 TEST_F(Compte, refused_form_keeps_what_was_typed_but_not_passwords) {
   AccountSpec weak = spec;
   weak.password = "motdepasse";

@@ -48,6 +48,12 @@ CompteForm valid_form() {
   return f;
 }
 
+// The message next to `field`, empty when it has none.
+std::string message_on(const FieldErrors& errors, std::string_view field) {
+  const std::string* m = errors.message(field);
+  return m ? *m : "";
+}
+
 TEST(PasswordRule, accepts_8_to_20_characters_with_lower_upper_and_special) {
   EXPECT_FALSE(password_problem("Abcdef.g"));
   EXPECT_FALSE(password_problem("Abcdefghijklmnopqr!s"));  // 20
@@ -143,6 +149,51 @@ TEST(CompteCreation, born_abroad_needs_the_town_but_no_departement) {
   ASSERT_TRUE(v.compte) << (v.errors.empty() ? "" : v.errors.all()[0].message);
   EXPECT_EQ(v.compte->identite.departement_naissance, "");
   EXPECT_EQ(v.compte->identite.commune_naissance, "Casablanca");
+}
+
+TEST(CompteCreation, refuses_control_characters_in_any_text_field) {
+  auto f = valid_form();
+  f.pays_naissance = "MA";
+  f.departement_naissance = "";
+  f.commune_naissance_code = "";
+  f.commune_naissance = "Bâle\r\nX\a";
+  auto v = validate_creation(f, FakeReference{}, kToday);
+  EXPECT_FALSE(v.compte);
+  ASSERT_TRUE(v.errors.has("commune_naissance"));
+  EXPECT_EQ(message_on(v.errors, "commune_naissance"),
+            "Ce champ contient des caractères non autorisés.");
+
+  f = valid_form();
+  f.prenoms = "Paul\x85";  // C1 (NEL) written as Latin-1 by a non-browser client
+  v = validate_creation(f, FakeReference{}, kToday);
+  EXPECT_EQ(message_on(v.errors, "prenoms"), "Ce champ contient des caractères non autorisés.");
+  f.prenoms = "Paul\xC2\x85";  // the same NEL in UTF-8
+  v = validate_creation(f, FakeReference{}, kToday);
+  EXPECT_EQ(message_on(v.errors, "prenoms"), "Ce champ contient des caractères non autorisés.");
+  EXPECT_EQ(v.errors.all().size(), 1u);  // the text message stands alone on its field
+}
+
+TEST(CompteCreation, refuses_control_characters_in_the_password) {
+  auto f = valid_form();
+  f.mot_de_passe = f.mot_de_passe_confirmation =
+      "Secret.\x7F"
+      "2026";
+  const auto v = validate_creation(f, FakeReference{}, kToday);
+  EXPECT_FALSE(v.compte);
+  ASSERT_TRUE(v.errors.has("mot_de_passe"));
+  EXPECT_EQ(message_on(v.errors, "mot_de_passe"),
+            "Ce champ contient des caractères non autorisés.");
+}
+
+TEST(Modification, refuses_control_characters_and_trims_surrounding_whitespace) {
+  const auto current = validate_creation(valid_form(), FakeReference{}, kToday).compte->identite;
+  auto f = valid_form();
+  f.email = f.email_confirmation = "paul.lamy@gmail.com\t";
+  f.nom_usage = "DURAND\x1B";
+  const auto v = validate_modification(f, current, "paul.lamy@gmail.com", modification_policy(true),
+                                       FakeReference{}, kToday);
+  EXPECT_EQ(message_on(v.errors, "nom_usage"), "Ce champ contient des caractères non autorisés.");
+  EXPECT_FALSE(v.errors.has("email"));  // surrounding whitespace is trimmed, not refused
 }
 
 TEST(CompteCreation, refuses_an_unknown_country) {

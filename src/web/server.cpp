@@ -37,6 +37,7 @@
 #include <variant>
 #include <vector>
 
+#include "domain/texte.hpp"
 #include "web/form_parsing.hpp"
 #include "web/static_files.hpp"
 
@@ -62,17 +63,6 @@ constexpr std::size_t kMaxLoggedPathBytes = 1024;
 
 std::string_view to_sv(beast::string_view s) {
   return {s.data(), s.size()};
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-  return lower(a) == lower(b);
 }
 
 // "2026-11-23T11:30:00.123Z"
@@ -137,7 +127,7 @@ void log_event(std::string_view event, std::string_view detail) {
 std::string loggable_path(std::string_view target) {
   std::string_view path = target.substr(0, target.find('?'));
   if (path.size() > kMaxLoggedPathBytes) path = path.substr(0, kMaxLoggedPathBytes);
-  if (is_valid_utf8(path)) return std::string(path);
+  if (domain::is_valid_utf8(path)) return std::string(path);
   std::string out;
   static constexpr char kHex[] = "0123456789ABCDEF";
   for (char ch : path) {
@@ -199,8 +189,9 @@ bool body_forbidden(int status) {
 
 // Framing headers belong to the server, whatever the handler set.
 bool server_owned_header(std::string_view name) {
-  return iequals(name, "content-length") || iequals(name, "transfer-encoding") ||
-         iequals(name, "connection");
+  return domain::iequals_ascii(name, "content-length") ||
+         domain::iequals_ascii(name, "transfer-encoding") ||
+         domain::iequals_ascii(name, "connection");
 }
 
 template <class Body>
@@ -495,7 +486,7 @@ asio::awaitable<bool> Server::Impl::serve_one(Connection& conn, beast::flat_buff
   req.target = std::string(to_sv(head.target()));
   req.remote_address = remote;
   for (const auto& field : head) {
-    std::string name = lower(to_sv(field.name_string()));
+    std::string name = domain::ascii_lower(to_sv(field.name_string()));
     std::string value(to_sv(field.value()));
     if (name == "cookie") req.cookies.merge(parse_cookie_header(value));
     req.headers.emplace_back(std::move(name), std::move(value));
@@ -610,7 +601,8 @@ asio::awaitable<std::variant<Early, bool>> Server::Impl::read_body(
     if (!boundary) co_return Early{error_text(400, "Le formulaire envoyé est mal formé."), true};
   }
 
-  if (auto expect = req.header("expect"); expect && iequals(*expect, "100-continue")) {
+  if (auto expect = req.header("expect");
+      expect && domain::iequals_ascii(*expect, "100-continue")) {
     http::response<http::empty_body> proceed{http::status::continue_, parser.get().version()};
     conn.stream.expires_after(limits.read_timeout);
     auto [ec, n] = co_await http::async_write(conn.stream, proceed, kAsTuple);

@@ -11,27 +11,18 @@
 #include <system_error>
 #include <vector>
 
+#include "domain/texte.hpp"
+
 namespace examens::web {
 namespace {
 
 namespace fs = std::filesystem;
 
+constexpr std::string_view kOws = " \t";  // HTTP's optional whitespace around values
+
 constexpr std::array<std::string_view, 7> kDays = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
 constexpr std::array<std::string_view, 12> kMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                                       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
 
 // The request path below the prefix as safe relative segments, or nullopt.
 std::optional<fs::path> relative_path(std::string_view path, std::string_view prefix) {
@@ -63,7 +54,7 @@ bool is_within(const fs::path& root, const fs::path& candidate) {
 bool etag_matches(std::string_view if_none_match, std::string_view etag) {
   while (!if_none_match.empty()) {
     std::size_t comma = if_none_match.find(',');
-    std::string_view tag = trim(if_none_match.substr(0, comma));
+    std::string_view tag = domain::trim(if_none_match.substr(0, comma), kOws);
     if_none_match =
         (comma == std::string_view::npos) ? std::string_view{} : if_none_match.substr(comma + 1);
     if (tag == "*") return true;
@@ -79,7 +70,7 @@ bool etag_matches(std::string_view if_none_match, std::string_view etag) {
 std::string_view static_content_type(std::string_view filename) {
   std::size_t dot = filename.rfind('.');
   if (dot == std::string_view::npos) return "application/octet-stream";
-  std::string ext = lower(filename.substr(dot + 1));
+  std::string ext = domain::ascii_lower(filename.substr(dot + 1));
   if (ext == "css") return "text/css; charset=utf-8";
   if (ext == "js" || ext == "mjs") return "text/javascript; charset=utf-8";
   if (ext == "svg") return "image/svg+xml";
@@ -163,7 +154,7 @@ std::optional<Response> serve_static(const Request& req, std::string_view url_pr
   if (auto inm = req.header("if-none-match")) {
     not_modified = etag_matches(*inm, etag);
   } else if (auto ims = req.header("if-modified-since")) {
-    auto since = parse_http_date(trim(*ims));
+    auto since = parse_http_date(domain::trim(*ims, kOws));
     not_modified = since && st.st_mtim.tv_sec <= *since;
   }
 

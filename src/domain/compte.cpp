@@ -1,6 +1,8 @@
 // Rules of the candidate account: validation of the forms and identifiers.
 #include "domain/compte.hpp"
 
+#include <date/date.h>
+
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
@@ -261,17 +263,11 @@ std::optional<std::chrono::year_month_day> parse_date_fr(std::string_view text) 
 }
 
 std::string format_date_fr(std::chrono::year_month_day date) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%02u/%02u/%04d", static_cast<unsigned>(date.day()),
-                static_cast<unsigned>(date.month()), static_cast<int>(date.year()));
-  return buf;
+  return date::format("%d/%m/%Y", std::chrono::sys_days(date));
 }
 
 std::string format_date_iso(std::chrono::year_month_day date) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(date.year()),
-                static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
-  return buf;
+  return date::format("%F", std::chrono::sys_days(date));
 }
 
 std::optional<std::chrono::year_month_day> parse_date_iso(std::string_view text) {

@@ -2,11 +2,11 @@
 // folding, dates, quoted-printable bodies and the multipart/alternative layout.
 #include "mail/message.hpp"
 
+#include <date/date.h>
 #include <sodium.h>
 
 #include <algorithm>
-#include <array>
-#include <cstdio>
+#include <locale>
 #include <stdexcept>
 
 #include "domain/texte.hpp"
@@ -178,22 +178,7 @@ std::string format_unstructured_header(std::string_view name, std::string_view v
 }
 
 std::string format_date(std::chrono::sys_seconds t) {
-  using namespace std::chrono;
-  static constexpr std::array<const char*, 7> kDays = {"Sun", "Mon", "Tue", "Wed",
-                                                       "Thu", "Fri", "Sat"};
-  static constexpr std::array<const char*, 12> kMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  const sys_days day = floor<days>(t);
-  const year_month_day ymd{day};
-  const weekday wd{day};
-  const hh_mm_ss hms{t - day};
-  char buffer[64];
-  std::snprintf(
-      buffer, sizeof buffer, "%s, %02u %s %04d %02lld:%02lld:%02lld +0000", kDays[wd.c_encoding()],
-      static_cast<unsigned>(ymd.day()), kMonths[static_cast<unsigned>(ymd.month()) - 1],
-      static_cast<int>(ymd.year()), static_cast<long long>(hms.hours().count()),
-      static_cast<long long>(hms.minutes().count()), static_cast<long long>(hms.seconds().count()));
-  return buffer;
+  return date::format(std::locale::classic(), "%a, %d %b %Y %T +0000", t);
 }
 
 std::string quoted_printable(std::string_view body) {

@@ -37,6 +37,7 @@
 #include <variant>
 #include <vector>
 
+#include "domain/temps.hpp"
 #include "domain/texte.hpp"
 #include "web/form_parsing.hpp"
 #include "web/static_files.hpp"
@@ -63,22 +64,6 @@ constexpr std::size_t kMaxLoggedPathBytes = 1024;
 
 std::string_view to_sv(beast::string_view s) {
   return {s.data(), s.size()};
-}
-
-// "2026-11-23T11:30:00.123Z"
-std::string iso_timestamp(std::chrono::system_clock::time_point now) {
-  using namespace std::chrono;
-  auto ms = floor<milliseconds>(now);
-  auto day = floor<days>(ms);
-  year_month_day ymd{day};
-  hh_mm_ss hms{ms - day};
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02d.%03dZ",
-                static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                static_cast<unsigned>(ymd.day()), static_cast<int>(hms.hours().count()),
-                static_cast<int>(hms.minutes().count()), static_cast<int>(hms.seconds().count()),
-                static_cast<int>(hms.subseconds().count()));
-  return buf;
 }
 
 // One line to stderr in a single write, so lines from several threads do not interleave.
@@ -108,15 +93,16 @@ void log_request(std::string_view method, std::string_view path, int status, std
   char numbers[96];
   std::snprintf(numbers, sizeof numbers, ",\"status\":%d,\"bytes\":%llu,\"ms\":%.1f", status,
                 static_cast<unsigned long long>(bytes), ms);
-  std::string line = "{\"ts\":" + json_string(iso_timestamp(std::chrono::system_clock::now())) +
-                     ",\"method\":" + json_string(method) + ",\"path\":" + json_string(path) +
-                     numbers + ",\"remote\":" + json_string(remote) + "}";
+  std::string line =
+      "{\"ts\":" + json_string(domain::format_utc_timestamp(std::chrono::system_clock::now())) +
+      ",\"method\":" + json_string(method) + ",\"path\":" + json_string(path) + numbers +
+      ",\"remote\":" + json_string(remote) + "}";
   write_log_line(line);
 }
 
 void log_event(std::string_view event, std::string_view detail) {
   boost::json::object o;
-  o["ts"] = iso_timestamp(std::chrono::system_clock::now());
+  o["ts"] = domain::format_utc_timestamp(std::chrono::system_clock::now());
   o["level"] = "error";
   o["event"] = event;
   o["detail"] = detail;

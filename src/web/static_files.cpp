@@ -2,12 +2,14 @@
 // conditional-request logic (ETag / If-None-Match, Last-Modified / If-Modified-Since).
 #include "web/static_files.hpp"
 
+#include <date/date.h>
 #include <sys/stat.h>
 
 #include <algorithm>
 #include <array>
 #include <chrono>
 #include <cstdio>
+#include <locale>
 #include <system_error>
 #include <vector>
 
@@ -20,7 +22,6 @@ namespace fs = std::filesystem;
 
 constexpr std::string_view kOws = " \t";  // HTTP's optional whitespace around values
 
-constexpr std::array<std::string_view, 7> kDays = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
 constexpr std::array<std::string_view, 12> kMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                                       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
@@ -85,19 +86,8 @@ std::string_view static_content_type(std::string_view filename) {
 }
 
 std::string http_date(long long unix_seconds) {
-  using namespace std::chrono;
-  sys_seconds t{seconds{unix_seconds}};
-  sys_days day = floor<days>(t);
-  year_month_day ymd{day};
-  hh_mm_ss hms{t - day};
-  weekday wd{day};
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%s, %02u %s %04d %02d:%02d:%02d GMT",
-                kDays[wd.c_encoding()].data(), static_cast<unsigned>(ymd.day()),
-                kMonths[static_cast<unsigned>(ymd.month()) - 1].data(),
-                static_cast<int>(ymd.year()), static_cast<int>(hms.hours().count()),
-                static_cast<int>(hms.minutes().count()), static_cast<int>(hms.seconds().count()));
-  return buf;
+  return date::format(std::locale::classic(), "%a, %d %b %Y %T GMT",
+                      std::chrono::sys_seconds{std::chrono::seconds{unix_seconds}});
 }
 
 std::optional<long long> parse_http_date(std::string_view text) {

@@ -202,6 +202,15 @@ TEST(CompteCreation, refuses_an_unknown_country) {
   EXPECT_TRUE(validate_creation(f, FakeReference{}, kToday).errors.has("pays_naissance"));
 }
 
+TEST(Dates, format_and_parse_both_ways) {
+  constexpr year_month_day d{year(1998), May, day(3)};
+  EXPECT_EQ(format_date_fr(d), "03/05/1998");
+  EXPECT_EQ(format_date_iso(d), "1998-05-03");
+  EXPECT_EQ(parse_date_fr("03/05/1998"), d);
+  EXPECT_EQ(parse_date_iso("1998-05-03"), d);
+  EXPECT_FALSE(parse_date_fr("31/02/1998"));
+}
+
 TEST(Email, validity_and_normalisation) {
   EXPECT_TRUE(is_valid_email("nom.prenom@domaine.fr"));
   EXPECT_FALSE(is_valid_email("nom.prenom@domaine"));

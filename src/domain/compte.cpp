@@ -1,24 +1,16 @@
 // Rules of the candidate account: validation of the forms and identifiers.
 #include "domain/compte.hpp"
 
+#include <date/date.h>
+
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
 
+#include "domain/texte.hpp"
+
 namespace examens::domain {
 namespace {
-
-std::string trim(std::string_view s) {
-  auto is_space = [](unsigned char c) { return std::isspace(c) != 0; };
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return std::string(s);
-}
-
-std::size_t utf8_length(std::string_view s) {
-  return static_cast<std::size_t>(std::count_if(
-      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
 
 // Letters (any script, so accented names pass), spaces, hyphens and apostrophes.
 bool is_valid_name(std::string_view s) {
@@ -34,6 +26,29 @@ bool is_valid_name(std::string_view s) {
 }
 
 constexpr const char* kObligatoire = "Ce champ est obligatoire.";
+
+// The text rule on every field of the form as it will be kept (trimmed); the passwords are
+// validate_password_pair's.
+FieldErrors text_errors(const CompteForm& f) {
+  FieldErrors errors;
+  for (const auto& [field, value] :
+       std::initializer_list<std::pair<std::string_view, std::string_view>>{
+           {"civilite", f.civilite},
+           {"nom_naissance", f.nom_naissance},
+           {"nom_naissance_confirmation", f.nom_naissance_confirmation},
+           {"nom_usage", f.nom_usage},
+           {"prenoms", f.prenoms},
+           {"date_naissance", f.date_naissance},
+           {"date_naissance_confirmation", f.date_naissance_confirmation},
+           {"pays_naissance", f.pays_naissance},
+           {"departement_naissance", f.departement_naissance},
+           {"commune_naissance", f.commune_naissance},
+           {"commune_naissance_code", f.commune_naissance_code},
+           {"email", f.email},
+           {"email_confirmation", f.email_confirmation}})
+    check_text(errors, field, trim(value));
+  return errors;
+}
 
 void require(FieldErrors& errors, std::string_view field, const std::string& value) {
   if (value.empty()) errors.add_once(std::string(field), kObligatoire);
@@ -53,7 +68,7 @@ std::optional<Identite> validate_identite(const CompteForm& form, const Referenc
     errors.add_once("nom_naissance",
                     "Le nom ne peut contenir que des lettres, des espaces, des tirets et des "
                     "apostrophes.");
-  const std::string nom_confirmation = trim(form.nom_naissance_confirmation);
+  const std::string nom_confirmation(trim(form.nom_naissance_confirmation));
   require(errors, "nom_naissance_confirmation", nom_confirmation);
   if (!nom_confirmation.empty() && nom_confirmation != id.nom_naissance)
     errors.add_once("nom_naissance_confirmation",
@@ -72,8 +87,8 @@ std::optional<Identite> validate_identite(const CompteForm& form, const Referenc
                     "Les prénoms ne peuvent contenir que des lettres, des espaces, des tirets et "
                     "des apostrophes.");
 
-  const std::string date_text = trim(form.date_naissance);
-  const std::string date_confirmation = trim(form.date_naissance_confirmation);
+  const std::string date_text(trim(form.date_naissance));
+  const std::string date_confirmation(trim(form.date_naissance_confirmation));
   require(errors, "date_naissance", date_text);
   std::optional<std::chrono::year_month_day> date;
   if (!date_text.empty()) {
@@ -106,7 +121,7 @@ std::optional<Identite> validate_identite(const CompteForm& form, const Referenc
   else if (!ref.pays_exists(id.pays_naissance))
     errors.add("pays_naissance", "Ce pays n'existe pas dans la liste.");
 
-  const std::string commune_text = trim(form.commune_naissance);
+  const std::string commune_text(trim(form.commune_naissance));
   if (id.pays_naissance == kPaysFrance) {
     id.departement_naissance = trim(form.departement_naissance);
     if (id.departement_naissance.empty())
@@ -117,7 +132,7 @@ std::optional<Identite> validate_identite(const CompteForm& form, const Referenc
     else {
       // A code chosen from the list (autocomplete, or the no-JavaScript search
       // results) wins over the text, which may still hold only what was searched.
-      const std::string code = trim(form.commune_naissance_code);
+      const std::string code(trim(form.commune_naissance_code));
       std::optional<std::string> nom;
       if (!code.empty()) nom = ref.commune_nom(id.departement_naissance, code, commune_text);
       if (nom) {
@@ -147,8 +162,8 @@ std::optional<Identite> validate_identite(const CompteForm& form, const Referenc
 }
 
 void validate_email_pair(const CompteForm& form, FieldErrors& errors) {
-  const std::string email = trim(form.email);
-  const std::string confirmation = trim(form.email_confirmation);
+  const std::string email(trim(form.email));
+  const std::string confirmation(trim(form.email_confirmation));
   require(errors, "email", email);
   if (!email.empty() && !is_valid_email(email))
     errors.add("email", "L'adresse mail doit être au format nom.prenom@domaine.fr.");
@@ -162,6 +177,8 @@ void validate_email_pair(const CompteForm& form, FieldErrors& errors) {
 
 void validate_password_pair(std::string_view password, std::string_view confirmation,
                             FieldErrors& errors) {
+  check_text(errors, "mot_de_passe", password);
+  check_text(errors, "mot_de_passe_confirmation", confirmation);
   if (password.empty())
     errors.add_once("mot_de_passe", kObligatoire);
   else if (auto problem = password_problem(password))
@@ -176,11 +193,14 @@ void validate_password_pair(std::string_view password, std::string_view confirma
 CompteValidation validate_creation(const CompteForm& form, const ReferenceLookup& ref,
                                    std::chrono::year_month_day today) {
   CompteValidation result;
-  auto identite = validate_identite(form, ref, today, result.errors);
-  validate_email_pair(form, result.errors);
-  validate_password_pair(form.mot_de_passe, form.mot_de_passe_confirmation, result.errors);
+  result.errors = text_errors(form);
+  FieldErrors rules;
+  auto identite = validate_identite(form, ref, today, rules);
+  validate_email_pair(form, rules);
+  validate_password_pair(form.mot_de_passe, form.mot_de_passe_confirmation, rules);
+  result.errors.add_missing(rules);
   if (result.errors.empty())
-    result.compte = CompteValide{*identite, trim(form.email), form.mot_de_passe};
+    result.compte = CompteValide{*identite, std::string(trim(form.email)), form.mot_de_passe};
   return result;
 }
 
@@ -222,10 +242,7 @@ bool is_valid_email(std::string_view email) {
 }
 
 std::string normalize_email(std::string_view email) {
-  std::string out = trim(email);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
+  return ascii_lower(trim(email));
 }
 
 std::optional<std::chrono::year_month_day> parse_date_fr(std::string_view text) {
@@ -246,17 +263,11 @@ std::optional<std::chrono::year_month_day> parse_date_fr(std::string_view text) 
 }
 
 std::string format_date_fr(std::chrono::year_month_day date) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%02u/%02u/%04d", static_cast<unsigned>(date.day()),
-                static_cast<unsigned>(date.month()), static_cast<int>(date.year()));
-  return buf;
+  return date::format("%d/%m/%Y", std::chrono::sys_days(date));
 }
 
 std::string format_date_iso(std::chrono::year_month_day date) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(date.year()),
-                static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
-  return buf;
+  return date::format("%F", std::chrono::sys_days(date));
 }
 
 std::optional<std::chrono::year_month_day> parse_date_iso(std::string_view text) {
@@ -267,7 +278,7 @@ std::optional<std::chrono::year_month_day> parse_date_iso(std::string_view text)
 }
 
 IdentifierKind classify_identifier(std::string_view identifier) {
-  const std::string id = trim(identifier);
+  const std::string_view id = trim(identifier);
   if (is_numero_candidat(id)) return IdentifierKind::numero_candidat;
   if (id.find('@') != std::string::npos) return IdentifierKind::email;
   return IdentifierKind::login;
@@ -299,8 +310,10 @@ ModificationValidation validate_modification(const CompteForm& form, const Ident
                                              const ReferenceLookup& ref,
                                              std::chrono::year_month_day today) {
   ModificationValidation result;
+  result.errors = text_errors(form);
+  FieldErrors rules;
   if (policy.identite_modifiable) {
-    result.identite = validate_identite(form, ref, today, result.errors);
+    result.identite = validate_identite(form, ref, today, rules);
   } else {
     // Greyed fields are not submitted by a browser; a request that sends them changed
     // is refused rather than silently ignored, so nobody believes it was applied.
@@ -315,23 +328,24 @@ ModificationValidation validate_modification(const CompteForm& form, const Ident
         changed(form.pays_naissance, current.pays_naissance) ||
         changed(form.departement_naissance, current.departement_naissance) ||
         changed(form.commune_naissance, current.commune_naissance))
-      result.errors.add("identite",
-                        "Une candidature existe : seuls l'adresse mail et le mot de passe sont "
-                        "modifiables. Pour corriger une autre information, contactez le service "
-                        "gestionnaire.");
+      rules.add("identite",
+                "Une candidature existe : seuls l'adresse mail et le mot de passe sont "
+                "modifiables. Pour corriger une autre information, contactez le service "
+                "gestionnaire.");
     result.identite = current;
   }
 
-  validate_email_pair(form, result.errors);
-  if (result.errors.empty() && normalize_email(form.email) != normalize_email(current_email))
-    result.email = trim(form.email);
+  validate_email_pair(form, rules);
+  if (rules.empty() && normalize_email(form.email) != normalize_email(current_email))
+    result.email = std::string(trim(form.email));
 
   // An empty password pair keeps the current password.
   if (!form.mot_de_passe.empty() || !form.mot_de_passe_confirmation.empty()) {
-    validate_password_pair(form.mot_de_passe, form.mot_de_passe_confirmation, result.errors);
-    if (!result.errors.has("mot_de_passe") && !result.errors.has("mot_de_passe_confirmation"))
+    validate_password_pair(form.mot_de_passe, form.mot_de_passe_confirmation, rules);
+    if (!rules.has("mot_de_passe") && !rules.has("mot_de_passe_confirmation"))
       result.mot_de_passe = form.mot_de_passe;
   }
+  result.errors.add_missing(rules);
   if (!result.errors.empty()) {
     result.email.reset();
     result.mot_de_passe.reset();
@@ -347,11 +361,9 @@ std::optional<std::string> deletion_problem(bool has_any_candidature) {
 }
 
 std::string nom_affiche(const Identite& identite) {
-  std::string nom = identite.nom_usage.empty() ? identite.nom_naissance : identite.nom_usage;
-  std::string upper;
-  // ASCII upper-casing; accented letters stay as typed (no locale dependence).
-  for (unsigned char c : nom) upper += static_cast<char>(c < 0x80 ? std::toupper(c) : c);
-  return upper + " " + identite.prenoms;
+  // Accented letters stay as typed: no locale dependence.
+  return ascii_upper(identite.nom_usage.empty() ? identite.nom_naissance : identite.nom_usage) +
+         " " + identite.prenoms;
 }
 
 }  // namespace examens::domain

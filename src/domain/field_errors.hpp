@@ -18,6 +18,8 @@ class FieldErrors {
   void add(std::string field, std::string message);
   // Adds only when the field has no error yet: the first problem is the one shown.
   void add_once(std::string field, std::string message);
+  // Adds the errors of `other` on the fields that have none here yet.
+  void add_missing(const FieldErrors& other);
   bool empty() const { return errors_.empty(); }
   bool has(std::string_view field) const;
   const std::string* message(std::string_view field) const;
@@ -26,5 +28,13 @@ class FieldErrors {
  private:
   std::vector<FieldError> errors_;
 };
+
+inline constexpr std::string_view kCaracteresNonAutorises =
+    "Ce champ contient des caractères non autorisés.";
+
+// The text rule every form field obeys (is_acceptable_text, domain/texte.hpp): a value that
+// breaks it gets kCaracteresNonAutorises. Forms run it before their own rules and add those
+// with add_missing, so that this message is the one shown and no rule judges garbage.
+void check_text(FieldErrors& errors, std::string_view field, std::string_view value);
 
 }  // namespace examens::domain

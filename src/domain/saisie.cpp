@@ -7,6 +7,8 @@
 #include <charconv>
 #include <optional>
 
+#include "domain/texte.hpp"
+
 namespace examens::domain {
 namespace {
 
@@ -138,11 +140,6 @@ FieldErrors valider_epreuves(const Champs& champs, const ContexteSaisie& context
   return errors;
 }
 
-std::size_t utf8_length(std::string_view s) {
-  return static_cast<std::size_t>(std::count_if(
-      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
 }  // namespace
 
 bool contient(const Champs& champs, const std::string& nom, std::string_view v) {
@@ -153,10 +150,7 @@ bool contient(const Champs& champs, const std::string& nom, std::string_view v) 
 std::string valeur(const Champs& champs, const std::string& nom) {
   auto it = champs.find(nom);
   if (it == champs.end() || it->second.empty()) return {};
-  std::string v = it->second.front();
-  while (!v.empty() && std::isspace(static_cast<unsigned char>(v.back()))) v.pop_back();
-  while (!v.empty() && std::isspace(static_cast<unsigned char>(v.front()))) v.erase(0, 1);
-  return v;
+  return std::string(trim(it->second.front()));
 }
 
 std::string normalize_telephone(std::string_view telephone) {
@@ -332,7 +326,9 @@ FormePassageFinale forme_passage_finale(const Champs& champs, const ContexteSais
                               DecisionDerogation::en_attente);
 }
 
-FieldErrors valider_onglet(int onglet, const Champs& champs, const ContexteSaisie& contexte) {
+namespace {
+
+FieldErrors regles_onglet(int onglet, const Champs& champs, const ContexteSaisie& contexte) {
   switch (onglet) {
     case 1: return valider_modalites(champs);
     case 2: return valider_identification(champs, contexte.reference);
@@ -343,6 +339,17 @@ FieldErrors valider_onglet(int onglet, const Champs& champs, const ContexteSaisi
     case kOngletConditions: return valider_conditions(champs);
     default: return {};
   }
+}
+
+}  // namespace
+
+FieldErrors valider_onglet(int onglet, const Champs& champs, const ContexteSaisie& contexte) {
+  FieldErrors errors;
+  for (const auto& [nom, valeurs] : champs)
+    if (champ_de_onglet(onglet, nom))
+      for (const auto& v : valeurs) check_text(errors, nom, trim(v));
+  errors.add_missing(regles_onglet(onglet, champs, contexte));
+  return errors;
 }
 
 }  // namespace examens::domain

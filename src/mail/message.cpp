@@ -2,12 +2,14 @@
 // folding, dates, quoted-printable bodies and the multipart/alternative layout.
 #include "mail/message.hpp"
 
+#include <date/date.h>
 #include <sodium.h>
 
 #include <algorithm>
-#include <array>
-#include <cstdio>
+#include <locale>
 #include <stdexcept>
+
+#include "domain/texte.hpp"
 
 namespace examens::mail {
 namespace {
@@ -65,10 +67,6 @@ bool needs_encoding(std::string_view value) {
   }
   // Plain text that looks like an encoded word would be decoded by readers.
   return value.find("=?") != std::string_view::npos;
-}
-
-bool is_utf8_continuation(char c) {
-  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
 }
 
 bool is_atext_or_space(char c) {
@@ -162,20 +160,9 @@ std::vector<std::string> encode_words(std::string_view value, std::size_t first_
   std::size_t limit = std::clamp(first_limit, kMinWord, kMaxEncodedWord);
   while (start < value.size()) {
     const std::size_t max_bytes = (limit - kEncodedWordOverhead) / 4 * 3;
-    std::size_t end = start + max_bytes;
-    if (end >= value.size()) {
-      end = value.size();
-    } else {
-      // Back off to the start of the sequence `end` falls in; malformed input
-      // (long runs of continuation bytes) is cut anyway after three steps back.
-      std::size_t back = 0;
-      while (back < 3 && end - back > start + 1 && is_utf8_continuation(value[end - back])) {
-        ++back;
-      }
-      if (!is_utf8_continuation(value[end - back])) end -= back;
-    }
-    words.push_back("=?UTF-8?B?" + base64(value.substr(start, end - start)) + "?=");
-    start = end;
+    const std::string_view word = domain::cut_utf8(value.substr(start), max_bytes);
+    words.push_back("=?UTF-8?B?" + base64(word) + "?=");
+    start += word.size();
     limit = kMaxEncodedWord;
   }
   return words;
@@ -191,22 +178,7 @@ std::string format_unstructured_header(std::string_view name, std::string_view v
 }
 
 std::string format_date(std::chrono::sys_seconds t) {
-  using namespace std::chrono;
-  static constexpr std::array<const char*, 7> kDays = {"Sun", "Mon", "Tue", "Wed",
-                                                       "Thu", "Fri", "Sat"};
-  static constexpr std::array<const char*, 12> kMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  const sys_days day = floor<days>(t);
-  const year_month_day ymd{day};
-  const weekday wd{day};
-  const hh_mm_ss hms{t - day};
-  char buffer[64];
-  std::snprintf(
-      buffer, sizeof buffer, "%s, %02u %s %04d %02lld:%02lld:%02lld +0000", kDays[wd.c_encoding()],
-      static_cast<unsigned>(ymd.day()), kMonths[static_cast<unsigned>(ymd.month()) - 1],
-      static_cast<int>(ymd.year()), static_cast<long long>(hms.hours().count()),
-      static_cast<long long>(hms.minutes().count()), static_cast<long long>(hms.seconds().count()));
-  return buffer;
+  return date::format(std::locale::classic(), "%a, %d %b %Y %T +0000", t);
 }
 
 std::string quoted_printable(std::string_view body) {

@@ -9,6 +9,8 @@
 #include <stdexcept>
 #include <system_error>
 
+#include "domain/texte.hpp"
+
 namespace examens::refdata {
 namespace {
 
@@ -65,18 +67,10 @@ std::string_view first_form(std::string_view s) {
   return s.substr(0, s.find('\0'));
 }
 
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 // Strings are handed out as they are stored, so a catalogue in another charset would yield
 // mojibake in every form; refuse it instead.
 void check_charset(std::string_view header) {
-  const std::string lower = ascii_lower(header);
+  const std::string lower = domain::ascii_lower(header);
   const auto pos = lower.find("charset=");
   if (pos == std::string::npos) return;
   const auto start = pos + 8;

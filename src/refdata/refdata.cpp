@@ -14,6 +14,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "domain/texte.hpp"
 #include "refdata/mo_catalog.hpp"
 
 namespace examens::refdata {
@@ -21,70 +22,6 @@ namespace {
 
 namespace json = boost::json;
 namespace fs = std::filesystem;
-
-// ---------------------------------------------------------------------------------------------
-// UTF-8
-
-constexpr char32_t kInvalid = 0xFFFFFFFF;
-
-// Decodes the code point at `i` and moves past it; an ill-formed sequence (overlong, surrogate,
-// truncated, beyond U+10FFFF) yields kInvalid and moves one byte, so callers never loop forever.
-char32_t next_code_point(std::string_view s, std::size_t& i) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char lead = byte(i);
-  if (lead < 0x80) {
-    ++i;
-    return lead;
-  }
-  std::size_t length = 0;
-  char32_t cp = 0;
-  char32_t min = 0;
-  if ((lead & 0xE0) == 0xC0) {
-    length = 2, cp = lead & 0x1F, min = 0x80;
-  } else if ((lead & 0xF0) == 0xE0) {
-    length = 3, cp = lead & 0x0F, min = 0x800;
-  } else if ((lead & 0xF8) == 0xF0) {
-    length = 4, cp = lead & 0x07, min = 0x10000;
-  } else {
-    ++i;
-    return kInvalid;
-  }
-  if (s.size() - i < length) {
-    ++i;
-    return kInvalid;
-  }
-  for (std::size_t k = 1; k < length; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) {
-      ++i;
-      return kInvalid;
-    }
-    cp = cp << 6 | (byte(i + k) & 0x3F);
-  }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-    ++i;
-    return kInvalid;
-  }
-  i += length;
-  return cp;
-}
-
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | cp >> 6);
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | cp >> 12);
-    out += static_cast<char>(0x80 | (cp >> 6 & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | cp >> 18);
-    out += static_cast<char>(0x80 | (cp >> 12 & 0x3F));
-    out += static_cast<char>(0x80 | (cp >> 6 & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 // Base letters of U+00C0..U+00FF; '.' marks what is not a letter (× ÷), '*' what folds to two
 // letters (Æ æ Þ þ ß), both handled in fold().
@@ -137,7 +74,7 @@ bool fold(char32_t cp, std::string& out) {
   // No-break spaces, Latin-1 punctuation, typographic apostrophes, dashes and quotes separate
   // words like their ASCII forms do.
   if ((cp >= 0xA0 && cp <= 0xBF) || (cp >= 0x2000 && cp <= 0x206F) || cp == 0x2BC) return false;
-  append_utf8(out, cp);
+  domain::append_utf8(out, cp);
   return true;
 }
 
@@ -317,8 +254,8 @@ std::string search_key(std::string_view nom) {
   out.reserve(nom.size());
   bool pending_space = false;
   for (std::size_t i = 0; i < nom.size();) {
-    const char32_t cp = next_code_point(nom, i);
-    if (cp == kInvalid) continue;
+    const char32_t cp = domain::decode_utf8(nom, i);
+    if (cp == domain::kInvalidCodePoint) continue;
     if (cp >= 0x300 && cp <= 0x36F) continue;  // combining accents of decomposed input
     const std::size_t before = out.size();
     if (pending_space && !out.empty()) out += ' ';
@@ -337,11 +274,11 @@ std::string upper_case(std::string_view text) {
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
     const std::size_t start = i;
-    const char32_t cp = next_code_point(text, i);
-    if (cp == kInvalid) {
+    const char32_t cp = domain::decode_utf8(text, i);
+    if (cp == domain::kInvalidCodePoint) {
       out.append(text.substr(start, i - start));
     } else {
-      append_utf8(out, upper(cp));
+      domain::append_utf8(out, upper(cp));
     }
   }
   return out;

@@ -10,6 +10,8 @@
 #include <cerrno>
 #include <system_error>
 
+#include "domain/texte.hpp"
+
 namespace examens::web {
 namespace {
 
@@ -18,34 +20,19 @@ constexpr std::size_t kWriteBufferBytes = 64 * 1024;
 // Transport padding allowed between a boundary and its CRLF (RFC 2046); clients send none.
 constexpr std::size_t kMaxTransportPadding = 64;
 constexpr std::size_t kMaxFilenameBytes = 255;
+constexpr std::string_view kOws = " \t";  // HTTP's optional whitespace around values
+
+using domain::ascii_lower;
+using domain::iequals_ascii;
+using domain::is_valid_utf8;
+using domain::repair_utf8;
+using domain::trim;
 
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
   return -1;
-}
-
-char ascii_lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = ascii_lower(c);
-  return out;
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return ascii_lower(x) == ascii_lower(y);
-         });
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
 }
 
 // Decodes %XX escapes (and '+' as space when asked); nullopt on a malformed escape.
@@ -74,63 +61,10 @@ bool has_nul(std::string_view s) {
   return s.find('\0') != std::string_view::npos;
 }
 
-// Length of the UTF-8 sequence starting at s[i], or 0 when it is not well-formed.
-std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
-  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  unsigned char c = byte(i);
-  if (c < 0x80) return 1;
-  std::size_t n;
-  std::uint32_t cp;
-  if (c >= 0xC2 && c <= 0xDF) {
-    n = 2;
-    cp = c & 0x1F;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    n = 3;
-    cp = c & 0x0F;
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    n = 4;
-    cp = c & 0x07;
-  } else {
-    return 0;
-  }
-  if (i + n > s.size()) return 0;
-  for (std::size_t k = 1; k < n; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (byte(i + k) & 0x3F);
-  }
-  if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000)) return 0;  // overlong
-  if (cp >= 0xD800 && cp <= 0xDFFF) return 0;                        // surrogate
-  if (cp > 0x10FFFF) return 0;
-  return n;
-}
-
-// Replaces each ill-formed byte by U+FFFD: filenames are shown back to people, not trusted.
-std::string repair_utf8(std::string_view s) {
-  std::string out;
-  for (std::size_t i = 0; i < s.size();) {
-    std::size_t n = utf8_sequence_length(s, i);
-    if (n == 0) {
-      out += "\xEF\xBF\xBD";
-      ++i;
-    } else {
-      out.append(s.substr(i, n));
-      i += n;
-    }
-  }
-  return out;
-}
-
 std::string latin1_to_utf8(std::string_view s) {
   std::string out;
-  for (char ch : s) {
-    auto c = static_cast<unsigned char>(ch);
-    if (c < 0x80) {
-      out.push_back(ch);
-    } else {
-      out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    }
-  }
+  // Latin-1 bytes are the code points U+0000..U+00FF.
+  for (char c : s) domain::append_utf8(out, static_cast<unsigned char>(c));
   return out;
 }
 
@@ -149,7 +83,7 @@ std::optional<std::vector<std::pair<std::string, std::string>>> parse_params(std
       i = (eq == std::string_view::npos) ? s.size() : eq;
       continue;
     }
-    std::string name = lower(trim(s.substr(i, eq - i)));
+    std::string name = ascii_lower(trim(s.substr(i, eq - i), kOws));
     i = eq + 1;
     while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
     std::string value;
@@ -178,7 +112,7 @@ std::optional<std::vector<std::pair<std::string, std::string>>> parse_params(std
     } else {
       std::size_t end = s.find(';', i);
       if (end == std::string_view::npos) end = s.size();
-      value = std::string(trim(s.substr(i, end - i)));
+      value = std::string(trim(s.substr(i, end - i), kOws));
       i = end;
     }
     if (!name.empty()) out.emplace_back(std::move(name), std::move(value));
@@ -196,11 +130,11 @@ std::optional<std::string> decode_ext_value(std::string_view v) {
   std::string_view charset = v.substr(0, q1);
   auto decoded = percent_decode(v.substr(q2 + 1), false);
   if (!decoded) return std::nullopt;
-  if (iequals(charset, "utf-8")) {
+  if (iequals_ascii(charset, "utf-8")) {
     if (!is_valid_utf8(*decoded)) return std::nullopt;
     return decoded;
   }
-  if (iequals(charset, "iso-8859-1")) return latin1_to_utf8(*decoded);
+  if (iequals_ascii(charset, "iso-8859-1")) return latin1_to_utf8(*decoded);
   return std::nullopt;
 }
 
@@ -212,13 +146,7 @@ std::string sanitize_filename(std::string_view raw) {
   std::string cleaned;
   for (char c : raw)
     if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7F) cleaned.push_back(c);
-  cleaned = repair_utf8(cleaned);
-  if (cleaned.size() > kMaxFilenameBytes) {
-    std::size_t cut = kMaxFilenameBytes;
-    while (cut > 0 && (static_cast<unsigned char>(cleaned[cut]) & 0xC0) == 0x80) --cut;
-    cleaned.resize(cut);
-  }
-  return cleaned;
+  return std::string(domain::cut_utf8(repair_utf8(cleaned), kMaxFilenameBytes));
 }
 
 std::optional<std::string> random_upload_name() {
@@ -243,15 +171,6 @@ std::optional<std::string> random_upload_name() {
 
 }  // namespace
 
-bool is_valid_utf8(std::string_view text) {
-  for (std::size_t i = 0; i < text.size();) {
-    std::size_t n = utf8_sequence_length(text, i);
-    if (n == 0) return false;
-    i += n;
-  }
-  return true;
-}
-
 std::optional<FormFields> parse_urlencoded(std::string_view text) {
   FormFields out;
   while (!text.empty()) {
@@ -275,12 +194,12 @@ std::map<std::string, std::string> parse_cookie_header(std::string_view header) 
   std::map<std::string, std::string> out;
   while (!header.empty()) {
     std::size_t semi = header.find(';');
-    std::string_view piece = trim(header.substr(0, semi));
+    std::string_view piece = trim(header.substr(0, semi), kOws);
     header = (semi == std::string_view::npos) ? std::string_view{} : header.substr(semi + 1);
     std::size_t eq = piece.find('=');
     if (eq == std::string_view::npos) continue;
-    std::string_view name = trim(piece.substr(0, eq));
-    std::string_view value = trim(piece.substr(eq + 1));
+    std::string_view name = trim(piece.substr(0, eq), kOws);
+    std::string_view value = trim(piece.substr(eq + 1), kOws);
     if (name.empty()) continue;
     if (value.size() >= 2 && value.front() == '"' && value.back() == '"')
       value = value.substr(1, value.size() - 2);
@@ -300,7 +219,7 @@ std::optional<std::string> percent_decode_path(std::string_view path) {
 
 std::string media_type(std::string_view content_type) {
   std::string_view type = content_type.substr(0, content_type.find(';'));
-  return lower(trim(type));
+  return ascii_lower(trim(type, kOws));
 }
 
 std::optional<std::string> multipart_boundary(std::string_view content_type) {
@@ -469,7 +388,7 @@ bool MultipartParser::start_part(std::string_view block) {
         return false;
       }
       *last += ' ';
-      *last += trim(line);
+      *last += trim(line, kOws);
       continue;
     }
     std::size_t colon = line.find(':');
@@ -477,12 +396,12 @@ bool MultipartParser::start_part(std::string_view block) {
       fail(MultipartStatus::malformed, "Le formulaire envoyé est mal formé.");
       return false;
     }
-    std::string_view name = trim(line.substr(0, colon));
-    std::string value(trim(line.substr(colon + 1)));
-    if (iequals(name, "content-disposition")) {
+    std::string_view name = trim(line.substr(0, colon), kOws);
+    std::string value(trim(line.substr(colon + 1), kOws));
+    if (iequals_ascii(name, "content-disposition")) {
       disposition = std::move(value);
       last = &*disposition;
-    } else if (iequals(name, "content-type")) {
+    } else if (iequals_ascii(name, "content-type")) {
       content_type = std::move(value);
       last = &content_type;
     } else {
@@ -494,11 +413,11 @@ bool MultipartParser::start_part(std::string_view block) {
     return false;
   }
   std::size_t semi = disposition->find(';');
-  std::string_view type = trim(std::string_view(*disposition).substr(0, semi));
+  std::string_view type = trim(std::string_view(*disposition).substr(0, semi), kOws);
   auto params =
       parse_params(semi == std::string::npos ? std::string_view{}
                                              : std::string_view(*disposition).substr(semi + 1));
-  if (!iequals(type, "form-data") || !params) {
+  if (!iequals_ascii(type, "form-data") || !params) {
     fail(MultipartStatus::malformed, "Le formulaire envoyé est mal formé.");
     return false;
   }

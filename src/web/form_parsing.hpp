@@ -21,10 +21,6 @@ namespace examens::web {
 
 using FormFields = std::vector<std::pair<std::string, std::string>>;
 
-// True when `text` is well-formed UTF-8 (no overlong forms, surrogates or code points past
-// U+10FFFF).
-bool is_valid_utf8(std::string_view text);
-
 // Parses application/x-www-form-urlencoded text (a body or a query string) into ordered
 // pairs: '&' separates pairs, the first '=' splits name from value (absent: empty value),
 // '+' is a space, %XX is a byte; empty pieces are skipped. Returns nullopt when an escape is

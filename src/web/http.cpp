@@ -1,18 +1,10 @@
 // Accessors and constructors of the plain HTTP types.
 #include "web/http.hpp"
 
-#include <algorithm>
-#include <cctype>
+#include "domain/texte.hpp"
 
 namespace examens::web {
 namespace {
-
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
-}
 
 template <typename Pairs>
 std::optional<std::string_view> find_first(const Pairs& pairs, std::string_view key) {
@@ -49,7 +41,7 @@ std::optional<std::string_view> Request::cookie(std::string_view name) const {
 
 void Response::set_header(std::string name, std::string value) {
   for (auto& [k, v] : headers)
-    if (iequals(k, name)) {
+    if (domain::iequals_ascii(k, name)) {
       v = std::move(value);
       return;
     }
@@ -58,7 +50,7 @@ void Response::set_header(std::string name, std::string value) {
 
 std::optional<std::string_view> Response::header(std::string_view name) const {
   for (const auto& [k, v] : headers)
-    if (iequals(k, name)) return std::string_view(v);
+    if (domain::iequals_ascii(k, name)) return std::string_view(v);
   return std::nullopt;
 }
 

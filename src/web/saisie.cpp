@@ -7,6 +7,7 @@
 
 #include "domain/candidature.hpp"
 #include "domain/temps.hpp"
+#include "domain/texte.hpp"
 #include "store/candidatures.hpp"
 #include "web/form_view.hpp"
 #include "web/inscription.hpp"
@@ -86,14 +87,6 @@ void save(Portal& portal, const Context& ctx, const Brouillon& b) {
   store::save_brouillon(tx.sql(), ctx.compte->id, b.cle, to_json(b), ctx.now,
                         periode ? periode->fermeture : domain::Instant{});
   tx.commit();
-}
-
-// The form parser admits only UTF-8: cut on a character boundary so the draft stays valid.
-std::string tronque(const std::string& valeur) {
-  if (valeur.size() <= kMaxValeur) return valeur;
-  std::size_t n = kMaxValeur;
-  while (n > 0 && (static_cast<unsigned char>(valeur[n]) & 0xC0) == 0x80) --n;
-  return valeur.substr(0, n);
 }
 
 std::string onglet_href(const std::string& cle, int onglet) {
@@ -699,8 +692,10 @@ Response onglet_post(Portal& portal, Context& ctx) {
   auto& champs = b.dossier.champs;
   std::erase_if(champs,
                 [&](const auto& entry) { return domain::champ_de_onglet(onglet, entry.first); });
+  // The form parser admits only UTF-8: cut on a character boundary so the draft stays valid.
   for (const auto& [nom, valeur] : ctx.req.form)
-    if (domain::champ_de_onglet(onglet, nom)) champs[nom].push_back(tronque(valeur));
+    if (domain::champ_de_onglet(onglet, nom))
+      champs[nom].emplace_back(domain::cut_utf8(valeur, kMaxValeur));
   const auto contexte = contexte_of(portal, ctx, b.dossier);
   const bool dispenses_changees = onglet == 5 && domain::actualiser_dispenses(champs, contexte);
 

@@ -37,6 +37,8 @@
 #include <variant>
 #include <vector>
 
+#include "domain/temps.hpp"
+#include "domain/texte.hpp"
 #include "web/form_parsing.hpp"
 #include "web/static_files.hpp"
 
@@ -62,33 +64,6 @@ constexpr std::size_t kMaxLoggedPathBytes = 1024;
 
 std::string_view to_sv(beast::string_view s) {
   return {s.data(), s.size()};
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-  return lower(a) == lower(b);
-}
-
-// "2026-11-23T11:30:00.123Z"
-std::string iso_timestamp(std::chrono::system_clock::time_point now) {
-  using namespace std::chrono;
-  auto ms = floor<milliseconds>(now);
-  auto day = floor<days>(ms);
-  year_month_day ymd{day};
-  hh_mm_ss hms{ms - day};
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02d.%03dZ",
-                static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                static_cast<unsigned>(ymd.day()), static_cast<int>(hms.hours().count()),
-                static_cast<int>(hms.minutes().count()), static_cast<int>(hms.seconds().count()),
-                static_cast<int>(hms.subseconds().count()));
-  return buf;
 }
 
 // One line to stderr in a single write, so lines from several threads do not interleave.
@@ -118,15 +93,16 @@ void log_request(std::string_view method, std::string_view path, int status, std
   char numbers[96];
   std::snprintf(numbers, sizeof numbers, ",\"status\":%d,\"bytes\":%llu,\"ms\":%.1f", status,
                 static_cast<unsigned long long>(bytes), ms);
-  std::string line = "{\"ts\":" + json_string(iso_timestamp(std::chrono::system_clock::now())) +
-                     ",\"method\":" + json_string(method) + ",\"path\":" + json_string(path) +
-                     numbers + ",\"remote\":" + json_string(remote) + "}";
+  std::string line =
+      "{\"ts\":" + json_string(domain::format_utc_timestamp(std::chrono::system_clock::now())) +
+      ",\"method\":" + json_string(method) + ",\"path\":" + json_string(path) + numbers +
+      ",\"remote\":" + json_string(remote) + "}";
   write_log_line(line);
 }
 
 void log_event(std::string_view event, std::string_view detail) {
   boost::json::object o;
-  o["ts"] = iso_timestamp(std::chrono::system_clock::now());
+  o["ts"] = domain::format_utc_timestamp(std::chrono::system_clock::now());
   o["level"] = "error";
   o["event"] = event;
   o["detail"] = detail;
@@ -137,7 +113,7 @@ void log_event(std::string_view event, std::string_view detail) {
 std::string loggable_path(std::string_view target) {
   std::string_view path = target.substr(0, target.find('?'));
   if (path.size() > kMaxLoggedPathBytes) path = path.substr(0, kMaxLoggedPathBytes);
-  if (is_valid_utf8(path)) return std::string(path);
+  if (domain::is_valid_utf8(path)) return std::string(path);
   std::string out;
   static constexpr char kHex[] = "0123456789ABCDEF";
   for (char ch : path) {
@@ -199,8 +175,9 @@ bool body_forbidden(int status) {
 
 // Framing headers belong to the server, whatever the handler set.
 bool server_owned_header(std::string_view name) {
-  return iequals(name, "content-length") || iequals(name, "transfer-encoding") ||
-         iequals(name, "connection");
+  return domain::iequals_ascii(name, "content-length") ||
+         domain::iequals_ascii(name, "transfer-encoding") ||
+         domain::iequals_ascii(name, "connection");
 }
 
 template <class Body>
@@ -495,7 +472,7 @@ asio::awaitable<bool> Server::Impl::serve_one(Connection& conn, beast::flat_buff
   req.target = std::string(to_sv(head.target()));
   req.remote_address = remote;
   for (const auto& field : head) {
-    std::string name = lower(to_sv(field.name_string()));
+    std::string name = domain::ascii_lower(to_sv(field.name_string()));
     std::string value(to_sv(field.value()));
     if (name == "cookie") req.cookies.merge(parse_cookie_header(value));
     req.headers.emplace_back(std::move(name), std::move(value));
@@ -610,7 +587,8 @@ asio::awaitable<std::variant<Early, bool>> Server::Impl::read_body(
     if (!boundary) co_return Early{error_text(400, "Le formulaire envoyé est mal formé."), true};
   }
 
-  if (auto expect = req.header("expect"); expect && iequals(*expect, "100-continue")) {
+  if (auto expect = req.header("expect");
+      expect && domain::iequals_ascii(*expect, "100-continue")) {
     http::response<http::empty_body> proceed{http::status::continue_, parser.get().version()};
     conn.stream.expires_after(limits.read_timeout);
     auto [ec, n] = co_await http::async_write(conn.stream, proceed, kAsTuple);

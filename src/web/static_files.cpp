@@ -2,36 +2,28 @@
 // conditional-request logic (ETag / If-None-Match, Last-Modified / If-Modified-Since).
 #include "web/static_files.hpp"
 
+#include <date/date.h>
 #include <sys/stat.h>
 
 #include <algorithm>
 #include <array>
 #include <chrono>
 #include <cstdio>
+#include <locale>
 #include <system_error>
 #include <vector>
+
+#include "domain/texte.hpp"
 
 namespace examens::web {
 namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::array<std::string_view, 7> kDays = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+constexpr std::string_view kOws = " \t";  // HTTP's optional whitespace around values
+
 constexpr std::array<std::string_view, 12> kMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                                       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
 
 // The request path below the prefix as safe relative segments, or nullopt.
 std::optional<fs::path> relative_path(std::string_view path, std::string_view prefix) {
@@ -63,7 +55,7 @@ bool is_within(const fs::path& root, const fs::path& candidate) {
 bool etag_matches(std::string_view if_none_match, std::string_view etag) {
   while (!if_none_match.empty()) {
     std::size_t comma = if_none_match.find(',');
-    std::string_view tag = trim(if_none_match.substr(0, comma));
+    std::string_view tag = domain::trim(if_none_match.substr(0, comma), kOws);
     if_none_match =
         (comma == std::string_view::npos) ? std::string_view{} : if_none_match.substr(comma + 1);
     if (tag == "*") return true;
@@ -79,7 +71,7 @@ bool etag_matches(std::string_view if_none_match, std::string_view etag) {
 std::string_view static_content_type(std::string_view filename) {
   std::size_t dot = filename.rfind('.');
   if (dot == std::string_view::npos) return "application/octet-stream";
-  std::string ext = lower(filename.substr(dot + 1));
+  std::string ext = domain::ascii_lower(filename.substr(dot + 1));
   if (ext == "css") return "text/css; charset=utf-8";
   if (ext == "js" || ext == "mjs") return "text/javascript; charset=utf-8";
   if (ext == "svg") return "image/svg+xml";
@@ -94,19 +86,8 @@ std::string_view static_content_type(std::string_view filename) {
 }
 
 std::string http_date(long long unix_seconds) {
-  using namespace std::chrono;
-  sys_seconds t{seconds{unix_seconds}};
-  sys_days day = floor<days>(t);
-  year_month_day ymd{day};
-  hh_mm_ss hms{t - day};
-  weekday wd{day};
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%s, %02u %s %04d %02d:%02d:%02d GMT",
-                kDays[wd.c_encoding()].data(), static_cast<unsigned>(ymd.day()),
-                kMonths[static_cast<unsigned>(ymd.month()) - 1].data(),
-                static_cast<int>(ymd.year()), static_cast<int>(hms.hours().count()),
-                static_cast<int>(hms.minutes().count()), static_cast<int>(hms.seconds().count()));
-  return buf;
+  return date::format(std::locale::classic(), "%a, %d %b %Y %T GMT",
+                      std::chrono::sys_seconds{std::chrono::seconds{unix_seconds}});
 }
 
 std::optional<long long> parse_http_date(std::string_view text) {
@@ -163,7 +144,7 @@ std::optional<Response> serve_static(const Request& req, std::string_view url_pr
   if (auto inm = req.header("if-none-match")) {
     not_modified = etag_matches(*inm, etag);
   } else if (auto ims = req.header("if-modified-since")) {
-    auto since = parse_http_date(trim(*ims));
+    auto since = parse_http_date(domain::trim(*ims, kOws));
     not_modified = since && st.st_mtim.tv_sec <= *since;
   }
 

@@ -44,6 +44,8 @@ std::string include_partials(const std::string& source,
 
 std::atomic<std::uint64_t> next_generation{1};
 
+constexpr std::string_view kPlainTextSuffix = "_texte";
+
 }  // namespace
 
 Templates::Templates(const std::filesystem::path& dir) : generation_(next_generation++) {
@@ -75,6 +77,8 @@ std::string Templates::render(std::string_view name, const Data& data) const {
     auto source = sources_.find(name);
     if (source == sources_.end()) throw std::runtime_error("unknown template " + std::string(name));
     it = cache.emplace(key, std::make_unique<kainjow::mustache::mustache>(source->second)).first;
+    if (name.ends_with(kPlainTextSuffix))
+      it->second->set_custom_escape([](const std::string& text) { return text; });
   }
   std::string out = it->second->render(data);
   if (!it->second->is_valid())

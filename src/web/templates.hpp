@@ -1,6 +1,8 @@
 // Mustache templates of pages and mails, loaded from templates/ and compiled once.
 // `{{>name}}` includes templates/partials/name.mustache at load time.
 // Thread-safe: rendering uses a per-thread copy of each compiled template.
+// A template whose name ends in "_texte" (a mail's text part) is plain text: its `{{x}}` are
+// not HTML-escaped, so a name such as "O'Neil & Co" reads as typed.
 #pragma once
 
 #include <filesystem>

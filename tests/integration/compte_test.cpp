@@ -112,6 +112,24 @@ TEST_F(Compte, refuses_an_email_already_held_whatever_its_case) {
   EXPECT_EQ(count(portal.db(), "SELECT COUNT(*) FROM comptes"), 1);
 }
 
+TEST_F(Compte, control_characters_are_refused_next_to_the_field_and_nothing_is_stored) {
+  auto fields = creation_fields(spec);
+  for (auto& [name, value] : fields) {
+    if (name == "pays_naissance") value = "MA";
+    if (name == "departement_naissance" || name == "commune_naissance_code") value = "";
+    if (name == "commune_naissance") value = "Bâle\r\nX\a";
+  }
+  const auto r = client.submit("/compte/creer", "/compte/creer", fields);
+  EXPECT_EQ(r.status, 422);
+  EXPECT_TRUE(contains(r.body,
+                       "id=\"commune_naissance-messages\" aria-live=\"polite\">\n    <p "
+                       "class=\"fr-message fr-message--error\">Ce champ contient des caractères "
+                       "non autorisés.</p>"))
+      << r.body;
+  EXPECT_EQ(count(portal.db(), "SELECT COUNT(*) FROM comptes"), 0);
+  EXPECT_TRUE(portal.mails_to(spec.email).empty());
+}
+
 TEST_F(Compte, refused_form_keeps_what_was_typed_but_not_passwords) {
   AccountSpec weak = spec;
   weak.password = "motdepasse";
@@ -352,6 +370,22 @@ TEST_F(Compte, no_live_link_is_kept_or_shown_in_the_messages) {
   EXPECT_FALSE(contains(list.body, "jeton="));
   // The link itself still works for the mailbox's owner.
   EXPECT_EQ(client.get(path_of(link)).status, 200);
+}
+
+TEST_F(Compte, mail_text_parts_are_plain_text_and_html_parts_escaped) {
+  spec.email = "o'neil&co@example.fr";
+  spec.nom = "O'NEIL";
+  create_account(portal, client, spec, true);
+  client.submit("/mot-de-passe-oublie", "/mot-de-passe-oublie", {{"identifiant", spec.email}});
+  portal.mails_to(spec.email);
+  store::Read read(portal.db());
+  std::string texte, html;
+  read.sql() << "SELECT texte, html FROM messages WHERE objet = '[Examens] Modifier mon mot de "
+                "passe'",
+      soci::into(texte), soci::into(html);
+  EXPECT_TRUE(contains(texte, "votre compte (o'neil&co@example.fr)")) << texte;
+  EXPECT_FALSE(contains(texte, "&apos;")) << texte;
+  EXPECT_TRUE(contains(html, "votre compte (o&apos;neil&amp;co@example.fr)")) << html;
 }
 
 TEST_F(Compte, reset_link_changes_the_password_once_and_ends_other_sessions) {

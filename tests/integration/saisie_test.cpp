@@ -227,6 +227,23 @@ TEST_F(Saisie, the_draft_keeps_what_was_typed_even_when_refused) {
   EXPECT_TRUE(contains(page.body, "value=\"0123456789\""));
 }
 
+TEST_F(Saisie, a_tab_refuses_control_characters_next_to_the_field) {
+  ASSERT_EQ(demarrer("GUY").status, 303);
+  const std::string cle = "N-BCP-2027-GUY";
+  ASSERT_EQ(envoyer(cle, 1, exemple().at(1)).status, 303);
+  Fields tab = exemple().at(2);
+  for (auto& [name, value] : tab)
+    if (name == "localite") value = "Bâle\r\nX\a";
+  const auto refused = envoyer(cle, 2, tab);
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_TRUE(contains(refused.body,
+                       "id=\"localite-messages\" aria-live=\"polite\">\n    <p "
+                       "class=\"fr-message fr-message--error\">Ce champ contient des caractères "
+                       "non autorisés.</p>"))
+      << refused.body;
+  EXPECT_EQ(client.get(onglet(cle, 3)).header("location"), onglet(cle, 2));
+}
+
 TEST_F(Saisie, enregistrer_checks_every_tab_again) {
   jusqu_aux_conditions("GUY", "9730538X");
   const std::string cle = "N-BCP-2027-GUY";

@@ -48,6 +48,12 @@ CompteForm valid_form() {
   return f;
 }
 
+// The message next to `field`, empty when it has none.
+std::string message_on(const FieldErrors& errors, std::string_view field) {
+  const std::string* m = errors.message(field);
+  return m ? *m : "";
+}
+
 TEST(PasswordRule, accepts_8_to_20_characters_with_lower_upper_and_special) {
   EXPECT_FALSE(password_problem("Abcdef.g"));
   EXPECT_FALSE(password_problem("Abcdefghijklmnopqr!s"));  // 20
@@ -145,10 +151,64 @@ TEST(CompteCreation, born_abroad_needs_the_town_but_no_departement) {
   EXPECT_EQ(v.compte->identite.commune_naissance, "Casablanca");
 }
 
+TEST(CompteCreation, refuses_control_characters_in_any_text_field) {
+  auto f = valid_form();
+  f.pays_naissance = "MA";
+  f.departement_naissance = "";
+  f.commune_naissance_code = "";
+  f.commune_naissance = "Bâle\r\nX\a";
+  auto v = validate_creation(f, FakeReference{}, kToday);
+  EXPECT_FALSE(v.compte);
+  ASSERT_TRUE(v.errors.has("commune_naissance"));
+  EXPECT_EQ(message_on(v.errors, "commune_naissance"),
+            "Ce champ contient des caractères non autorisés.");
+
+  f = valid_form();
+  f.prenoms = "Paul\x85";  // C1 (NEL) written as Latin-1 by a non-browser client
+  v = validate_creation(f, FakeReference{}, kToday);
+  EXPECT_EQ(message_on(v.errors, "prenoms"), "Ce champ contient des caractères non autorisés.");
+  f.prenoms = "Paul\xC2\x85";  // the same NEL in UTF-8
+  v = validate_creation(f, FakeReference{}, kToday);
+  EXPECT_EQ(message_on(v.errors, "prenoms"), "Ce champ contient des caractères non autorisés.");
+  EXPECT_EQ(v.errors.all().size(), 1u);  // the text message stands alone on its field
+}
+
+TEST(CompteCreation, refuses_control_characters_in_the_password) {
+  auto f = valid_form();
+  f.mot_de_passe = f.mot_de_passe_confirmation =
+      "Secret.\x7F"
+      "2026";
+  const auto v = validate_creation(f, FakeReference{}, kToday);
+  EXPECT_FALSE(v.compte);
+  ASSERT_TRUE(v.errors.has("mot_de_passe"));
+  EXPECT_EQ(message_on(v.errors, "mot_de_passe"),
+            "Ce champ contient des caractères non autorisés.");
+}
+
+TEST(Modification, refuses_control_characters_and_trims_surrounding_whitespace) {
+  const auto current = validate_creation(valid_form(), FakeReference{}, kToday).compte->identite;
+  auto f = valid_form();
+  f.email = f.email_confirmation = "paul.lamy@gmail.com\t";
+  f.nom_usage = "DURAND\x1B";
+  const auto v = validate_modification(f, current, "paul.lamy@gmail.com", modification_policy(true),
+                                       FakeReference{}, kToday);
+  EXPECT_EQ(message_on(v.errors, "nom_usage"), "Ce champ contient des caractères non autorisés.");
+  EXPECT_FALSE(v.errors.has("email"));  // surrounding whitespace is trimmed, not refused
+}
+
 TEST(CompteCreation, refuses_an_unknown_country) {
   auto f = valid_form();
   f.pays_naissance = "ZZ";
   EXPECT_TRUE(validate_creation(f, FakeReference{}, kToday).errors.has("pays_naissance"));
+}
+
+TEST(Dates, format_and_parse_both_ways) {
+  constexpr year_month_day d{year(1998), May, day(3)};
+  EXPECT_EQ(format_date_fr(d), "03/05/1998");
+  EXPECT_EQ(format_date_iso(d), "1998-05-03");
+  EXPECT_EQ(parse_date_fr("03/05/1998"), d);
+  EXPECT_EQ(parse_date_iso("1998-05-03"), d);
+  EXPECT_FALSE(parse_date_fr("31/02/1998"));
 }
 
 TEST(Email, validity_and_normalisation) {

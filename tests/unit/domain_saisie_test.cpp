@@ -33,6 +33,12 @@ Champs adresse() {
           {"nationalite", {"FR"}},    {"telephone_mobile", {"0623456789"}}};
 }
 
+// The message next to `field`, empty when it has none.
+std::string message_on(const FieldErrors& errors, std::string_view field) {
+  const std::string* m = errors.message(field);
+  return m ? *m : "";
+}
+
 TEST(Telephone, accepts_the_seed_formats) {
   EXPECT_TRUE(is_valid_telephone("0623456789"));
   EXPECT_TRUE(is_valid_telephone("+33623456789"));
@@ -129,6 +135,27 @@ TEST_F(Onglets, the_seed_example_passes_every_tab) {
     EXPECT_TRUE(errors.empty()) << "onglet " << onglet << ": "
                                 << (errors.empty() ? "" : errors.all().front().message);
   }
+}
+
+TEST_F(Onglets, every_text_field_of_a_tab_refuses_control_characters) {
+  Champs c = adresse();
+  c["localite"] = {"Bâle\r\nX\a"};
+  auto errors = valider_onglet(2, c, contexte());
+  ASSERT_TRUE(errors.has("localite"));
+  EXPECT_EQ(message_on(errors, "localite"), "Ce champ contient des caractères non autorisés.");
+  c = adresse();
+  c["adresse_complement3"] = {
+      "\xC2\x9B"
+      "31m"};  // C1 CSI
+  EXPECT_EQ(message_on(valider_onglet(2, c, contexte()), "adresse_complement3"),
+            "Ce champ contient des caractères non autorisés.");
+  // Only the tab's own fields are judged: another tab's stay its own business.
+  c = exemple();
+  c["localite"] = {"X\a"};
+  EXPECT_TRUE(valider_onglet(3, c, contexte()).empty());
+  c["acquis.BTSDUT.annee"] = {"2022\x7F"};
+  EXPECT_EQ(message_on(valider_onglet(5, c, contexte()), "acquis.BTSDUT.annee"),
+            "Ce champ contient des caractères non autorisés.");
 }
 
 TEST_F(Onglets, informations_needs_every_answer_and_an_etablissement_of_the_academie) {

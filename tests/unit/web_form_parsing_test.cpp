@@ -83,13 +83,6 @@ TEST(WebParseUrlencoded, rejects_invalid_utf8_and_nul) {
   EXPECT_FALSE(parse_urlencoded(std::string("a=\xE9t\xE9", 6)));  // raw Latin-1
 }
 
-TEST(WebIsValidUtf8, accepts_four_byte_sequences_and_rejects_beyond_unicode) {
-  EXPECT_TRUE(is_valid_utf8("\xF0\x9F\x98\x80"));   // U+1F600
-  EXPECT_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));  // U+110000
-  EXPECT_FALSE(is_valid_utf8("\xE0\x80\xAF"));      // overlong
-  EXPECT_TRUE(is_valid_utf8(""));
-}
-
 // ---- cookies ----------------------------------------------------------------------------------
 
 TEST(WebParseCookieHeader, splits_pairs_and_trims_spaces) {

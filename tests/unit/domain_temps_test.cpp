@@ -1,0 +1,41 @@
+// Unit tests of the display of instants: Paris wall-clock time across the DST changes, and the
+// UTC timestamps of the logs.
+#include <gtest/gtest.h>
+
+#include "domain/temps.hpp"
+
+namespace examens::domain {
+namespace {
+
+using namespace std::chrono;
+
+Instant at(long long unix_seconds) {
+  return Instant(seconds(unix_seconds));
+}
+
+TEST(Temps, paris_date_and_time_as_pages_show_them) {
+  const Instant t = at(1694590620);  // 2023-09-13 07:37Z, summer time
+  EXPECT_EQ(format_paris_date(t), "13/09/2023");
+  EXPECT_EQ(format_paris_time(t), "09:37");
+  EXPECT_EQ(format_paris_datetime(t), "13/09/2023 à 09:37");
+}
+
+TEST(Temps, paris_long_form_names_the_month_in_french) {
+  EXPECT_EQ(format_paris_long(at(1635750000)), "01 novembre 2021 08:00");  // winter time
+  EXPECT_EQ(format_paris_long(at(1694590620)), "13 septembre 2023 09:37");
+}
+
+TEST(Temps, paris_time_follows_the_spring_change) {
+  EXPECT_EQ(format_paris_datetime(at(1774745999)), "29/03/2026 à 01:59");
+  EXPECT_EQ(format_paris_datetime(at(1774746000)), "29/03/2026 à 03:00");
+}
+
+TEST(Temps, utc_timestamps_keep_milliseconds) {
+  const auto t =
+      system_clock::time_point(seconds(1795433400)) + milliseconds(123) + microseconds(999);
+  EXPECT_EQ(format_utc_timestamp(t), "2026-11-23T11:30:00.123Z");
+  EXPECT_EQ(format_utc_timestamp(system_clock::time_point{}), "1970-01-01T00:00:00.000Z");
+}
+
+}  // namespace
+}  // namespace examens::domain

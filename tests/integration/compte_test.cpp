@@ -323,6 +323,16 @@ TEST_F(Compte, forgotten_password_answers_the_same_whether_or_not_the_account_ex
   EXPECT_EQ(count(portal.db(), "SELECT COUNT(*) FROM demandes_mot_de_passe"), 0);
 }
 
+TEST_F(Compte, forgotten_password_records_no_over_long_identifier) {
+  const auto unknown = client.submit("/mot-de-passe-oublie", "/mot-de-passe-oublie",
+                                     {{"identifiant", "personne@example.fr"}});
+  const auto long_one = client.submit("/mot-de-passe-oublie", "/mot-de-passe-oublie",
+                                      {{"identifiant", std::string(100'000, 'a')}});
+  EXPECT_EQ(long_one.status, unknown.status);
+  EXPECT_EQ(long_one.body, unknown.body);
+  EXPECT_EQ(count(portal.db(), "SELECT COUNT(*) FROM demandes_mot_de_passe"), 1);
+}
+
 TEST_F(Compte, forgotten_password_mails_an_account_at_most_three_times_an_hour) {
   create_account(portal, client, spec, true);
   const std::string numero = numero_of(portal.db(), spec.email);

@@ -33,6 +33,8 @@ class ManualClock final : public domain::Clock {
 class TestDatabase {
  public:
   TestDatabase();
+  // `backend` as EXAMENS_TEST_DB: "sqlite" or "postgresql:<dir of pg.sh's url file>".
+  explicit TestDatabase(const std::string& backend);
   ~TestDatabase();
   const std::string& url() const { return url_; }
   store::Database& db() { return *db_; }
@@ -83,10 +85,12 @@ std::string csrf_of(const std::string& html);
 class TestPortal {
  public:
   TestPortal();
+  explicit TestPortal(const std::string& backend);  // as TestDatabase's
   ~TestPortal();
   std::string base_url() const { return "http://127.0.0.1:" + std::to_string(port_); }
   ManualClock& clock() { return clock_; }
   store::Database& db() { return database_.db(); }
+  const std::string& db_url() const { return database_.url(); }
   bool postgresql() const { return database_.postgresql(); }
   // Delivers the queued mails and returns the texts of those sent to `email`, oldest first.
   std::vector<std::string> mails_to(const std::string& email);

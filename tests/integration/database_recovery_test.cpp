@@ -120,6 +120,42 @@ TEST_F(DatabaseRecovery, an_unreachable_database_answers_503_until_it_is_back) {
   EXPECT_TRUE(answers_within(client, "/", 10s));
 }
 
+// Delivers, and during the first delivery cuts the portal's database connections, so that
+// its outcome is to be written on a lost connection.
+class CuttingTransport : public mail::Transport {
+ public:
+  explicit CuttingTransport(std::string url) : url_(std::move(url)) {}
+  mail::DeliveryResult deliver(const mail::Mail&) override {
+    if (++deliveries == 1) cut_connections(url_);
+    return {true, "250 OK", false};
+  }
+  int deliveries = 0;
+
+ private:
+  std::string url_;
+};
+
+TEST_F(DatabaseRecovery, a_mail_delivered_while_the_connection_is_cut_is_not_sent_again) {
+  Client visitor(portal.base_url());
+  AccountSpec other;
+  other.email = "marie.curie@example.fr";
+  ASSERT_EQ(visitor.submit("/compte/creer", "/compte/creer", creation_fields(other)).status, 200);
+  auto transport = std::make_unique<CuttingTransport>(portal.db_url());
+  CuttingTransport& cutting = *transport;
+  mail::SenderOptions options;
+  options.from_address = "ne-pas-repondre@examens.test";
+  mail::Sender sender(portal.db(), portal.clock(), std::move(transport), options);
+
+  EXPECT_THROW(sender.deliver_due(), store::Unavailable);
+  // Past the claim's lease, when a mail whose outcome was never written is due again.
+  portal.clock().advance(std::chrono::minutes(10));
+  sender.deliver_due();
+  EXPECT_EQ(cutting.deliveries, 1);
+  EXPECT_EQ(count(portal.db(), "SELECT COUNT(*) FROM messages WHERE destinataire = '" +
+                                   other.email + "' AND envoye_le IS NOT NULL"),
+            1);
+}
+
 // A PostgreSQL cluster of this test alone (tests/support/pg.sh): restarting the shared one
 // would cut the tests running beside it.
 class OwnCluster {

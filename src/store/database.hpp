@@ -1,5 +1,6 @@
 // The storage connection: one SOCI pool over SQLite (embedded default, WAL) or
-// PostgreSQL, chosen by the URL; transactions, migrations, dialect differences.
+// PostgreSQL, chosen by the URL; transactions, migrations, dialect differences, and the
+// pool's recovery from lost connections (docs/decisions/0005-database-recovery.md).
 // Thread-safe: any worker thread may begin a transaction; each holds one pooled session.
 #pragma once
 

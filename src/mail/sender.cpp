@@ -64,12 +64,12 @@ void Sender::loop() {
 }
 
 int Sender::deliver_due() {
+  std::vector<store::OutboxMail> due;
   std::lock_guard lock(unrecorded_mutex_);
   while (!unrecorded_.empty()) {
     record(unrecorded_.front());
     unrecorded_.erase(unrecorded_.begin());
   }
-  std::vector<store::OutboxMail> due;
   {
     store::Tx tx(db_);
     due = store::claim_due_mails(tx.sql(), clock_.now(), kLease, kBatch);

@@ -66,13 +66,18 @@ void Sender::loop() {
 int Sender::deliver_due() {
   if (options_.prepare) options_.prepare();
   std::vector<store::OutboxMail> due;
+  std::lock_guard lock(unrecorded_mutex_);
+  while (!unrecorded_.empty()) {
+    record(unrecorded_.front());
+    unrecorded_.erase(unrecorded_.begin());
+  }
   {
     store::Tx tx(db_);
     due = store::claim_due_mails(tx.sql(), clock_.now(), kLease, kBatch);
     tx.commit();
   }
   int delivered = 0;
-  for (const auto& row : due) {
+  for (auto& row : due) {
     Mail mail;
     mail.from_name = options_.from_name;
     mail.from_address = options_.from_address;
@@ -82,35 +87,47 @@ int Sender::deliver_due() {
     mail.html = row.html;
     mail.message_id = row.message_id;
     mail.date = row.cree_le;
-    const DeliveryResult result = transport_->deliver(mail);
-    // The file transport's detail is the .eml path; SMTP's is the server's reply.
-    const bool eml = result.ok && result.detail.ends_with(".eml");
-    const auto now = clock_.now();
-    store::Tx tx(db_);
-    if (result.ok) {
-      store::mark_mail_sent(tx.sql(), row.id, now, eml ? result.detail : std::string());
-      ++delivered;
-    } else if (result.permanent || attempts_exhausted(row.tentatives + 1)) {
-      store::mark_mail_abandoned(tx.sql(), row.id, row.tentatives + 1, now, result.detail);
-    } else {
-      store::mark_mail_retry(tx.sql(), row.id, row.tentatives + 1,
-                             now + retry_delay(row.tentatives + 1), result.detail);
+    Outcome outcome{std::move(row), transport_->deliver(mail), clock_.now()};
+    const store::Activity activity;
+    try {
+      record(outcome);
+    } catch (const std::exception&) {
+      // Written by the next call even if this COMMIT did reach the database: at worst a
+      // sent mail counts one attempt more, where forgetting it would send it twice.
+      if (activity.connection_lost()) unrecorded_.push_back(std::move(outcome));
+      throw;
     }
-    tx.commit();
-    boost::json::object log{{"level", result.ok ? "info" : "warning"},
-                            {"component", "mail"},
-                            {"id", row.id},
-                            {"subject", row.objet},
-                            {"delivered", result.ok}};
-    if (!result.ok)
-      log["error"] = result.detail;
-    else if (eml && options_.log_eml_paths)
-      log["eml"] = result.detail;
-    else if (!eml)
-      log["reply"] = result.detail;
-    std::cerr << boost::json::serialize(log) << "\n";
+    if (outcome.result.ok) ++delivered;
   }
   return delivered;
+}
+
+void Sender::record(const Outcome& outcome) {
+  const auto& [row, result, now] = outcome;
+  // The file transport's detail is the .eml path; SMTP's is the server's reply.
+  const bool eml = result.ok && result.detail.ends_with(".eml");
+  store::Tx tx(db_);
+  if (result.ok) {
+    store::mark_mail_sent(tx.sql(), row.id, now, eml ? result.detail : std::string());
+  } else if (result.permanent || attempts_exhausted(row.tentatives + 1)) {
+    store::mark_mail_abandoned(tx.sql(), row.id, row.tentatives + 1, now, result.detail);
+  } else {
+    store::mark_mail_retry(tx.sql(), row.id, row.tentatives + 1,
+                           now + retry_delay(row.tentatives + 1), result.detail);
+  }
+  tx.commit();
+  boost::json::object log{{"level", result.ok ? "info" : "warning"},
+                          {"component", "mail"},
+                          {"id", row.id},
+                          {"subject", row.objet},
+                          {"delivered", result.ok}};
+  if (!result.ok)
+    log["error"] = result.detail;
+  else if (eml && options_.log_eml_paths)
+    log["eml"] = result.detail;
+  else if (!eml)
+    log["reply"] = result.detail;
+  std::cerr << boost::json::serialize(log) << "\n";
 }
 
 }  // namespace examens::mail

@@ -1,6 +1,7 @@
 // The outbox sender: delivers queued mails through a transport, retries with
 // back-off when the server is down, and never sends again what was delivered.
 // One background thread per instance; several instances share the outbox safely.
+// While the database is unreachable it keeps trying, and resumes once it is back.
 #pragma once
 
 #include <condition_variable>
@@ -9,10 +10,12 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "domain/clock.hpp"
 #include "mail/transport.hpp"
 #include "store/database.hpp"
+#include "store/outbox.hpp"
 
 namespace examens::mail {
 
@@ -36,11 +39,20 @@ class Sender {
   void wake();  // a mail was just committed: look now rather than at the next poll
 
   // Delivers every mail due now; returns how many were delivered. Used by the
-  // thread and directly by tests and commands.
+  // thread and directly by tests and commands. Throws when the database is
+  // unreachable; outcomes it could not write are written by the next call.
   int deliver_due();
 
  private:
+  // A delivery attempt, to be written to the outbox.
+  struct Outcome {
+    store::OutboxMail row;
+    DeliveryResult result;
+    domain::Instant at;
+  };
+
   void loop();
+  void record(const Outcome& outcome);
 
   store::Database& db_;
   const domain::Clock& clock_;
@@ -51,6 +63,10 @@ class Sender {
   bool stopping_ = false;
   bool woken_ = false;
   std::thread thread_;
+  // Outcomes a lost connection kept from being written: the mail's claim lapses, and
+  // without them it would be delivered again. Only deliver_due touches them.
+  std::mutex unrecorded_mutex_;
+  std::vector<Outcome> unrecorded_;
 };
 
 }  // namespace examens::mail

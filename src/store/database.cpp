@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <boost/url/parse.hpp>
 #include <fstream>
+#include <limits>
 #include <sstream>
 #include <stdexcept>
 #include <vector>
@@ -56,6 +57,29 @@ std::string quoted(std::string_view value) {
   return out + "'";
 }
 
+// Reconnection attempts to an unreachable server are spaced from the first to the last
+// delay, doubling: requests fail fast meanwhile, and the server, once back, is found
+// within the last delay.
+constexpr auto kFirstBackoff = std::chrono::milliseconds(100);
+constexpr auto kLastBackoff = std::chrono::milliseconds(2000);
+
+// Marks a pooled session whose connection was found lost (no value of the loss count).
+constexpr std::uint64_t kLost = std::numeric_limits<std::uint64_t>::max();
+
+// Per thread: a request runs on one worker thread, and Activity compares these around it.
+thread_local std::uint64_t t_lost = 0;
+thread_local std::uint64_t t_commits = 0;
+
+// A lost connection: libpq's own verdict on PostgreSQL (whatever the error said), no
+// connection at all after a reconnection failed. An SQLite file has no connection to lose.
+bool connection_lost(soci::session& s, Backend backend) {
+  auto* session_backend = s.get_backend();
+  if (!session_backend) return true;
+  if (backend == Backend::sqlite) return false;
+  auto* pg = static_cast<soci::postgresql_session_backend*>(session_backend);
+  return PQstatus(pg->conn_) == CONNECTION_BAD;
+}
+
 }  // namespace
 
 std::string postgres_connection_string(std::string_view url) {
@@ -91,23 +115,83 @@ Database::Database(std::string_view url, std::size_t pool_size)
     : backend_(starts_with(url, "postgresql://") || starts_with(url, "postgres://")
                    ? Backend::postgresql
                    : Backend::sqlite),
+      url_(url),
       pool_size_(std::max<std::size_t>(pool_size, 1)),
-      pool_(std::make_unique<soci::connection_pool>(pool_size_)) {
-  for (std::size_t i = 0; i < pool_size_; ++i) {
-    soci::session& s = pool_->at(i);
-    if (backend_ == Backend::sqlite) {
-      const std::filesystem::path file(url);
-      if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path());
-      // timeout: seconds a writer waits for another's lock (SQLite allows one writer).
-      s.open(*soci::factory_sqlite3(), "db=" + std::string(url) + " timeout=30");
-      s << "PRAGMA journal_mode=WAL";
-      s << "PRAGMA synchronous=FULL";
-      s << "PRAGMA foreign_keys=ON";
-    } else {
-      s.open(*soci::factory_postgresql(), postgres_connection_string(url));
-      s << "SET client_min_messages TO WARNING";
+      pool_(std::make_unique<soci::connection_pool>(pool_size_)),
+      connected_at_(pool_size_, 0) {
+  if (backend_ == Backend::sqlite) {
+    const std::filesystem::path file(url_);
+    if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path());
+  }
+  for (std::size_t i = 0; i < pool_size_; ++i) connect(pool_->at(i));
+}
+
+// Opens the session, or reopens it with the same parameters, and applies the per-session
+// settings, which a new connection does not inherit.
+void Database::connect(soci::session& s) {
+  if (s.get_backend())
+    s.reconnect();
+  else if (backend_ == Backend::sqlite)
+    // timeout: seconds a writer waits for another's lock (SQLite allows one writer).
+    s.open(*soci::factory_sqlite3(), "db=" + url_ + " timeout=30");
+  else
+    s.open(*soci::factory_postgresql(), postgres_connection_string(url_));
+  if (backend_ == Backend::sqlite) {
+    s << "PRAGMA journal_mode=WAL";
+    s << "PRAGMA synchronous=FULL";
+    s << "PRAGMA foreign_keys=ON";
+  } else {
+    s << "SET client_min_messages TO WARNING";
+  }
+}
+
+std::size_t Database::acquire() {
+  const std::size_t position = pool_->lease();
+  if (connected_at_[position] == losses_.load()) return position;
+  {
+    std::lock_guard lock(backoff_mutex_);
+    if (backoff_.count() > 0 && std::chrono::steady_clock::now() < next_attempt_) {
+      pool_->give_back(position);
+      ++t_lost;
+      throw Unavailable("database unreachable: waiting before connecting again");
     }
   }
+  // Read before connecting: a loss found meanwhile makes this connection suspect too.
+  const std::uint64_t losses = losses_.load();
+  try {
+    connect(pool_->at(position));
+  } catch (const std::exception& e) {
+    {
+      std::lock_guard lock(backoff_mutex_);
+      backoff_ = std::clamp(backoff_ * 2, kFirstBackoff, kLastBackoff);
+      next_attempt_ = std::chrono::steady_clock::now() + backoff_;
+    }
+    pool_->give_back(position);
+    ++t_lost;
+    throw Unavailable(std::string("database unreachable: ") + e.what());
+  }
+  connected_at_[position] = losses;
+  {
+    std::lock_guard lock(backoff_mutex_);
+    backoff_ = std::chrono::milliseconds(0);
+  }
+  return position;
+}
+
+bool Database::check_lost(std::size_t position) {
+  if (!connection_lost(pool_->at(position), backend_)) return false;
+  // Counted once per connection: the lease's release checks it again.
+  if (connected_at_[position] != kLost) {
+    connected_at_[position] = kLost;
+    ++losses_;
+    ++t_lost;
+  }
+  return true;
+}
+
+void Database::release(std::size_t position) {
+  check_lost(position);
+  pool_->give_back(position);
 }
 
 Database::~Database() = default;
@@ -146,18 +230,43 @@ int Database::migrate(const std::filesystem::path& dir) {
   return applied;
 }
 
-Tx::Tx(Database& db) : db_(db), session_(db.pool()) {
+Lease::Lease(Database& db) : db_(db), position_(db.acquire()), session_(db.pool_->at(position_)) {}
+
+Lease::~Lease() {
+  db_.release(position_);
+}
+
+bool Lease::lost() {
+  return db_.check_lost(position_);
+}
+
+Activity::Activity() : lost_(t_lost), commits_(t_commits) {}
+
+bool Activity::connection_lost() const {
+  return t_lost != lost_;
+}
+
+bool Activity::commit_sent() const {
+  return t_commits != commits_;
+}
+
+Tx::Tx(Database& db) : db_(db), lease_(db) {
   // SQLite: take the write lock at BEGIN, so two writers queue on the busy timeout
   // instead of failing when a read lock is upgraded mid-transaction.
-  session_ << (db_.backend() == Backend::sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+  try {
+    sql() << (db_.backend() == Backend::sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+  } catch (const std::exception& e) {
+    if (lease_.lost()) throw Unavailable(std::string("connection lost: ") + e.what());
+    throw;
+  }
 }
 
 Tx::~Tx() {
   if (done_) return;
   try {
-    session_ << "ROLLBACK";
+    sql() << "ROLLBACK";
   } catch (const std::exception&) {
-    // The connection is already unusable; the pool's next user gets the error.
+    // A lost connection, which the lease's release records: the server rolls back.
   }
 }
 
@@ -166,11 +275,19 @@ Backend Tx::backend() const {
 }
 
 void Tx::commit() {
-  session_ << "COMMIT";
-  done_ = true;
+  ++t_commits;
+  try {
+    sql() << "COMMIT";
+    done_ = true;
+  } catch (const std::exception& e) {
+    if (lease_.lost())
+      throw Unavailable(std::string("connection lost during COMMIT (it may have been written): ") +
+                        e.what());
+    throw;
+  }
 }
 
-Read::Read(Database& db) : session_(db.pool()) {}
+Read::Read(Database& db) : lease_(db) {}
 
 bool is_unique_violation(const soci::soci_error& error) {
   if (auto* pg = dynamic_cast<const soci::postgresql_soci_error*>(&error))

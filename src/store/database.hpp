@@ -1,20 +1,67 @@
 // The storage connection: one SOCI pool over SQLite (embedded default, WAL) or
-// PostgreSQL, chosen by the URL; transactions, migrations, dialect differences.
+// PostgreSQL, chosen by the URL; transactions, migrations, dialect differences, and the
+// pool's recovery from lost connections (docs/decisions/0005-database-recovery.md).
 // Thread-safe: any worker thread may begin a transaction; each holds one pooled session.
 #pragma once
 
 #include <soci/soci.h>
 
+#include <atomic>
+#include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <mutex>
+#include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace examens::store {
 
 enum class Backend { sqlite, postgresql };
 
+// The database cannot be reached: the connection was lost (restart, failover, network cut)
+// or cannot be made again yet. A transaction that met it before its COMMIT wrote nothing;
+// one whose COMMIT met it may or may not have been written.
+class Unavailable : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// What the storage met on the calling thread since this object was made, so that a caller
+// can tell work that may run again (a lost connection, nothing committed) from work that
+// may not (a COMMIT was sent: running it again could write twice).
+class Activity {
+ public:
+  Activity();
+  bool connection_lost() const;
+  bool commit_sent() const;
+
+ private:
+  std::uint64_t lost_;
+  std::uint64_t commits_;
+};
+
 class Database;
+
+// One pooled session, held for the lease's lifetime. A connection found lost is
+// reconnected when next leased, so the pool heals after a restart of the server.
+class Lease {
+ public:
+  explicit Lease(Database& db);
+  Lease(const Lease&) = delete;
+  Lease& operator=(const Lease&) = delete;
+  ~Lease();
+  soci::session& sql() { return session_; }
+  // Whether the connection is lost; it is then replaced when the session is next leased.
+  bool lost();
+
+ private:
+  Database& db_;
+  std::size_t position_;
+  soci::session& session_;
+};
 
 // A pooled session inside a write transaction. Rolled back on destruction unless
 // committed, so an exception anywhere leaves nothing half-written.
@@ -25,13 +72,13 @@ class Tx {
   Tx& operator=(const Tx&) = delete;
   ~Tx();
 
-  soci::session& sql() { return session_; }
+  soci::session& sql() { return lease_.sql(); }
   Backend backend() const;
   void commit();
 
  private:
   Database& db_;
-  soci::session session_;
+  Lease lease_;
   bool done_ = false;
 };
 
@@ -39,10 +86,10 @@ class Tx {
 class Read {
  public:
   explicit Read(Database& db);
-  soci::session& sql() { return session_; }
+  soci::session& sql() { return lease_.sql(); }
 
  private:
-  soci::session session_;
+  Lease lease_;
 };
 
 class Database {
@@ -52,16 +99,33 @@ class Database {
   ~Database();
 
   Backend backend() const { return backend_; }
-  soci::connection_pool& pool() { return *pool_; }
 
   // Applies every migration of `dir` (NNNN_name.sql) not applied yet, each in its own
   // transaction, recording it in schema_migrations. Returns how many were applied.
   int migrate(const std::filesystem::path& dir);
 
  private:
+  friend class Lease;
+
+  // Leases a pooled session, reconnecting it first if its connection predates the last
+  // loss found; throws Unavailable when that fails or the back-off forbids trying yet.
+  std::size_t acquire();
+  void release(std::size_t position);
+  // Records that the session at `position` lost its connection, and returns whether it did.
+  bool check_lost(std::size_t position);
+  void connect(soci::session& session);
+
   Backend backend_;
+  std::string url_;
   std::size_t pool_size_;
   std::unique_ptr<soci::connection_pool> pool_;
+  // Raised each time a lost connection is found: one lost connection means the others,
+  // made to the same server, are most likely lost too, unknown to them until used.
+  std::atomic<std::uint64_t> losses_{0};
+  std::vector<std::uint64_t> connected_at_;  // per pooled session: losses_ when it connected
+  std::mutex backoff_mutex_;
+  std::chrono::steady_clock::time_point next_attempt_;
+  std::chrono::milliseconds backoff_{0};
 };
 
 // A unique or primary-key violation (SOCI reports it differently per backend).

@@ -77,8 +77,15 @@ std::optional<Response> Portal::handle_static(Request& request) const {
 }
 
 Response Portal::handle(Request& request) {
+  return handle(request, true);
+}
+
+Response Portal::handle(Request& request, bool may_retry) {
   if (auto response = handle_static(request)) return std::move(*response);
   Response response;
+  // resolve_session gives a new visitor's cookie to the request: a retry starts afresh.
+  const auto received_cookies = request.cookies;
+  const store::Activity activity;
 
   Context ctx{request, clock_.now(), {}, {}, {}, {}, {}};
   try {
@@ -91,11 +98,24 @@ Response Portal::handle(Request& request) {
       response = dispatch(ctx);
     }
   } catch (const std::exception& e) {
+    // The connection was lost before anything was committed: the pool replaces it, and
+    // running the request again cannot write twice.
+    if (may_retry && activity.connection_lost() && !activity.commit_sent()) {
+      request.cookies = received_cookies;
+      return handle(request, false);
+    }
     std::cerr << "{\"level\":\"error\",\"path\":\"" << request.path << "\",\"error\":\"" << e.what()
               << "\"}\n";
-    response = error_page(ctx, 500, "Erreur du serveur",
-                          "Une erreur inattendue s'est produite. Rien de ce que vous aviez déjà "
-                          "enregistré n'est perdu ; veuillez réessayer dans un instant.");
+    if (activity.connection_lost()) {
+      response = error_page(ctx, 503, "Service momentanément indisponible",
+                            "Le service est momentanément indisponible. Rien de ce que vous aviez "
+                            "enregistré n'est perdu ; réessayez dans quelques instants.");
+      response.set_header("Retry-After", "5");
+    } else {
+      response = error_page(ctx, 500, "Erreur du serveur",
+                            "Une erreur inattendue s'est produite. Rien de ce que vous aviez déjà "
+                            "enregistré n'est perdu ; veuillez réessayer dans un instant.");
+    }
   }
   for (auto& c : ctx.cookies) response.cookies.push_back(std::move(c));
   // Pages carry personal data: never stored by a shared cache or the browser's history.

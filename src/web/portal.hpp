@@ -99,6 +99,9 @@ class Portal {
   void logout(Context& ctx);
 
  private:
+  // `may_retry`: a request that lost its database connection before committing anything
+  // runs once more, on a fresh connection.
+  Response handle(Request& request, bool may_retry);
   Response dispatch(Context& ctx);
   void resolve_session(Context& ctx);
   bool csrf_ok(const Context& ctx) const;

@@ -88,9 +88,10 @@ std::string url_encode(const std::string& s) {
 
 }  // namespace
 
-TestDatabase::TestDatabase() {
+TestDatabase::TestDatabase() : TestDatabase(env_or("EXAMENS_TEST_DB", "sqlite")) {}
+
+TestDatabase::TestDatabase(const std::string& backend) {
   // "sqlite", or "postgresql:<dir>" where tests/support/pg.sh left the cluster's URL.
-  const std::string backend = env_or("EXAMENS_TEST_DB", "sqlite");
   if (backend.starts_with("postgresql:")) {
     postgres_ = true;
     std::ifstream in(backend.substr(backend.find(':') + 1) + "/url");
@@ -205,7 +206,10 @@ std::string csrf_of(const std::string& html) {
   return m[1];
 }
 
-TestPortal::TestPortal() : mail_dir_(temp_dir("examens-mail-").string()) {
+TestPortal::TestPortal() : TestPortal(env_or("EXAMENS_TEST_DB", "sqlite")) {}
+
+TestPortal::TestPortal(const std::string& backend)
+    : database_(backend), mail_dir_(temp_dir("examens-mail-").string()) {
   web::init_secrets();
   config_.root = source_dir();
   config_.data_dir = temp_dir("examens-data-");

@@ -35,6 +35,8 @@ class ManualClock final : public domain::Clock {
 class TestDatabase {
  public:
   TestDatabase();
+  // `backend` as EXAMENS_TEST_DB: "sqlite" or "postgresql:<dir of pg.sh's url file>".
+  explicit TestDatabase(const std::string& backend);
   ~TestDatabase();
   const std::string& url() const { return url_; }
   store::Database& db() { return *db_; }
@@ -99,10 +101,12 @@ class RecordingTransport final : public mail::Transport {
 class TestPortal {
  public:
   TestPortal();
+  explicit TestPortal(const std::string& backend);  // as TestDatabase's
   ~TestPortal();
   std::string base_url() const { return "http://127.0.0.1:" + std::to_string(port_); }
   ManualClock& clock() { return clock_; }
   store::Database& db() { return database_.db(); }
+  const std::string& db_url() const { return database_.url(); }
   bool postgresql() const { return database_.postgresql(); }
   // Delivers the queued mails and returns the texts of those sent to `email`, oldest first
   // (as delivered: with their links).

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts or stops a throwaway PostgreSQL 15 cluster on 127.0.0.1 for the tests.
-# usage: pg.sh start DIR | stop DIR — start writes the connection URL to DIR/url.
+# usage: pg.sh start DIR | restart DIR | stop DIR — start writes the connection URL to DIR/url;
+# restart stops the cluster (fast: sessions are cut) and starts it again on the same port.
 # The cluster itself lives under /tmp: the postgres user may not reach DIR's parents.
 set -euo pipefail
 action=$1
@@ -39,12 +40,17 @@ case "$action" in
     echo "postgresql://postgres@127.0.0.1:$port/postgres" >"$dir/url"
     echo "PostgreSQL test cluster on 127.0.0.1:$port ($cluster)"
     ;;
+  restart)
+    cluster=$(cat "$dir/cluster")
+    as_owner "$bin/pg_ctl" -D "$cluster/data" -l "$cluster/server.log" -m fast -w -t 60 \
+      restart >/dev/null || { cat "$cluster/server.log"; exit 1; }
+    ;;
   stop)
     stop
     echo "PostgreSQL test cluster stopped"
     ;;
   *)
-    echo "usage: $0 start|stop DIR" >&2
+    echo "usage: $0 start|restart|stop DIR" >&2
     exit 2
     ;;
 esac

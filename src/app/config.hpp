@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "domain/clock.hpp"
 
@@ -21,6 +22,10 @@ struct Config {
   std::string mail_from = "ne-pas-repondre@examens.education.gouv.fr";  // EXAMENS_MAIL_FROM
   int workers = 4;                             // EXAMENS_WORKERS: blocking-work pool size
   std::chrono::seconds session_idle{30 * 60};  // EXAMENS_SESSION_IDLE_SECONDS
+  // EXAMENS_MAX_CONNECTIONS_PER_ADDRESS: open connections from one client address.
+  std::size_t max_connections_per_address = 256;
+  // EXAMENS_TRUSTED_PROXIES (comma-separated): peers whose X-Forwarded-For is believed.
+  std::vector<std::string> trusted_proxies;
   // EXAMENS_DEMO_NOW ("AAAA-MM-JJ HH:MM", Paris): the demo's clock starts there; empty:
   // the real time.
   std::string demo_now;

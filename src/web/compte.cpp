@@ -653,6 +653,13 @@ Response message(Portal& portal, Context& ctx) {
 
 }  // namespace
 
+bool runs_argon2(const Request& request) {
+  if (request.method != Method::post) return false;
+  const std::string_view path = request.path;
+  return path == "/connexion" || path == "/compte/creer" || path == "/mot-de-passe/nouveau" ||
+         path == "/compte/modifier";
+}
+
 void add_compte_routes(Router<RouteHandler>& r) {
   r.add(Method::get, "/", accueil);
   r.add(Method::get, "/compte/creer", creer_form);

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <atomic>
+#include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -82,7 +84,8 @@ std::string csrf_of(const std::string& html);
 // The whole portal on an ephemeral port, mails into a temporary folder.
 class TestPortal {
  public:
-  TestPortal();
+  // `adjust` changes the production wiring's server options, to reach a limit in a test.
+  explicit TestPortal(const std::function<void(web::ServerOptions&)>& adjust = {});
   ~TestPortal();
   std::string base_url() const { return "http://127.0.0.1:" + std::to_string(port_); }
   ManualClock& clock() { return clock_; }
@@ -93,6 +96,7 @@ class TestPortal {
   // The first link in the newest mail to `email` that contains `needle`.
   std::string link_in_mail(const std::string& email, const std::string& needle);
   mail::Sender& sender() { return *sender_; }
+  std::filesystem::path upload_dir() const { return config_.data_dir / "uploads"; }
 
  private:
   ManualClock clock_;

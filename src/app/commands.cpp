@@ -202,8 +202,6 @@ int serve(const Config& config) {
   options.address = "127.0.0.1";
   options.port = config.port;
   options.worker_threads = config.workers;
-  // Pages keep the CPU during a storm of logins (see the README's production notes).
-  options.hashing_nice = 10;
   options.limits.max_connections_per_address = config.max_connections_per_address;
   options.trusted_proxies = config.trusted_proxies;
   // One I/O thread per core: parsing, static files and writes spread over the machine.

@@ -177,9 +177,6 @@ struct Server::Impl {
       if (!address) throw std::invalid_argument("trusted proxy is not an IP address: " + proxy);
       trusted_proxies.push_back(std::move(*address));
     }
-    if (options.hashing_nice != 0)
-      detail::renice_threads(hashing_pool, std::max(1, options.hashing_threads),
-                             options.hashing_nice);
   }
 
   ~Impl() {

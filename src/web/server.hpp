@@ -61,9 +61,6 @@ struct ServerOptions {
   int worker_threads = 4;  // bounded pool where handlers (blocking: DB, PDF, mail) run
   // The hashing pool: one thread per core is all the CPU that Argon2id can use.
   int hashing_threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  // Added to the hashing threads' nice value (Linux: per thread), so that pages win the CPU
-  // over a queue of logins; 0 leaves them at the process's priority.
-  int hashing_nice = 0;
   // Multipart file parts are streamed here and removed after the response; empty: a
   // directory examens-uploads under the system temporary directory.
   std::string upload_dir;

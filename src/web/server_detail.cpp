@@ -11,6 +11,7 @@
 #include <boost/json/string.hpp>
 #include <cerrno>
 #include <cstdio>
+#include <fstream>
 
 #include "web/form_parsing.hpp"
 #include "web/server.hpp"
@@ -181,8 +182,15 @@ OpenFileLimit raise_open_file_limit() {
   if (::getrlimit(RLIMIT_NOFILE, &limit) != 0) return out;
   out.before = out.after = limit.rlim_cur;
   out.hard = limit.rlim_max;
-  if (limit.rlim_cur < limit.rlim_max) {
-    limit.rlim_cur = limit.rlim_max;
+  rlim_t target = limit.rlim_max;
+  // An unlimited hard limit cannot be the soft one: the kernel's ceiling is fs.nr_open.
+  if (target == RLIM_INFINITY) {
+    std::ifstream nr_open("/proc/sys/fs/nr_open");
+    unsigned long long ceiling = 0;
+    target = nr_open >> ceiling ? static_cast<rlim_t>(ceiling) : limit.rlim_cur;
+  }
+  if (limit.rlim_cur < target) {
+    limit.rlim_cur = target;
     if (::setrlimit(RLIMIT_NOFILE, &limit) == 0) out.after = limit.rlim_cur;
   }
   return out;

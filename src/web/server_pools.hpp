@@ -1,21 +1,14 @@
-// The server's worker pools: handing work to a pool and its result straight back to the
-// connection, and lowering the priority of a pool's threads. Asio only, no Beast.
+// Handing work to one of the server's pools and its result straight back to the connection.
+// Asio only, no Beast.
 #pragma once
-
-#include <unistd.h>
 
 #include <boost/asio/associated_executor.hpp>
 #include <boost/asio/async_result.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_awaitable.hpp>
-#include <cerrno>
-#include <cstring>
-#include <latch>
-#include <memory>
 
 #include "web/http.hpp"
-#include "web/server_detail.hpp"
 
 namespace examens::web::detail {
 
@@ -37,20 +30,6 @@ boost::asio::awaitable<Response> run_on(boost::asio::thread_pool& pool, Work wor
         });
       },
       boost::asio::use_awaitable, std::move(work));
-}
-
-// Lowers the priority of each thread of `pool` (the nice value is per thread on Linux): one
-// task per thread, each holding its thread until all have run, so that none runs twice.
-inline void renice_threads(boost::asio::thread_pool& pool, int threads, int increment) {
-  auto all_started = std::make_shared<std::latch>(threads);
-  for (int i = 0; i < threads; ++i)
-    boost::asio::post(pool, [all_started, increment] {
-      errno = 0;
-      if (::nice(increment) == -1 && errno != 0)
-        log_event("hashing_nice_failed", std::strerror(errno), "warning");
-      all_started->arrive_and_wait();
-    });
-  all_started->wait();
 }
 
 }  // namespace examens::web::detail

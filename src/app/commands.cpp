@@ -182,6 +182,7 @@ int serve(const Config& config) {
   if (!config.demo_now.empty())
     std::cerr << "examens: demo clock, starting at " << config.demo_now << " (Paris)\n";
   web::ServerOptions options;
+  if (config.hashing_threads > 0) options.hashing_threads = config.hashing_threads;
   // Each connection is a descriptor: the default soft limit (1024) would cap the server far
   // below what the machine can hold.
   const web::OpenFileLimit files = web::raise_open_file_limit();

@@ -44,6 +44,7 @@ Config Config::from_env() {
   c.root = env("EXAMENS_ROOT", EXAMENS_SOURCE_DIR);
   c.mail_from = env("EXAMENS_MAIL_FROM", c.mail_from);
   c.workers = std::max(1, std::stoi(env("EXAMENS_WORKERS", "4")));
+  c.hashing_threads = std::max(0, std::stoi(env("EXAMENS_HASHING_THREADS", "0")));
   c.session_idle = std::chrono::seconds(std::stoi(env("EXAMENS_SESSION_IDLE_SECONDS", "1800")));
   const long long per_address = std::stoll(env("EXAMENS_MAX_CONNECTIONS_PER_ADDRESS", "256"));
   if (per_address < 1) throw std::invalid_argument("EXAMENS_MAX_CONNECTIONS_PER_ADDRESS < 1");

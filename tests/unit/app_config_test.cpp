@@ -33,5 +33,11 @@ TEST(AppConfig, the_connection_cap_per_address_is_configurable_and_at_least_one)
   EXPECT_THROW(Config::from_env(), std::invalid_argument);
 }
 
+TEST(AppConfig, the_hashing_threads_default_to_the_servers_choice) {
+  EXPECT_EQ(Config::from_env().hashing_threads, 0);
+  ScopedEnv threads("EXAMENS_HASHING_THREADS", "3");
+  EXPECT_EQ(Config::from_env().hashing_threads, 3);
+}
+
 }  // namespace
 }  // namespace examens::app

@@ -252,7 +252,7 @@ bool Portal::accepts_upload(const Request&) const {
 }
 
 Response Portal::overloaded(Request& request, std::string message) const {
-  // On the I/O thread: no session lookup (the database may be what is saturated), so the
+  // On the I/O thread, which must never wait: no session lookup in the database, so the
   // page is drawn as for an anonymous visitor.
   Context ctx{request, clock_.now(), {}, {}, {}, {}, {}};
   Response response = error_page(ctx, 503, "Service momentanément surchargé", std::move(message));

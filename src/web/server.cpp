@@ -26,6 +26,7 @@
 #include <filesystem>
 #include <mutex>
 #include <optional>
+#include <stdexcept>
 #include <system_error>
 #include <thread>
 #include <tuple>
@@ -361,7 +362,8 @@ asio::awaitable<void> Server::Impl::accept_loop() {
     beast::error_code peer_ec;
     auto peer = socket.remote_endpoint(peer_ec);
     if (peer_ec) continue;  // already gone
-    std::string address = peer.address().to_string();
+    const std::string text = peer.address().to_string();
+    std::string address = detail::canonical_address(text).value_or(text);
     if (!admit(address)) {
       // Cheaper than an answer, and an answer would be read by the very client that is
       // holding too many connections.

@@ -41,8 +41,9 @@ struct ServerLimits {
   std::chrono::seconds keep_alive_idle{60};  // next request's header on a kept connection
   std::chrono::seconds write_timeout{60};    // writing one response
   std::size_t max_in_flight = 512;  // requests queued/running on the worker pool; beyond: 503
-  // Requests queued/running on the hashing pool; beyond: 503. At ~70 ms a hash, 64 waiting
-  // on 2 cores is about 2 s: past that, "retry in a few seconds" is the better answer.
+  // Requests queued/running on the hashing pool; beyond: 503. At ~70 ms a hash, the last of
+  // 64 waits 4.5 s behind one hashing thread, 1.1 s behind four: past that, "retry in a few
+  // seconds" is the better answer.
   std::size_t max_hashing_in_flight = 64;
   // Open connections from one client address (a trusted proxy's own are not counted);
   // beyond, a new connection is closed at once.
@@ -74,7 +75,9 @@ struct ServerOptions {
   std::function<Pool(const Request&)> pool_for;
   // Decides, from the request head alone and before any byte of the body is read or
   // written to disk, whether a multipart body may come in; refused: 415 and the connection
-  // is closed. Empty: no request may upload.
+  // is closed. Empty: no request may upload. An upload route must check its guards here,
+  // not in its handler: the session (cookie) and the CSRF token, which can only come in a
+  // header or a query parameter since the body is not read yet.
   std::function<bool(const Request& head)> accepts_upload;
   // Answers a request refused because its pool is full (503), on the I/O thread: `message`
   // says why, in French. Empty: a plain-text page. Retry-After is added when missing.

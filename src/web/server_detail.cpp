@@ -145,8 +145,13 @@ std::optional<std::string> canonical_address(std::string_view text) {
   char out[INET6_ADDRSTRLEN];
   for (int family : {AF_INET, AF_INET6})
     if (::inet_pton(family, input.c_str(), bytes) == 1 &&
-        ::inet_ntop(family, bytes, out, sizeof out) != nullptr)
-      return std::string(out);
+        ::inet_ntop(family, bytes, out, sizeof out) != nullptr) {
+      std::string address(out);
+      // A dual-stack socket shows an IPv4 peer as ::ffff:a.b.c.d: one client, one name.
+      if (address.starts_with("::ffff:") && address.find('.') != std::string::npos)
+        address.erase(0, 7);
+      return address;
+    }
   return std::nullopt;
 }
 

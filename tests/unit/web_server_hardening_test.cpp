@@ -286,6 +286,8 @@ TEST_F(WebServerHardening, behind_a_trusted_proxy_the_client_is_the_rightmost_un
     reply = client.perform(
         url("/"), {"X-Forwarded-For: 6.6.6.6", "X-Forwarded-For: 2001:DB8::0:1, 10.0.0.2"});
     EXPECT_NE(reply.body.find("remote=2001:db8::1\n"), std::string::npos) << reply.body;
+    reply = client.perform(url("/"), {"X-Forwarded-For: ::ffff:203.0.113.9"});
+    EXPECT_NE(reply.body.find("remote=203.0.113.9\n"), std::string::npos) << reply.body;
     reply = client.perform(url("/"), {"X-Forwarded-For: 6.6.6.6, n'importe quoi"});
     EXPECT_NE(reply.body.find("remote=127.0.0.1\n"), std::string::npos) << reply.body;
     reply = client.perform(url("/"));

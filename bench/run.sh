@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # `make bench`: the portal's throughput on its hot pages, as ratios to anchors measured
 # in the same run on the same machine (nginx serving a 5 KB page, SQLite WAL commits,
-# PostgreSQL single-row inserts through pgbench, one Argon2id hash). Everything listens
+# PostgreSQL single-row inserts through pgbench, one Argon2id hash), and the logged-in home
+# page's latency alone and during a storm of parallel logins. Everything listens
 # on 127.0.0.1 and is stopped at the end. Writes bench/results/<date>.md.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=$root/build
 duration=${BENCH_SECONDS:-10}
 connections=${BENCH_CONNECTIONS:-64}
+storm=${BENCH_STORM_LOGINS:-40}
 work=$(mktemp -d /tmp/examens-bench.XXXXXX)
 chmod 755 "$work"
 pids=()
@@ -28,6 +30,13 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 wait_port() { for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$1/" && return 0; sleep 0.1; done; return 1; }
 # Requests per second that wrk measured for URL (extra wrk arguments after it).
 rps() { wrk -t2 -c"$connections" -d"${duration}s" "$@" | awk '/Requests\/sec/ {printf "%.0f", $2}'; }
+# "p50 p99" in ms of URL under a light load (4 connections), from wrk's latency distribution.
+latency() {
+  wrk -t1 -c4 -d"${duration}s" --latency "$@" | awk '
+    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; return v * 1000 }
+    $1 == "50%" { p50 = ms($2) } $1 == "99%" { p99 = ms($2) }
+    END { printf "%.1f %.1f", p50, p99 }'
+}
 
 # --- nginx serving a 5 KB page -------------------------------------------------------
 mkdir -p "$work/nginx/html" "$work/nginx/logs"
@@ -60,6 +69,14 @@ base=http://127.0.0.1:$port
 # A logged-in session of the demo account, for the candidate's home page.
 jar=$work/cookies
 csrf=$(curl -s -c "$jar" -b "$jar" "$base/connexion" | grep -o 'name="csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
+# The login storm replays this visitor's login form (its CSRF token is tied to the cookie).
+visitor=$(awk '$6 == "examens_visiteur" {print $7}' "$jar")
+cat >"$work/login.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+wrk.headers["Cookie"] = "examens_visiteur=$visitor"
+wrk.body = "csrf=$csrf&identifiant=paul.lamy%40example.fr&mot_de_passe=Examens-2026%21"
+LUA
 curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "csrf=$csrf" \
   --data-urlencode "identifiant=paul.lamy@example.fr" --data-urlencode "mot_de_passe=Examens-2026!" "$base/connexion"
 session=$(awk '$6 == "examens_session" {print $7}' "$jar")
@@ -104,6 +121,16 @@ home_rps=$(rps "$base/" -H "Cookie: examens_session=$session")
 recap_rps=$(rps "$onglet/7" -H "Cookie: examens_session=$session")
 tab_post_rps=$(rps "$onglet/2" -s "$work/tab2.lua")
 
+# --- login storm: the home page's latency alone, then while $storm logins run at once --
+read -r home_p50 home_p99 <<<"$(latency "$base/" -H "Cookie: examens_session=$session")"
+wrk -t1 -c"$storm" -d"$((duration + 4))s" -s "$work/login.lua" "$base/connexion" >"$work/storm.txt" &
+storm_pid=$!
+sleep 2
+read -r storm_p50 storm_p99 <<<"$(latency "$base/" -H "Cookie: examens_session=$session")"
+wait "$storm_pid"
+logins_rps=$(awk '/Requests\/sec/ {printf "%.0f", $2}' "$work/storm.txt")
+logins_refused=$(awk '/Non-2xx or 3xx/ {print $5}' "$work/storm.txt")
+
 # --- anchors -------------------------------------------------------------------------
 anchors=$("$build/bench_anchors" "$work")
 sqlite_cps=$(echo "$anchors" | python3 -c 'import json,sys; print(json.load(sys.stdin)["sqlite_commits_per_s"])')
@@ -139,6 +166,11 @@ out=$root/bench/results/$(date -u +%Y-%m-%d-%H%M).md
   echo "| PostgreSQL single-row inserts/s (pgbench, 8 clients) | $pg_tps |"
   echo "| Argon2id INTERACTIVE, ms per hash | $argon_ms |"
   echo "| logins/s bound by Argon2id on $(nproc) cores | $(python3 -c "print(round($(nproc) * 1000 / $argon_ms))") |"
+  echo
+  echo "| login storm: / logged in, wrk -t1 -c4 | p50 ms | p99 ms |"
+  echo "|---|---:|---:|"
+  echo "| alone | $home_p50 | $home_p99 |"
+  echo "| during $storm parallel logins ($logins_rps logins/s, ${logins_refused:-0} refused) | $storm_p50 | $storm_p99 |"
   echo
   echo "Wizard tab 2 POST against SQLite commits: $(ratio "$tab_post_rps" "$sqlite_cps") (each saves the draft in one transaction)."
 } >"$out"

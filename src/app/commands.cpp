@@ -183,7 +183,16 @@ int serve(const Config& config) {
   const domain::Clock& clock = *clock_ptr;
   if (!config.demo_now.empty())
     std::cerr << "examens: demo clock, starting at " << config.demo_now << " (Paris)\n";
-  auto db = open_database(config, static_cast<std::size_t>(config.workers) + 2);
+  web::ServerOptions options;
+  if (config.hashing_threads > 0) options.hashing_threads = config.hashing_threads;
+  // Each connection is a descriptor: the default soft limit (1024) would cap the server far
+  // below what the machine can hold.
+  const web::OpenFileLimit files = web::raise_open_file_limit();
+  std::cerr << "{\"level\":\"info\",\"event\":\"open_files_limit\",\"before\":" << files.before
+            << ",\"after\":" << files.after << ",\"hard\":" << files.hard << "}\n";
+  // Every handler of both pools may hold one database session at a time.
+  auto db =
+      open_database(config, static_cast<std::size_t>(config.workers + options.hashing_threads) + 2);
   web::Portal portal(config, *db, clock);
 
   mail::SenderOptions mail_options;
@@ -194,15 +203,16 @@ int serve(const Config& config) {
   sender.start();
   PurgeSchedule purge_schedule(*db, clock);
 
-  web::ServerOptions options;
   options.address = "127.0.0.1";
   options.port = config.port;
   options.worker_threads = config.workers;
+  options.limits.max_connections_per_address = config.max_connections_per_address;
+  options.trusted_proxies = config.trusted_proxies;
   // One I/O thread per core: parsing, static files and writes spread over the machine.
   options.io_threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   options.upload_dir = (config.data_dir / "uploads").string();
   std::filesystem::create_directories(options.upload_dir);
-  options.non_blocking = [&portal](web::Request& request) { return portal.handle_static(request); };
+  portal.serve_with(options);
   web::Server server(options, [&portal](web::Request& request) { return portal.handle(request); });
   const unsigned short port = server.listen();
   std::cout << "listening on http://127.0.0.1:" << port << std::endl;

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "domain/clock.hpp"
 
@@ -20,7 +21,12 @@ struct Config {
   std::filesystem::path root;              // EXAMENS_ROOT: templates/, static/, data/, ...
   std::string mail_from = "ne-pas-repondre@examens.education.gouv.fr";  // EXAMENS_MAIL_FROM
   int workers = 4;                             // EXAMENS_WORKERS: blocking-work pool size
+  int hashing_threads = 0;                     // EXAMENS_HASHING_THREADS; 0: the server's own
   std::chrono::seconds session_idle{30 * 60};  // EXAMENS_SESSION_IDLE_SECONDS
+  // EXAMENS_MAX_CONNECTIONS_PER_ADDRESS: open connections from one client address.
+  std::size_t max_connections_per_address = 256;
+  // EXAMENS_TRUSTED_PROXIES (comma-separated): peers whose X-Forwarded-For is believed.
+  std::vector<std::string> trusted_proxies;
   // EXAMENS_DEMO_NOW ("AAAA-MM-JJ HH:MM", Paris): the demo's clock starts there; empty:
   // the real time.
   std::string demo_now;

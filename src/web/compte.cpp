@@ -682,6 +682,13 @@ int traiter_demandes_mot_de_passe(Portal& portal, domain::Instant now) {
   return queued;
 }
 
+bool runs_argon2(const Request& request) {
+  if (request.method != Method::post) return false;
+  const std::string_view path = request.path;
+  return path == "/connexion" || path == "/compte/creer" || path == "/mot-de-passe/nouveau" ||
+         path == "/compte/modifier";
+}
+
 void add_compte_routes(Router<RouteHandler>& r) {
   r.add(Method::get, "/", accueil);
   r.add(Method::get, "/compte/creer", creer_form);

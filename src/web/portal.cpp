@@ -117,9 +117,15 @@ Response Portal::handle(Request& request, bool may_retry) {
                             "enregistré n'est perdu ; veuillez réessayer dans un instant.");
     }
   }
-  for (auto& c : ctx.cookies) response.cookies.push_back(std::move(c));
+  // A shared cache would hand a public answer's cookies (the visitor's CSRF key, a session)
+  // to everyone who asks after this visitor.
+  const auto cache_control = response.header("Cache-Control");
+  if (cache_control && cache_control->find("public") != std::string_view::npos)
+    response.cookies.clear();
+  else
+    for (auto& c : ctx.cookies) response.cookies.push_back(std::move(c));
   // Pages carry personal data: never stored by a shared cache or the browser's history.
-  if (!response.header("Cache-Control")) response.set_header("Cache-Control", "no-store");
+  if (!cache_control) response.set_header("Cache-Control", "no-store");
   add_security_headers(response);
   return response;
 }
@@ -228,15 +234,52 @@ Cookie Portal::cookie(std::string_view name, std::string value, std::optional<lo
   return c;
 }
 
-void Portal::add_security_headers(Response& response) const {
-  response.set_header("Content-Security-Policy", kContentSecurityPolicy);
-  response.set_header("X-Content-Type-Options", "nosniff");
-  response.set_header("X-Frame-Options", "DENY");
-  response.set_header("Referrer-Policy", "same-origin");
-  response.set_header("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-  response.set_header("Cross-Origin-Opener-Policy", "same-origin");
+std::vector<std::pair<std::string, std::string>> Portal::security_headers() const {
+  std::vector<std::pair<std::string, std::string>> headers = {
+      {"Content-Security-Policy", kContentSecurityPolicy},
+      {"X-Content-Type-Options", "nosniff"},
+      {"X-Frame-Options", "DENY"},
+      {"Referrer-Policy", "same-origin"},
+      {"Permissions-Policy", "camera=(), microphone=(), geolocation=()"},
+      {"Cross-Origin-Opener-Policy", "same-origin"}};
   if (config_.base_url.starts_with("https://"))
-    response.set_header("Strict-Transport-Security", "max-age=31536000");
+    headers.emplace_back("Strict-Transport-Security", "max-age=31536000");
+  return headers;
+}
+
+void Portal::add_security_headers(Response& response) const {
+  for (auto& [name, value] : security_headers()) response.set_header(name, value);
+}
+
+void Portal::serve_with(ServerOptions& options) {
+  options.non_blocking = [this](Request& request) { return handle_static(request); };
+  options.pool_for = [](const Request& request) {
+    return runs_argon2(request) ? Pool::hashing : Pool::general;
+  };
+  options.accepts_upload = [this](const Request& head) { return accepts_upload(head); };
+  options.overloaded = [this](Request& request, std::string message) {
+    return overloaded(request, std::move(message));
+  };
+  options.default_headers = security_headers();
+}
+
+// No route takes files yet. The upload route to come must decide here, on the head alone,
+// before 25 MB reach the disk: a live session (its cookie) and the CSRF token, sent in the
+// X-CSRF-Token header or a query parameter since the body is not read yet; anything else
+// is refused.
+bool Portal::accepts_upload(const Request&) const {
+  return false;
+}
+
+Response Portal::overloaded(Request& request, std::string message) const {
+  // On the I/O thread, which must never wait: no session lookup in the database, so the
+  // page is drawn as for an anonymous visitor.
+  Context ctx{request, clock_.now(), {}, {}, {}, {}, {}};
+  Response response = error_page(ctx, 503, "Service momentanément surchargé", std::move(message));
+  response.set_header("Cache-Control", "no-store");
+  response.set_header("Retry-After", "5");
+  add_security_headers(response);
+  return response;
 }
 
 Response Portal::page(Context& ctx, std::string_view template_name, std::string title, Data data,

@@ -19,6 +19,7 @@
 #include "store/sessions.hpp"
 #include "web/http.hpp"
 #include "web/router.hpp"
+#include "web/server.hpp"
 #include "web/templates.hpp"
 
 namespace examens::web {
@@ -58,6 +59,10 @@ class Portal {
   ~Portal();
 
   Response handle(Request& request);
+  // Plugs the portal into the server: handlers, static files, the hashing pool for the
+  // routes that run Argon2id, the upload gate, the overload page and the security headers
+  // of the server's own answers.
+  void serve_with(ServerOptions& options);
   // Static files (/static/, /dsfr/): no database, no waiting, so the server answers them
   // on its I/O thread. nullopt for every other request.
   std::optional<Response> handle_static(Request& request) const;
@@ -105,6 +110,11 @@ class Portal {
   Response dispatch(Context& ctx);
   void resolve_session(Context& ctx);
   bool csrf_ok(const Context& ctx) const;
+  // Whether a multipart body may be read for this request head (see serve_with).
+  bool accepts_upload(const Request& head) const;
+  // The DSFR page of a request refused because its pool is full (503).
+  Response overloaded(Request& request, std::string message) const;
+  std::vector<std::pair<std::string, std::string>> security_headers() const;
   void add_security_headers(Response& response) const;
   Cookie cookie(std::string_view name, std::string value, std::optional<long> max_age) const;
 
@@ -126,6 +136,9 @@ int traiter_demandes_mot_de_passe(Portal& portal, domain::Instant now);
 
 // Each space registers its routes (one file of handlers per space).
 void add_compte_routes(Router<RouteHandler>& router);
+// Whether the request goes to a handler of the account space that runs Argon2id (login,
+// creation, new password, modification): those run on the server's hashing pool.
+bool runs_argon2(const Request& request);
 void add_referentiel_routes(Router<RouteHandler>& router);
 void add_pages_routes(Router<RouteHandler>& router);
 void add_inscription_routes(Router<RouteHandler>& router);

@@ -1,5 +1,5 @@
 // Beast/Asio implementation of web::Server: one coroutine per connection with a keep-alive
-// loop, body strategies chosen by Content-Type, handlers on a worker pool, JSON request logs.
+// loop, body strategies chosen by Content-Type, handlers on two pools, JSON request logs.
 #include "web/server.hpp"
 
 #include <unistd.h>
@@ -20,16 +20,13 @@
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http.hpp>
-#include <boost/json/object.hpp>
-#include <boost/json/serialize.hpp>
-#include <boost/json/string.hpp>
 #include <cerrno>
 #include <chrono>
 #include <csignal>
-#include <cstdio>
 #include <filesystem>
 #include <mutex>
 #include <optional>
+#include <stdexcept>
 #include <system_error>
 #include <thread>
 #include <tuple>
@@ -40,6 +37,8 @@
 #include "domain/temps.hpp"
 #include "domain/texte.hpp"
 #include "web/form_parsing.hpp"
+#include "web/server_detail.hpp"
+#include "web/server_pools.hpp"
 #include "web/static_files.hpp"
 
 namespace examens::web {
@@ -50,6 +49,10 @@ namespace beast = boost::beast;
 namespace http = beast::http;
 using tcp = asio::ip::tcp;
 using Clock = std::chrono::steady_clock;
+using detail::invalid_response_reason;
+using detail::log_event;
+using detail::log_request;
+using detail::loggable_path;
 
 constexpr auto kAsTuple = asio::as_tuple(asio::use_awaitable);
 // Multipart bodies are read in blocks of this size straight into the multipart parser.
@@ -60,73 +63,9 @@ constexpr std::chrono::seconds kLingerTime{2};
 constexpr std::size_t kLingerBytes = 4 * 1024 * 1024;
 // Once shutdown_grace is over, connections are closed and run() gets this long to return.
 constexpr std::chrono::seconds kForcedCloseTime{1};
-constexpr std::size_t kMaxLoggedPathBytes = 1024;
 
 std::string_view to_sv(beast::string_view s) {
   return {s.data(), s.size()};
-}
-
-// One line to stderr in a single write, so lines from several threads do not interleave.
-void write_log_line(std::string line) {
-  line.push_back('\n');
-  std::string_view rest(line);
-  while (!rest.empty()) {
-    ssize_t n = ::write(STDERR_FILENO, rest.data(), rest.size());
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return;
-    }
-    rest.remove_prefix(static_cast<std::size_t>(n));
-  }
-}
-
-// JSON string literal for a log field; Boost.JSON does the escaping.
-std::string json_string(std::string_view s) {
-  return boost::json::serialize(boost::json::string(s));
-}
-
-// The request log: path only, never the query or the body (they carry tokens and passwords).
-// Composed by hand because Boost.JSON prints doubles as "1.7E0" and ms should read 1.7.
-void log_request(std::string_view method, std::string_view path, int status, std::uint64_t bytes,
-                 Clock::time_point started, std::string_view remote) {
-  double ms = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
-  char numbers[96];
-  std::snprintf(numbers, sizeof numbers, ",\"status\":%d,\"bytes\":%llu,\"ms\":%.1f", status,
-                static_cast<unsigned long long>(bytes), ms);
-  std::string line =
-      "{\"ts\":" + json_string(domain::format_utc_timestamp(std::chrono::system_clock::now())) +
-      ",\"method\":" + json_string(method) + ",\"path\":" + json_string(path) + numbers +
-      ",\"remote\":" + json_string(remote) + "}";
-  write_log_line(line);
-}
-
-void log_event(std::string_view event, std::string_view detail) {
-  boost::json::object o;
-  o["ts"] = domain::format_utc_timestamp(std::chrono::system_clock::now());
-  o["level"] = "error";
-  o["event"] = event;
-  o["detail"] = detail;
-  write_log_line(boost::json::serialize(o));
-}
-
-// The path part of a raw target, safe to log: no query (it carries tokens), valid UTF-8.
-std::string loggable_path(std::string_view target) {
-  std::string_view path = target.substr(0, target.find('?'));
-  if (path.size() > kMaxLoggedPathBytes) path = path.substr(0, kMaxLoggedPathBytes);
-  if (domain::is_valid_utf8(path)) return std::string(path);
-  std::string out;
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  for (char ch : path) {
-    auto c = static_cast<unsigned char>(ch);
-    if (c < 0x80) {
-      out.push_back(ch);
-    } else {
-      out.push_back('%');
-      out.push_back(kHex[c >> 4]);
-      out.push_back(kHex[c & 0x0F]);
-    }
-  }
-  return out;
 }
 
 Response error_text(int status, std::string message) {
@@ -139,34 +78,6 @@ Response internal_error_page() {
       "<title>Erreur interne</title></head><body><h1>Erreur interne</h1>"
       "<p>Une erreur inattendue est survenue. Veuillez réessayer plus tard.</p></body></html>\n",
       500);
-}
-
-// RFC 9110 token: header and cookie names.
-bool is_token(std::string_view s) {
-  static constexpr std::string_view kSymbols = "!#$%&'*+-.^_`|~";
-  if (s.empty()) return false;
-  for (char c : s) {
-    bool alnum = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    if (!alnum && kSymbols.find(c) == std::string_view::npos) return false;
-  }
-  return true;
-}
-
-bool is_safe_value(std::string_view s) {
-  for (char c : s)
-    if (c == '\r' || c == '\n' || c == '\0') return false;
-  return true;
-}
-
-// A handler bug must not become response splitting or a Beast exception on the I/O thread.
-std::optional<std::string> invalid_response_reason(const Response& res) {
-  if (res.status < 100 || res.status > 599) return "status out of range";
-  for (const auto& [name, value] : res.headers)
-    if (!is_token(name) || !is_safe_value(value)) return "invalid header " + name;
-  for (const auto& cookie : res.cookies)
-    if (!is_token(cookie.name) || !is_safe_value(serialize_cookie(cookie)))
-      return "invalid cookie " + cookie.name;
-  return std::nullopt;
 }
 
 bool body_forbidden(int status) {
@@ -250,16 +161,24 @@ struct Server::Impl {
         acceptor(control),
         signals(control),
         grace_timer(control),
-        pool(static_cast<std::size_t>(std::max(1, options.worker_threads))) {
+        pool(static_cast<std::size_t>(std::max(1, options.worker_threads))),
+        hashing_pool(static_cast<std::size_t>(std::max(1, options.hashing_threads))) {
     if (options.upload_dir.empty())
       options.upload_dir = (std::filesystem::temp_directory_path() / "examens-uploads").string();
+    for (const auto& proxy : options.trusted_proxies) {
+      auto address = detail::canonical_address(proxy);
+      if (!address) throw std::invalid_argument("trusted proxy is not an IP address: " + proxy);
+      trusted_proxies.push_back(std::move(*address));
+    }
   }
 
   ~Impl() {
     // Handlers still running (only after an expired grace) finish before the io_context and
     // the coroutine frames that wait for them are destroyed.
-    pool.stop();
-    pool.join();
+    for (auto* p : {&pool, &hashing_pool}) {
+      p->stop();
+      p->join();
+    }
   }
 
   unsigned short listen();
@@ -269,10 +188,11 @@ struct Server::Impl {
   void force_close();
 
   asio::awaitable<void> accept_loop();
-  asio::awaitable<void> session(tcp::socket socket);
+  asio::awaitable<void> session(tcp::socket socket, std::string peer);
   asio::awaitable<bool> serve_one(Connection& conn, beast::flat_buffer& buffer,
                                   http::request_parser<http::empty_body>& parser,
-                                  const std::string& remote);
+                                  const std::string& peer);
+  asio::awaitable<Response> run_handler(Request& req, const std::string& log_path);
   asio::awaitable<std::variant<Early, bool>> read_body(
       Connection& conn, beast::flat_buffer& buffer, http::request_parser<http::empty_body>& parser,
       Request& req, UploadCleanup& uploads);
@@ -281,6 +201,8 @@ struct Server::Impl {
   asio::awaitable<void> linger(Connection& conn);
   Response invoke_handler(Request& req);
 
+  bool admit(const std::string& peer);
+  void release(const std::string& peer);
   std::uint64_t add_connection(const std::shared_ptr<Connection>& conn);
   void remove_connection(std::uint64_t id);
   std::vector<std::shared_ptr<Connection>> live_connections();
@@ -289,9 +211,12 @@ struct Server::Impl {
   ServerOptions options;
   Handler handler;
   std::atomic<bool> stopping{false};
+  std::vector<std::string> trusted_proxies;  // canonical addresses
   std::atomic<std::size_t> in_flight{0};
+  std::atomic<std::size_t> hashing_in_flight{0};
   std::mutex connections_mutex;
   std::unordered_map<std::uint64_t, std::weak_ptr<Connection>> connections;
+  std::unordered_map<std::string, std::size_t> connections_per_address;
   std::uint64_t next_connection_id = 0;
   bool listening = false;
 
@@ -300,8 +225,9 @@ struct Server::Impl {
   tcp::acceptor acceptor;
   asio::signal_set signals;
   asio::steady_timer grace_timer;
-  // Declared after the io_context so it is joined first (see ~Impl).
+  // Declared after the io_context so they are joined first (see ~Impl).
   asio::thread_pool pool;
+  asio::thread_pool hashing_pool;
 };
 
 unsigned short Server::Impl::listen() {
@@ -367,6 +293,25 @@ void Server::Impl::force_close() {
   });
 }
 
+bool Server::Impl::admit(const std::string& peer) {
+  std::lock_guard lock(connections_mutex);
+  auto& count = connections_per_address[peer];
+  // A trusted proxy carries many clients: its own connections are not capped here.
+  if (count >= options.limits.max_connections_per_address &&
+      std::find(trusted_proxies.begin(), trusted_proxies.end(), peer) == trusted_proxies.end()) {
+    if (count == 0) connections_per_address.erase(peer);
+    return false;
+  }
+  ++count;
+  return true;
+}
+
+void Server::Impl::release(const std::string& peer) {
+  std::lock_guard lock(connections_mutex);
+  auto it = connections_per_address.find(peer);
+  if (it != connections_per_address.end() && --it->second == 0) connections_per_address.erase(it);
+}
+
 std::uint64_t Server::Impl::add_connection(const std::shared_ptr<Connection>& conn) {
   std::lock_guard lock(connections_mutex);
   std::uint64_t id = next_connection_id++;
@@ -406,22 +351,35 @@ asio::awaitable<void> Server::Impl::accept_loop() {
       co_await backoff.async_wait(kAsTuple);
       continue;
     }
+    beast::error_code peer_ec;
+    auto peer = socket.remote_endpoint(peer_ec);
+    if (peer_ec) continue;  // already gone
+    const std::string text = peer.address().to_string();
+    std::string address = detail::canonical_address(text).value_or(text);
+    if (!admit(address)) {
+      // Cheaper than an answer, and an answer would be read by the very client that is
+      // holding too many connections.
+      socket.close(peer_ec);
+      continue;
+    }
     auto executor = socket.get_executor();
-    asio::co_spawn(executor, session(tcp::socket(std::move(socket))), asio::detached);
+    asio::co_spawn(executor, session(tcp::socket(std::move(socket)), std::move(address)),
+                   asio::detached);
   }
 }
 
-asio::awaitable<void> Server::Impl::session(tcp::socket socket) {
+asio::awaitable<void> Server::Impl::session(tcp::socket socket, std::string peer) {
   auto conn = std::make_shared<Connection>(std::move(socket));
   struct Registration {
     Impl& impl;
     std::uint64_t id;
-    ~Registration() { impl.remove_connection(id); }
-  } registration{*this, add_connection(conn)};
+    const std::string& peer;
+    ~Registration() {
+      impl.remove_connection(id);
+      impl.release(peer);
+    }
+  } registration{*this, add_connection(conn), peer};
 
-  beast::error_code ec;
-  auto peer = conn->stream.socket().remote_endpoint(ec);
-  std::string remote = ec ? std::string() : peer.address().to_string();
   const ServerLimits& limits = options.limits;
   beast::flat_buffer buffer;
   bool first = true;
@@ -443,11 +401,11 @@ asio::awaitable<void> Server::Impl::session(tcp::socket socket) {
         Response res = too_big ? error_text(431, "Les en-têtes de la requête sont trop volumineux.")
                                : error_text(400, "Requête HTTP invalide.");
         auto bytes = co_await write_response(*conn, res, 11, false, false);
-        log_request("", "", res.status, bytes, started, remote);
+        log_request("", "", res.status, bytes, started, peer, peer);
         co_await linger(*conn);
         break;
       }
-      if (!co_await serve_one(*conn, buffer, parser, remote)) break;
+      if (!co_await serve_one(*conn, buffer, parser, peer)) break;
     }
   } catch (const std::exception& e) {
     log_event("connection_failed", e.what());
@@ -459,7 +417,7 @@ asio::awaitable<void> Server::Impl::session(tcp::socket socket) {
 
 asio::awaitable<bool> Server::Impl::serve_one(Connection& conn, beast::flat_buffer& buffer,
                                               http::request_parser<http::empty_body>& parser,
-                                              const std::string& remote) {
+                                              const std::string& peer) {
   auto started = Clock::now();
   const auto& head = parser.get();
   const unsigned version = head.version();
@@ -470,13 +428,15 @@ asio::awaitable<bool> Server::Impl::serve_one(Connection& conn, beast::flat_buff
   Request req;
   req.method = to_method(head.method());
   req.target = std::string(to_sv(head.target()));
-  req.remote_address = remote;
+  std::vector<std::string_view> forwarded_for;
   for (const auto& field : head) {
     std::string name = domain::ascii_lower(to_sv(field.name_string()));
     std::string value(to_sv(field.value()));
     if (name == "cookie") req.cookies.merge(parse_cookie_header(value));
+    if (name == "x-forwarded-for") forwarded_for.push_back(to_sv(field.value()));
     req.headers.emplace_back(std::move(name), std::move(value));
   }
+  req.remote_address = detail::client_address(peer, forwarded_for, trusted_proxies);
 
   UploadCleanup uploads;
   std::optional<Early> early;
@@ -499,7 +459,11 @@ asio::awaitable<bool> Server::Impl::serve_one(Connection& conn, beast::flat_buff
   std::optional<FormFields> query = question == std::string_view::npos
                                         ? FormFields{}
                                         : parse_urlencoded(target.substr(question + 1));
-  if (!path) {
+  // RFC 9112 6.3: a request body whose last transfer coding is not chunked has no length
+  // that can be known; reading on would take that body for the next request.
+  if (!head[http::field::transfer_encoding].empty() && !parser.chunked()) {
+    early = Early{error_text(400, "Le codage de transfert de la requête n'est pas accepté."), true};
+  } else if (!path) {
     early = Early{error_text(400, "L'adresse demandée est invalide."), true};
   } else if (!query) {
     early = Early{error_text(400, "Les paramètres de l'adresse sont invalides."), true};
@@ -530,23 +494,8 @@ asio::awaitable<bool> Server::Impl::serve_one(Connection& conn, beast::flat_buff
     must_close = early->close;
   } else if (quick) {
     res = std::move(*quick);
-  } else if (in_flight.fetch_add(1) >= options.limits.max_in_flight) {
-    in_flight.fetch_sub(1);
-    res = error_text(503,
-                     "Le service est momentanément surchargé. Veuillez réessayer dans quelques "
-                     "instants.");
-    res.set_header("Retry-After", "5");
   } else {
-    res = co_await asio::co_spawn(
-        pool,
-        [this, &req]() -> asio::awaitable<Response> {
-          struct Release {
-            std::atomic<std::size_t>& counter;
-            ~Release() { counter.fetch_sub(1); }
-          } release{in_flight};
-          co_return invoke_handler(req);
-        },
-        asio::use_awaitable);
+    res = co_await run_handler(req, log_path);
   }
   if (auto reason = invalid_response_reason(res)) {
     log_event("invalid_response", *reason + " for " + log_path);
@@ -556,10 +505,50 @@ asio::awaitable<bool> Server::Impl::serve_one(Connection& conn, beast::flat_buff
   keep_alive = keep_alive && !must_close && !stopping;
   auto bytes = co_await write_response(conn, res, version, keep_alive, head_request);
 
-  log_request(method_name, log_path, res.status, bytes, started, remote);
+  log_request(method_name, log_path, res.status, bytes, started, req.remote_address, peer);
 
   if (must_close) co_await linger(conn);
   co_return keep_alive;
+}
+
+asio::awaitable<Response> Server::Impl::run_handler(Request& req, const std::string& log_path) {
+  Pool which = Pool::general;
+  if (options.pool_for) {
+    try {
+      which = options.pool_for(req);
+    } catch (const std::exception& e) {
+      log_event("handler_exception", std::string(e.what()) + " for " + log_path);
+      co_return internal_error_page();
+    }
+  }
+  const bool hashing = which == Pool::hashing;
+  auto& counter = hashing ? hashing_in_flight : in_flight;
+  const std::size_t limit =
+      hashing ? options.limits.max_hashing_in_flight : options.limits.max_in_flight;
+  if (counter.fetch_add(1) >= limit) {
+    counter.fetch_sub(1);
+    std::string message = hashing ? "Trop de connexions simultanées : réessayez dans quelques "
+                                    "secondes."
+                                  : "Le service est momentanément surchargé. Veuillez réessayer "
+                                    "dans quelques instants.";
+    Response res = error_text(503, message);
+    if (options.overloaded) {
+      try {
+        res = options.overloaded(req, std::move(message));
+      } catch (const std::exception& e) {
+        log_event("handler_exception", std::string(e.what()) + " for " + log_path);
+      }
+    }
+    if (!res.header("Retry-After")) res.set_header("Retry-After", "5");
+    co_return res;
+  }
+  co_return co_await detail::run_on(hashing ? hashing_pool : pool, [this, &req, &counter] {
+    struct Release {
+      std::atomic<std::size_t>& counter;
+      ~Release() { counter.fetch_sub(1); }
+    } release{counter};
+    return invoke_handler(req);
+  });
 }
 
 asio::awaitable<std::variant<Early, bool>> Server::Impl::read_body(
@@ -579,6 +568,8 @@ asio::awaitable<std::variant<Early, bool>> Server::Impl::read_body(
                                      " Mo au plus en une fois)."),
                  true};
   };
+  if (multipart && !(options.accepts_upload && options.accepts_upload(req)))
+    co_return Early{error_text(415, "Cette adresse n'accepte pas l'envoi de fichiers."), true};
   auto declared = parser.content_length();
   if (declared && *declared > limit) co_return too_large();
   std::optional<std::string> boundary;
@@ -688,6 +679,8 @@ asio::awaitable<std::uint64_t> Server::Impl::write_response(Connection& conn, Re
       res = error_text(404, "Ressource introuvable.");
     }
   }
+  for (const auto& [name, value] : options.default_headers)
+    if (!res.header(name)) res.set_header(name, value);
 
   beast::error_code ec;
   if (body_forbidden(res.status) || head_request) {

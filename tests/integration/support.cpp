@@ -206,9 +206,10 @@ std::string csrf_of(const std::string& html) {
   return m[1];
 }
 
-TestPortal::TestPortal() : TestPortal(env_or("EXAMENS_TEST_DB", "sqlite")) {}
+TestPortal::TestPortal(const Adjust& adjust)
+    : TestPortal(env_or("EXAMENS_TEST_DB", "sqlite"), adjust) {}
 
-TestPortal::TestPortal(const std::string& backend)
+TestPortal::TestPortal(const std::string& backend, const Adjust& adjust)
     : database_(backend), mail_dir_(temp_dir("examens-mail-").string()) {
   web::init_secrets();
   config_.root = source_dir();
@@ -216,19 +217,22 @@ TestPortal::TestPortal(const std::string& backend)
   config_.db = database_.url();
   config_.mail = "file:" + mail_dir_;
   config_.workers = 4;
+  // The portal reads its configuration through a reference, and its base URL is only known
+  // once the server has bound its port: set before the server runs.
+  portal_ = std::make_unique<web::Portal>(config_, database_.db(), clock_);
   web::ServerOptions options;
   options.port = 0;
   options.install_signal_handlers = false;
   options.worker_threads = config_.workers;
-  options.upload_dir = (config_.data_dir / "uploads").string();
+  options.hashing_threads = 2;
+  options.upload_dir = upload_dir().string();
   std::filesystem::create_directories(options.upload_dir);
-  // The portal's base URL is only known once the port is: bind first.
-  auto handler = [this](web::Request& r) { return portal_->handle(r); };
-  options.non_blocking = [this](web::Request& r) { return portal_->handle_static(r); };
-  server_ = std::make_unique<web::Server>(options, handler);
+  portal_->serve_with(options);
+  if (adjust) adjust(options);
+  server_ = std::make_unique<web::Server>(options,
+                                          [this](web::Request& r) { return portal_->handle(r); });
   port_ = server_->listen();
   config_.base_url = base_url();
-  portal_ = std::make_unique<web::Portal>(config_, database_.db(), clock_);
   mail::SenderOptions mail_options;
   mail_options.from_address = "ne-pas-repondre@examens.test";
   mail_options.log_eml_paths = false;

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <atomic>
+#include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -100,8 +102,11 @@ class RecordingTransport final : public mail::Transport {
 // The whole portal on an ephemeral port, mails into a temporary folder.
 class TestPortal {
  public:
-  TestPortal();
-  explicit TestPortal(const std::string& backend);  // as TestDatabase's
+  using Adjust = std::function<void(web::ServerOptions&)>;
+  // `adjust` changes the production wiring's server options, to reach a limit in a test.
+  explicit TestPortal(const Adjust& adjust = {});
+  // On the backend named as TestDatabase's (a cluster of the test's own, say).
+  explicit TestPortal(const std::string& backend, const Adjust& adjust = {});
   ~TestPortal();
   std::string base_url() const { return "http://127.0.0.1:" + std::to_string(port_); }
   ManualClock& clock() { return clock_; }
@@ -116,6 +121,7 @@ class TestPortal {
   mail::Sender& sender() { return *sender_; }
   // Turns recorded requests into queued mails, without delivering them.
   void prepare_mails() { portal_->prepare_mails(); }
+  std::filesystem::path upload_dir() const { return config_.data_dir / "uploads"; }
 
  private:
   ManualClock clock_;

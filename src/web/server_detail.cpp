@@ -1,0 +1,184 @@
+// JSON log lines, response checks, client addresses behind proxies, the open-file limit.
+#include "web/server_detail.hpp"
+
+#include <arpa/inet.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <boost/json/object.hpp>
+#include <boost/json/serialize.hpp>
+#include <boost/json/string.hpp>
+#include <cerrno>
+#include <cstdio>
+#include <fstream>
+
+#include "domain/temps.hpp"
+#include "domain/texte.hpp"
+#include "web/form_parsing.hpp"
+#include "web/server.hpp"
+
+namespace examens::web::detail {
+namespace {
+
+constexpr std::size_t kMaxLoggedPathBytes = 1024;
+
+// JSON string literal for a log field; Boost.JSON does the escaping.
+std::string json_string(std::string_view s) {
+  return boost::json::serialize(boost::json::string(s));
+}
+
+// RFC 9110 token: header and cookie names.
+bool is_token(std::string_view s) {
+  static constexpr std::string_view kSymbols = "!#$%&'*+-.^_`|~";
+  if (s.empty()) return false;
+  for (char c : s) {
+    bool alnum = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (!alnum && kSymbols.find(c) == std::string_view::npos) return false;
+  }
+  return true;
+}
+
+bool is_safe_value(std::string_view s) {
+  for (char c : s)
+    if (c == '\r' || c == '\n' || c == '\0') return false;
+  return true;
+}
+
+bool is_trusted(const std::string& address, const std::vector<std::string>& trusted) {
+  return std::find(trusted.begin(), trusted.end(), address) != trusted.end();
+}
+
+}  // namespace
+
+void write_log_line(std::string line) {
+  line.push_back('\n');
+  std::string_view rest(line);
+  while (!rest.empty()) {
+    ssize_t n = ::write(STDERR_FILENO, rest.data(), rest.size());
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return;
+    }
+    rest.remove_prefix(static_cast<std::size_t>(n));
+  }
+}
+
+// Composed by hand because Boost.JSON prints doubles as "1.7E0" and ms should read 1.7.
+void log_request(std::string_view method, std::string_view path, int status, std::uint64_t bytes,
+                 std::chrono::steady_clock::time_point started, std::string_view remote,
+                 std::string_view peer) {
+  double ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  char numbers[96];
+  std::snprintf(numbers, sizeof numbers, ",\"status\":%d,\"bytes\":%llu,\"ms\":%.1f", status,
+                static_cast<unsigned long long>(bytes), ms);
+  std::string line = "{\"ts\":" + json_string(domain::format_utc_timestamp(std::chrono::system_clock::now())) +
+                     ",\"method\":" + json_string(method) + ",\"path\":" + json_string(path) +
+                     numbers + ",\"remote\":" + json_string(remote);
+  if (peer != remote) line += ",\"peer\":" + json_string(peer);
+  line += "}";
+  write_log_line(line);
+}
+
+void log_event(std::string_view event, std::string_view detail, std::string_view level) {
+  boost::json::object o;
+  o["ts"] = domain::format_utc_timestamp(std::chrono::system_clock::now());
+  o["level"] = level;
+  o["event"] = event;
+  o["detail"] = detail;
+  write_log_line(boost::json::serialize(o));
+}
+
+std::string loggable_path(std::string_view target) {
+  std::string_view path = target.substr(0, target.find('?'));
+  if (path.size() > kMaxLoggedPathBytes) path = path.substr(0, kMaxLoggedPathBytes);
+  if (domain::is_valid_utf8(path)) return std::string(path);
+  std::string out;
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  for (char ch : path) {
+    auto c = static_cast<unsigned char>(ch);
+    if (c < 0x80) {
+      out.push_back(ch);
+    } else {
+      out.push_back('%');
+      out.push_back(kHex[c >> 4]);
+      out.push_back(kHex[c & 0x0F]);
+    }
+  }
+  return out;
+}
+
+std::optional<std::string> invalid_response_reason(const Response& res) {
+  if (res.status < 100 || res.status > 599) return "status out of range";
+  for (const auto& [name, value] : res.headers)
+    if (!is_token(name) || !is_safe_value(value)) return "invalid header " + name;
+  for (const auto& cookie : res.cookies)
+    if (!is_token(cookie.name) || !is_safe_value(serialize_cookie(cookie)))
+      return "invalid cookie " + cookie.name;
+  return std::nullopt;
+}
+
+std::optional<std::string> canonical_address(std::string_view text) {
+  const std::string input(domain::trim(text, " \t"));
+  unsigned char bytes[sizeof(in6_addr)];
+  char out[INET6_ADDRSTRLEN];
+  for (int family : {AF_INET, AF_INET6})
+    if (::inet_pton(family, input.c_str(), bytes) == 1 &&
+        ::inet_ntop(family, bytes, out, sizeof out) != nullptr) {
+      std::string address(out);
+      // A dual-stack socket shows an IPv4 peer as ::ffff:a.b.c.d: one client, one name.
+      if (address.starts_with("::ffff:") && address.find('.') != std::string::npos)
+        address.erase(0, 7);
+      return address;
+    }
+  return std::nullopt;
+}
+
+std::string client_address(const std::string& peer, const std::vector<std::string_view>& forwarded,
+                           const std::vector<std::string>& trusted) {
+  if (!is_trusted(peer, trusted)) return peer;
+  std::vector<std::string_view> hops;
+  for (std::string_view line : forwarded) {
+    std::size_t start = 0;
+    while (start <= line.size()) {
+      const std::size_t comma = std::min(line.find(',', start), line.size());
+      hops.push_back(line.substr(start, comma - start));
+      start = comma + 1;
+    }
+  }
+  std::string client = peer;
+  for (auto hop = hops.rbegin(); hop != hops.rend(); ++hop) {
+    auto address = canonical_address(*hop);
+    if (!address) break;
+    client = std::move(*address);
+    if (!is_trusted(client, trusted)) break;
+  }
+  return client;
+}
+
+}  // namespace examens::web::detail
+
+namespace examens::web {
+
+OpenFileLimit raise_open_file_limit() {
+  OpenFileLimit out;
+  rlimit limit{};
+  if (::getrlimit(RLIMIT_NOFILE, &limit) != 0) return out;
+  out.before = out.after = limit.rlim_cur;
+  out.hard = limit.rlim_max;
+  rlim_t target = limit.rlim_max;
+  // An unlimited hard limit cannot be the soft one: the kernel's ceiling is fs.nr_open.
+  if (target == RLIM_INFINITY) {
+    std::ifstream nr_open("/proc/sys/fs/nr_open");
+    unsigned long long ceiling = 0;
+    target = nr_open >> ceiling ? static_cast<rlim_t>(ceiling) : limit.rlim_cur;
+  }
+  if (limit.rlim_cur < target) {
+    limit.rlim_cur = target;
+    if (::setrlimit(RLIMIT_NOFILE, &limit) == 0) out.after = limit.rlim_cur;
+  }
+  return out;
+}
+
+}  // namespace examens::web

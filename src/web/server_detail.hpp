@@ -1,0 +1,43 @@
+// The parts of the server core that need no Beast: JSON log lines, the checks on a
+// handler's response, the client address behind trusted proxies, the open-file limit.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "web/http.hpp"
+
+namespace examens::web::detail {
+
+// One line to stderr in a single write, so lines from several threads do not interleave.
+void write_log_line(std::string line);
+// The request log: path only, never the query or the body (they carry tokens and passwords).
+// `peer` is logged only when it is not the client (a request through a trusted proxy).
+void log_request(std::string_view method, std::string_view path, int status, std::uint64_t bytes,
+                 std::chrono::steady_clock::time_point started, std::string_view remote,
+                 std::string_view peer);
+void log_event(std::string_view event, std::string_view detail, std::string_view level = "error");
+// The path part of a raw target, safe to log: no query (it carries tokens), valid UTF-8.
+std::string loggable_path(std::string_view target);
+
+// Why a handler's response cannot be written as is (response splitting, bad status), or
+// nullopt when it can.
+std::optional<std::string> invalid_response_reason(const Response& res);
+
+// The canonical text of an IPv4 or IPv6 address, or nullopt when `text` is none.
+std::optional<std::string> canonical_address(std::string_view text);
+
+// The client of a request that came from `peer` with these X-Forwarded-For values (each
+// header line, in order): the peer itself unless it is a trusted proxy; else, walking
+// X-Forwarded-For from the right, the first address that is not a trusted proxy. Entries
+// to its left were written by the client and prove nothing. A malformed entry ends the
+// walk: the client is then the last proxy that reported it. `trusted` holds canonical
+// addresses.
+std::string client_address(const std::string& peer, const std::vector<std::string_view>& forwarded,
+                           const std::vector<std::string>& trusted);
+
+}  // namespace examens::web::detail

@@ -73,9 +73,10 @@ void log_request(std::string_view method, std::string_view path, int status, std
   char numbers[96];
   std::snprintf(numbers, sizeof numbers, ",\"status\":%d,\"bytes\":%llu,\"ms\":%.1f", status,
                 static_cast<unsigned long long>(bytes), ms);
-  std::string line = "{\"ts\":" + json_string(domain::format_utc_timestamp(std::chrono::system_clock::now())) +
-                     ",\"method\":" + json_string(method) + ",\"path\":" + json_string(path) +
-                     numbers + ",\"remote\":" + json_string(remote);
+  std::string line =
+      "{\"ts\":" + json_string(domain::format_utc_timestamp(std::chrono::system_clock::now())) +
+      ",\"method\":" + json_string(method) + ",\"path\":" + json_string(path) + numbers +
+      ",\"remote\":" + json_string(remote);
   if (peer != remote) line += ",\"peer\":" + json_string(peer);
   line += "}";
   write_log_line(line);

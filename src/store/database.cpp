@@ -15,6 +15,10 @@
 namespace examens::store {
 namespace {
 
+// The PostgreSQL advisory lock of migrations: any number the application uses for nothing
+// else ("examens" in ASCII).
+constexpr long long kMigrationLock = 0x6578616d656e73;
+
 bool starts_with(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
 }
@@ -197,8 +201,17 @@ void Database::release(std::size_t position) {
 Database::~Database() = default;
 
 int Database::migrate(const std::filesystem::path& dir) {
+  // Instances starting at once on one database take turns, each migration's transaction
+  // holding the lock: the check below then sees what the other applied. SQLite's
+  // BEGIN IMMEDIATE is that lock already; PostgreSQL's BEGIN takes none, so two instances
+  // would both create schema_migrations, or both apply a migration and one fail.
+  const auto lock = [this](Tx& tx) {
+    if (backend_ == Backend::postgresql)
+      tx.sql() << "SELECT pg_advisory_xact_lock(" + std::to_string(kMigrationLock) + ")";
+  };
   {
     Tx tx(*this);
+    lock(tx);
     tx.sql() << "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
                 "name TEXT NOT NULL, applied_at BIGINT NOT NULL)";
     tx.commit();
@@ -213,6 +226,7 @@ int Database::migrate(const std::filesystem::path& dir) {
     const std::string name = file.filename().string();
     const int version = std::stoi(name.substr(0, name.find('_')));
     Tx tx(*this);
+    lock(tx);
     int count = 0;
     tx.sql() << "SELECT COUNT(*) FROM schema_migrations WHERE version = :v", soci::use(version),
         soci::into(count);

@@ -101,7 +101,8 @@ class Database {
   Backend backend() const { return backend_; }
 
   // Applies every migration of `dir` (NNNN_name.sql) not applied yet, each in its own
-  // transaction, recording it in schema_migrations. Returns how many were applied.
+  // transaction, recording it in schema_migrations. Returns how many were applied. Safe
+  // when several instances migrate one database at once: each migration is applied once.
   int migrate(const std::filesystem::path& dir);
 
  private:

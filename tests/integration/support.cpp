@@ -88,9 +88,16 @@ std::string url_encode(const std::string& s) {
 
 }  // namespace
 
+std::filesystem::path migrations_dir() {
+  return std::filesystem::path(source_dir()) / "src/store/migrations";
+}
+
 TestDatabase::TestDatabase() : TestDatabase(env_or("EXAMENS_TEST_DB", "sqlite")) {}
 
-TestDatabase::TestDatabase(const std::string& backend) {
+TestDatabase::TestDatabase(Schema schema)
+    : TestDatabase(env_or("EXAMENS_TEST_DB", "sqlite"), schema) {}
+
+TestDatabase::TestDatabase(const std::string& backend, Schema schema) {
   // "sqlite", or "postgresql:<dir>" where tests/support/pg.sh left the cluster's URL.
   if (backend.starts_with("postgresql:")) {
     postgres_ = true;
@@ -109,7 +116,8 @@ TestDatabase::TestDatabase(const std::string& backend) {
   // As many pooled sessions as the portal has workers: a handler that held two at once
   // would deadlock the tests under concurrent requests, as production would under load.
   db_ = std::make_unique<store::Database>(url_, 4);
-  db_->migrate(std::filesystem::path(source_dir()) / "src/store/migrations");
+  if (schema == Schema::empty) return;
+  db_->migrate(migrations_dir());
   load_reference_sample(*db_);
 }
 

@@ -33,12 +33,18 @@ class ManualClock final : public domain::Clock {
   std::atomic<long long> t_{1795000000};  // 2026-11-18, a fixed day
 };
 
+// The repository's SQL migrations.
+std::filesystem::path migrations_dir();
+
 // A fresh, migrated database with a small reference data set, dropped at the end.
 class TestDatabase {
  public:
+  enum class Schema { migrated, empty };
   TestDatabase();
   // `backend` as EXAMENS_TEST_DB: "sqlite" or "postgresql:<dir of pg.sh's url file>".
-  explicit TestDatabase(const std::string& backend);
+  explicit TestDatabase(const std::string& backend, Schema schema = Schema::migrated);
+  // On EXAMENS_TEST_DB's backend, with no table at all (Schema::empty).
+  explicit TestDatabase(Schema schema);
   ~TestDatabase();
   const std::string& url() const { return url_; }
   store::Database& db() { return *db_; }

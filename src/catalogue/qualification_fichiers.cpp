@@ -73,120 +73,143 @@ void read_intitules(const Files& files, std::vector<LoadError>& errors, const st
   });
 }
 
-}  // namespace
+// What every file's reader works on: the files, the catalogue they refer to, the errors
+// found so far and the qualification being built.
+struct Reader {
+  const Files& files;
+  const domain::Catalogue& base;
+  std::vector<LoadError>& errors;
+  domain::CatalogueQualification& q;
 
-QualificationLoadResult load_qualification(const Files& files, const domain::Catalogue& base) {
-  QualificationLoadResult result;
-  auto& errors = result.errors;
-  auto read = [&](const std::string& name, const std::vector<std::string>& columns,
-                  const std::function<std::string(const Row&)>& row) {
+  void read(const std::string& name, const std::vector<std::string>& columns,
+            const std::function<std::string(const Row&)>& row) {
     read_csv(files, name, columns, errors, row);
-  };
-  domain::CatalogueQualification q;
-  const std::string obligatoires = "code (majuscules et chiffres) et libellé sont obligatoires";
+  }
+};
 
-  read("specialites.csv", {"domaine", "code", "libelle"}, [&](const Row& r) -> std::string {
-    if (!base.domaine(r[0])) return "domaine inconnu : " + r[0];
-    if (!is_code(r[1]) || r[2].empty()) return obligatoires;
+constexpr std::string_view kCodeEtLibelle =
+    "code (majuscules et chiffres) et libellé sont obligatoires";
+
+// specialites.csv: the spécialités of each domaine.
+void read_specialites(Reader& in) {
+  auto& q = in.q;
+  in.read("specialites.csv", {"domaine", "code", "libelle"}, [&](const Row& r) -> std::string {
+    if (!in.base.domaine(r[0])) return "domaine inconnu : " + r[0];
+    if (!is_code(r[1]) || r[2].empty()) return std::string(kCodeEtLibelle);
     if (q.specialite(r[1])) return "spécialité " + r[1] + " déjà définie";
     q.specialites.push_back({r[0], r[1], r[2], {}});
     return {};
   });
+}
 
-  read("epreuves.csv",
-       {"specialite", "code", "parent", "libelle", "unite", "nature", "groupe", "mode_ccf",
-        "mode_ponctuel", "choix"},
-       [&](const Row& r) -> std::string {
-         auto it = std::find_if(q.specialites.begin(), q.specialites.end(),
-                                [&](const domain::Specialite& s) { return s.code == r[0]; });
-         if (it == q.specialites.end()) return "spécialité inconnue : " + r[0];
-         domain::Specialite& s = *it;
-         if (!is_code(r[1], true) || r[3].empty())
-           return "code (majuscules, chiffres, tiret) et libellé sont obligatoires";
-         if (s.epreuve(r[1])) return "épreuve " + r[1] + " déjà définie dans " + s.code;
-         if (r[5] != "obligatoire" && r[5] != "facultative")
-           return "nature vaut obligatoire ou facultative";
-         if (r[6] != "1" && r[6] != "2") return "groupe vaut 1 ou 2";
-         const auto ccf = mode_of(r[7]);
-         const auto ponctuel = mode_of(r[8]);
-         if (!ccf || !ponctuel) return "un mode vaut ccf, ponctuel ou rien";
-         const auto choix = nature_of(r[9], true);
-         if (!choix) return "choix vaut langue, pays ou rien";
-         Epreuve e{r[1],
-                   r[3],
-                   r[2],
-                   r[4],
-                   r[5] == "facultative",
-                   r[6] == "1" ? domain::Groupe::premier : domain::Groupe::second,
-                   *ccf,
-                   *ponctuel,
-                   *choix};
-         if (!e.parent.empty()) {
-           // Parents first: the récapitulatif shows the file's order, a parent above its
-           // children, and positions are computed from the children up.
-           const Epreuve* parent = s.epreuve(e.parent);
-           if (!parent) return "épreuve parente " + e.parent + " inconnue (elle doit précéder)";
-           if (parent->facultative != e.facultative || parent->groupe != e.groupe)
-             return "une épreuve a la nature et le groupe de son parent " + e.parent;
-         }
-         s.epreuves.push_back(std::move(e));
-         return {};
-       });
+// epreuves.csv: each spécialité's tree of épreuves, parents first.
+void read_epreuves(Reader& in) {
+  auto& q = in.q;
+  in.read("epreuves.csv",
+          {"specialite", "code", "parent", "libelle", "unite", "nature", "groupe", "mode_ccf",
+           "mode_ponctuel", "choix"},
+          [&](const Row& r) -> std::string {
+            auto it = std::find_if(q.specialites.begin(), q.specialites.end(),
+                                   [&](const domain::Specialite& s) { return s.code == r[0]; });
+            if (it == q.specialites.end()) return "spécialité inconnue : " + r[0];
+            domain::Specialite& s = *it;
+            if (!is_code(r[1], true) || r[3].empty())
+              return "code (majuscules, chiffres, tiret) et libellé sont obligatoires";
+            if (s.epreuve(r[1])) return "épreuve " + r[1] + " déjà définie dans " + s.code;
+            if (r[5] != "obligatoire" && r[5] != "facultative")
+              return "nature vaut obligatoire ou facultative";
+            if (r[6] != "1" && r[6] != "2") return "groupe vaut 1 ou 2";
+            const auto ccf = mode_of(r[7]);
+            const auto ponctuel = mode_of(r[8]);
+            if (!ccf || !ponctuel) return "un mode vaut ccf, ponctuel ou rien";
+            const auto choix = nature_of(r[9], true);
+            if (!choix) return "choix vaut langue, pays ou rien";
+            Epreuve e{r[1],
+                      r[3],
+                      r[2],
+                      r[4],
+                      r[5] == "facultative",
+                      r[6] == "1" ? domain::Groupe::premier : domain::Groupe::second,
+                      *ccf,
+                      *ponctuel,
+                      *choix};
+            if (!e.parent.empty()) {
+              // Parents first: the récapitulatif shows the file's order, a parent above its
+              // children, and positions are computed from the children up.
+              const Epreuve* parent = s.epreuve(e.parent);
+              if (!parent) return "épreuve parente " + e.parent + " inconnue (elle doit précéder)";
+              if (parent->facultative != e.facultative || parent->groupe != e.groupe)
+                return "une épreuve a la nature et le groupe de son parent " + e.parent;
+            }
+            s.epreuves.push_back(std::move(e));
+            return {};
+          });
+}
+
+// Every spécialité has épreuves, and every leaf both its modes.
+void check_epreuves(Reader& in) {
+  auto& q = in.q;
   for (const auto& s : q.specialites) {
     if (s.epreuves.empty())
-      errors.push_back({"epreuves.csv", 0, "la spécialité " + s.code + " n'a aucune épreuve"});
+      in.errors.push_back({"epreuves.csv", 0, "la spécialité " + s.code + " n'a aucune épreuve"});
     for (const auto& e : s.epreuves) {
       const bool leaf = std::none_of(s.epreuves.begin(), s.epreuves.end(),
                                      [&](const Epreuve& c) { return c.parent == e.code; });
       // A leaf without a mode would show an empty mode to a candidate who sits it.
       if (leaf && (e.mode_ccf == ModeEvaluation::aucun || e.mode_ponctuel == ModeEvaluation::aucun))
-        errors.push_back({"epreuves.csv", 0,
-                          "l'épreuve " + e.code + " de " + s.code +
-                              " n'a pas d'enfant : ses deux modes sont obligatoires"});
+        in.errors.push_back({"epreuves.csv", 0,
+                             "l'épreuve " + e.code + " de " + s.code +
+                                 " n'a pas d'enfant : ses deux modes sont obligatoires"});
     }
   }
+}
 
-  read_intitules(files, errors, "formes_passage.csv", q.formes_passage);
+// categories.csv: the categories of candidates of each domaine.
+void read_categories(Reader& in) {
+  auto& q = in.q;
+  in.read("categories.csv", {"domaine", "code", "libelle", "individuel", "regime", "formes"},
+          [&](const Row& r) -> std::string {
+            if (!in.base.domaine(r[0])) return "domaine inconnu : " + r[0];
+            if (!is_code(r[1]) || r[2].empty()) return std::string(kCodeEtLibelle);
+            if (q.categorie(r[0], r[1])) return "catégorie " + r[0] + " " + r[1] + " déjà définie";
+            const auto individuel = oui_non(r[3]);
+            if (!individuel) return "individuel vaut oui ou non";
+            if (r[4] != "ccf" && r[4] != "ponctuel") return "regime vaut ccf ou ponctuel";
+            auto formes = words(r[5]);
+            if (formes.empty()) return "au moins une forme de passage est obligatoire";
+            for (const auto& f : formes)
+              if (!q.forme_passage(f)) return "forme de passage inconnue : " + f;
+            q.categories.push_back(
+                {r[0], r[1], r[2], *individuel,
+                 r[4] == "ccf" ? domain::RegimeEvaluation::ccf : domain::RegimeEvaluation::ponctuel,
+                 std::move(formes)});
+            return {};
+          });
+}
 
-  read("categories.csv", {"domaine", "code", "libelle", "individuel", "regime", "formes"},
-       [&](const Row& r) -> std::string {
-         if (!base.domaine(r[0])) return "domaine inconnu : " + r[0];
-         if (!is_code(r[1]) || r[2].empty()) return obligatoires;
-         if (q.categorie(r[0], r[1])) return "catégorie " + r[0] + " " + r[1] + " déjà définie";
-         const auto individuel = oui_non(r[3]);
-         if (!individuel) return "individuel vaut oui ou non";
-         if (r[4] != "ccf" && r[4] != "ponctuel") return "regime vaut ccf ou ponctuel";
-         auto formes = words(r[5]);
-         if (formes.empty()) return "au moins une forme de passage est obligatoire";
-         for (const auto& f : formes)
-           if (!q.forme_passage(f)) return "forme de passage inconnue : " + f;
-         q.categories.push_back(
-             {r[0], r[1], r[2], *individuel,
-              r[4] == "ccf" ? domain::RegimeEvaluation::ccf : domain::RegimeEvaluation::ponctuel,
-              std::move(formes)});
-         return {};
-       });
+// etablissements.csv: the établissements, real (UAI) or pseudo, of each académie.
+void read_etablissements(Reader& in) {
+  auto& q = in.q;
+  in.read("etablissements.csv", {"uai", "nom", "commune", "academie", "pseudo"},
+          [&](const Row& r) -> std::string {
+            if (!domain::is_uai(r[0]))
+              return "UAI invalide (7 chiffres et leur lettre de contrôle) : " + r[0];
+            if (q.etablissement(r[0])) return "établissement " + r[0] + " déjà défini";
+            if (r[1].empty()) return "le nom est obligatoire";
+            if (!in.base.academie(r[3])) return "académie inconnue : " + r[3];
+            const auto pseudo = oui_non(r[4]);
+            if (!pseudo) return "pseudo vaut oui ou non";
+            if (!*pseudo && r[2].empty()) return "la commune est obligatoire";
+            q.etablissements.push_back({r[0], r[1], r[2], r[3], *pseudo});
+            return {};
+          });
+}
 
-  read_intitules(files, errors, "situations.csv", q.situations);
-  read_intitules(files, errors, "sections_langue.csv", q.sections_langue);
-  read_intitules(files, errors, "csp.csv", q.csp);
-
-  read("etablissements.csv", {"uai", "nom", "commune", "academie", "pseudo"},
-       [&](const Row& r) -> std::string {
-         if (!domain::is_uai(r[0]))
-           return "UAI invalide (7 chiffres et leur lettre de contrôle) : " + r[0];
-         if (q.etablissement(r[0])) return "établissement " + r[0] + " déjà défini";
-         if (r[1].empty()) return "le nom est obligatoire";
-         if (!base.academie(r[3])) return "académie inconnue : " + r[3];
-         const auto pseudo = oui_non(r[4]);
-         if (!pseudo) return "pseudo vaut oui ou non";
-         if (!*pseudo && r[2].empty()) return "la commune est obligatoire";
-         q.etablissements.push_back({r[0], r[1], r[2], r[3], *pseudo});
-         return {};
-       });
-
-  read("types_acquis.csv", {"domaine", "type", "libelle"}, [&](const Row& r) -> std::string {
-    if (!base.domaine(r[0])) return "domaine inconnu : " + r[0];
+// types_acquis.csv: the kinds of acquis each domaine accepts.
+void read_types_acquis(Reader& in) {
+  auto& q = in.q;
+  in.read("types_acquis.csv", {"domaine", "type", "libelle"}, [&](const Row& r) -> std::string {
+    if (!in.base.domaine(r[0])) return "domaine inconnu : " + r[0];
     const auto type = type_acquis_of(r[1]);
     if (!type) return "type vaut deja_presente, autre_specialite, autre_diplome ou vae";
     if (r[2].empty()) return "le libellé est obligatoire";
@@ -194,48 +217,60 @@ QualificationLoadResult load_qualification(const Files& files, const domain::Cat
     q.types_acquis.push_back({r[0], *type, r[2]});
     return {};
   });
+}
 
-  read("acquis.csv", {"domaine", "code", "intitule", "precision", "depuis"},
-       [&](const Row& r) -> std::string {
-         if (!base.domaine(r[0])) return "domaine inconnu : " + r[0];
-         if (!is_code(r[1]) || r[2].empty())
-           return "code (majuscules et chiffres) et intitulé sont obligatoires";
-         if (q.diplome(r[0], r[1])) return "diplôme " + r[0] + " " + r[1] + " déjà défini";
-         const std::string& y = r[4];
-         if (y.size() != 4 ||
-             !std::all_of(y.begin(), y.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
-           return "depuis est une année sur 4 chiffres";
-         q.diplomes.push_back({r[0], r[1], r[2], r[3], std::stoi(y)});
-         return {};
-       });
+// acquis.csv: the diplomas a candidate may declare.
+void read_acquis(Reader& in) {
+  auto& q = in.q;
+  in.read("acquis.csv", {"domaine", "code", "intitule", "precision", "depuis"},
+          [&](const Row& r) -> std::string {
+            if (!in.base.domaine(r[0])) return "domaine inconnu : " + r[0];
+            if (!is_code(r[1]) || r[2].empty())
+              return "code (majuscules et chiffres) et intitulé sont obligatoires";
+            if (q.diplome(r[0], r[1])) return "diplôme " + r[0] + " " + r[1] + " déjà défini";
+            const std::string& y = r[4];
+            if (y.size() != 4 ||
+                !std::all_of(y.begin(), y.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
+              return "depuis est une année sur 4 chiffres";
+            q.diplomes.push_back({r[0], r[1], r[2], r[3], std::stoi(y)});
+            return {};
+          });
+}
 
-  read("acquis_dispenses.csv", {"domaine", "diplome", "specialite", "epreuves"},
-       [&](const Row& r) -> std::string {
-         if (!q.diplome(r[0], r[1])) return "diplôme inconnu : " + r[0] + " " + r[1];
-         const domain::Specialite* s = q.specialite(r[2]);
-         if (!s || s->domaine != r[0]) return "spécialité inconnue dans " + r[0] + " : " + r[2];
-         if (q.dispenses_of(r[0], r[1], r[2]))
-           return "dispenses déjà définies pour " + r[1] + " dans " + r[2];
-         auto codes = words(r[3]);
-         if (codes.empty()) return "au moins une épreuve est obligatoire";
-         std::set<std::string> seen;
-         for (const auto& code : codes) {
-           const Epreuve* e = s->epreuve(code);
-           if (!e) return "épreuve inconnue dans " + s->code + " : " + code;
-           // An exemption replaces a grade of the exam proper: never an optional épreuve
-           // nor the épreuve de contrôle.
-           if (e->facultative || e->groupe != domain::Groupe::premier)
-             return "seule une épreuve obligatoire du 1er groupe se dispense : " + code;
-           if (!seen.insert(code).second) return "épreuve en double : " + code;
-         }
-         q.dispenses.push_back({r[0], r[1], r[2], std::move(codes)});
-         return {};
-       });
+// acquis_dispenses.csv: the épreuves a diploma exempts from, per spécialité.
+void read_dispenses(Reader& in) {
+  auto& q = in.q;
+  in.read("acquis_dispenses.csv", {"domaine", "diplome", "specialite", "epreuves"},
+          [&](const Row& r) -> std::string {
+            if (!q.diplome(r[0], r[1])) return "diplôme inconnu : " + r[0] + " " + r[1];
+            const domain::Specialite* s = q.specialite(r[2]);
+            if (!s || s->domaine != r[0]) return "spécialité inconnue dans " + r[0] + " : " + r[2];
+            if (q.dispenses_of(r[0], r[1], r[2]))
+              return "dispenses déjà définies pour " + r[1] + " dans " + r[2];
+            auto codes = words(r[3]);
+            if (codes.empty()) return "au moins une épreuve est obligatoire";
+            std::set<std::string> seen;
+            for (const auto& code : codes) {
+              const Epreuve* e = s->epreuve(code);
+              if (!e) return "épreuve inconnue dans " + s->code + " : " + code;
+              // An exemption replaces a grade of the exam proper: never an optional épreuve
+              // nor the épreuve de contrôle.
+              if (e->facultative || e->groupe != domain::Groupe::premier)
+                return "seule une épreuve obligatoire du 1er groupe se dispense : " + code;
+              if (!seen.insert(code).second) return "épreuve en double : " + code;
+            }
+            q.dispenses.push_back({r[0], r[1], r[2], std::move(codes)});
+            return {};
+          });
+}
 
-  read("choix_epreuves.csv", {"nature", "code", "libelle"}, [&](const Row& r) -> std::string {
+// choix_epreuves.csv: the languages and countries offered, for every épreuve that asks.
+void read_choix(Reader& in) {
+  auto& q = in.q;
+  in.read("choix_epreuves.csv", {"nature", "code", "libelle"}, [&](const Row& r) -> std::string {
     const auto nature = nature_of(r[0], false);
     if (!nature) return "nature vaut langue ou pays";
-    if (!is_code(r[1]) || r[2].empty()) return obligatoires;
+    if (!is_code(r[1]) || r[2].empty()) return std::string(kCodeEtLibelle);
     if (q.choix_of(*nature, r[1])) return r[0] + " " + r[1] + " déjà défini(e)";
     q.choix.push_back({*nature, r[1], r[2]});
     return {};
@@ -243,12 +278,32 @@ QualificationLoadResult load_qualification(const Files& files, const domain::Cat
   for (const auto& s : q.specialites)
     for (const auto& e : s.epreuves)
       if (e.choix != NatureChoix::aucun && q.choix_of(e.choix).empty())
-        errors.push_back({"choix_epreuves.csv", 0,
-                          "aucun choix de nature " +
-                              std::string(e.choix == NatureChoix::langue ? "langue" : "pays") +
-                              " pour l'épreuve " + e.code + " de " + s.code});
+        in.errors.push_back({"choix_epreuves.csv", 0,
+                             "aucun choix de nature " +
+                                 std::string(e.choix == NatureChoix::langue ? "langue" : "pays") +
+                                 " pour l'épreuve " + e.code + " de " + s.code});
+}
 
-  if (errors.empty()) result.qualification = std::move(q);
+}  // namespace
+
+QualificationLoadResult load_qualification(const Files& files, const domain::Catalogue& base) {
+  QualificationLoadResult result;
+  domain::CatalogueQualification q;
+  Reader in{files, base, result.errors, q};
+  read_specialites(in);
+  read_epreuves(in);
+  check_epreuves(in);
+  read_intitules(files, result.errors, "formes_passage.csv", q.formes_passage);
+  read_categories(in);
+  read_intitules(files, result.errors, "situations.csv", q.situations);
+  read_intitules(files, result.errors, "sections_langue.csv", q.sections_langue);
+  read_intitules(files, result.errors, "csp.csv", q.csp);
+  read_etablissements(in);
+  read_types_acquis(in);
+  read_acquis(in);
+  read_dispenses(in);
+  read_choix(in);
+  if (result.errors.empty()) result.qualification = std::move(q);
   return result;
 }
 

@@ -54,10 +54,8 @@ void require(FieldErrors& errors, std::string_view field, const std::string& val
   if (value.empty()) errors.add_once(std::string(field), kObligatoire);
 }
 
-// The shared part of creation and modification: civil status and place of birth.
-std::optional<Identite> validate_identite(const CompteForm& form, const ReferenceLookup& ref,
-                                          std::chrono::year_month_day today, FieldErrors& errors) {
-  Identite id;
+// Civilité, names and their confirmation.
+void validate_noms(const CompteForm& form, Identite& id, FieldErrors& errors) {
   id.civilite = trim(form.civilite);
   if (id.civilite != "M" && id.civilite != "MME")
     errors.add("civilite", "Veuillez choisir votre civilité.");
@@ -86,7 +84,11 @@ std::optional<Identite> validate_identite(const CompteForm& form, const Referenc
     errors.add_once("prenoms",
                     "Les prénoms ne peuvent contenir que des lettres, des espaces, des tirets et "
                     "des apostrophes.");
+}
 
+// The date of birth, typed twice: nullopt when either is wrong.
+std::optional<std::chrono::year_month_day> validate_date_naissance(
+    const CompteForm& form, std::chrono::year_month_day today, FieldErrors& errors) {
   const std::string date_text(trim(form.date_naissance));
   const std::string date_confirmation(trim(form.date_naissance_confirmation));
   require(errors, "date_naissance", date_text);
@@ -113,8 +115,12 @@ std::optional<Identite> validate_identite(const CompteForm& form, const Referenc
                  "La confirmation de la date de naissance ne correspond pas à la date de "
                  "naissance.");
   }
-  if (date) id.date_naissance = *date;
+  return date;
+}
 
+// Country, and in France the département and a commune of the reference data.
+void validate_lieu_naissance(const CompteForm& form, const ReferenceLookup& ref, Identite& id,
+                             FieldErrors& errors) {
   id.pays_naissance = trim(form.pays_naissance);
   if (id.pays_naissance.empty())
     errors.add("pays_naissance", "Veuillez choisir votre pays de naissance.");
@@ -156,7 +162,15 @@ std::optional<Identite> validate_identite(const CompteForm& form, const Referenc
       errors.add("commune_naissance", "Le nom de la ville ne doit pas dépasser 80 caractères.");
     id.commune_naissance = commune_text;
   }
+}
 
+// The shared part of creation and modification: civil status and place of birth.
+std::optional<Identite> validate_identite(const CompteForm& form, const ReferenceLookup& ref,
+                                          std::chrono::year_month_day today, FieldErrors& errors) {
+  Identite id;
+  validate_noms(form, id, errors);
+  if (auto date = validate_date_naissance(form, today, errors)) id.date_naissance = *date;
+  validate_lieu_naissance(form, ref, id, errors);
   if (!errors.empty()) return std::nullopt;
   return id;
 }

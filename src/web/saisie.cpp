@@ -229,6 +229,30 @@ Response onglet_get(Portal& portal, Context& ctx) {
   return onglet_page(portal, ctx, *c.brouillon, c.onglet, {}, 200);
 }
 
+// What the registration and modification mails say of the exam, the window and the office.
+Data mail_enregistrement(const Portal& portal, const Context& ctx, const DossierSaisi& d,
+                         const std::string& examen) {
+  Data mail;
+  mail.set("examen", examen);
+  const auto* session = portal.catalogue().session(d.domaine, d.session);
+  mail.set("session", session ? session->libelle : d.session);
+  const auto* academie = portal.catalogue().academie(d.academie);
+  mail.set("academie", academie ? academie->nom : d.academie);
+  if (academie) {
+    // The office's contact block, as on the N° Inscription page.
+    Data contact{Data::type::list};
+    for (const auto& l : academie->contact) contact.push_back(Data(l));
+    if (!academie->telephone.empty()) contact.push_back(Data("Tel : " + academie->telephone));
+    if (!academie->email.empty()) contact.push_back(Data(academie->email));
+    mail.set("contact", contact);
+  }
+  if (const auto* p = portal.catalogue().periode(d.domaine, d.session, d.academie))
+    mail.set("fermeture", domain::format_paris_datetime(p->fermeture));
+  mail.set("date", domain::format_paris_datetime(ctx.now));
+  mail.set("numero_candidat", ctx.compte->numero_candidat);
+  return mail;
+}
+
 Response enregistrer(Portal& portal, Context& ctx, Brouillon& b) {
   const auto contexte = contexte_of(portal, ctx, b.dossier);
   for (int o = 1; o <= domain::kOngletConditions; ++o) {
@@ -254,25 +278,7 @@ Response enregistrer(Portal& portal, Context& ctx, Brouillon& b) {
     // the second finds it gone and registers nothing more.
     if (!store::delete_brouillon(tx.sql(), ctx.compte->id, b.cle))
       return saisie_introuvable(portal, ctx);
-    Data mail;
-    mail.set("examen", examen);
-    const auto* session = portal.catalogue().session(b.dossier.domaine, b.dossier.session);
-    mail.set("session", session ? session->libelle : b.dossier.session);
-    const auto* academie = portal.catalogue().academie(b.dossier.academie);
-    mail.set("academie", academie ? academie->nom : b.dossier.academie);
-    if (academie) {
-      // The office's contact block, as on the N° Inscription page.
-      Data contact{Data::type::list};
-      for (const auto& l : academie->contact) contact.push_back(Data(l));
-      if (!academie->telephone.empty()) contact.push_back(Data("Tel : " + academie->telephone));
-      if (!academie->email.empty()) contact.push_back(Data(academie->email));
-      mail.set("contact", contact);
-    }
-    if (const auto* p =
-            portal.catalogue().periode(b.dossier.domaine, b.dossier.session, b.dossier.academie))
-      mail.set("fermeture", domain::format_paris_datetime(p->fermeture));
-    mail.set("date", domain::format_paris_datetime(ctx.now));
-    mail.set("numero_candidat", ctx.compte->numero_candidat);
+    Data mail = mail_enregistrement(portal, ctx, b.dossier, examen);
     if (b.candidature) {
       const auto version = store::save_modification(tx.sql(), b.candidature, snapshot, ctx.now);
       // Unregistered or closed by the office since the draft was opened: the rollback keeps

@@ -169,6 +169,43 @@ std::optional<std::string> random_upload_name() {
   return name;
 }
 
+// The two headers of a part that matter; nullopt when the block is not a header block.
+struct PartHeaders {
+  std::optional<std::string> disposition;
+  std::string content_type;
+};
+
+std::optional<PartHeaders> read_part_headers(std::string_view block) {
+  PartHeaders out;
+  std::string* last = nullptr;
+  while (!block.empty()) {
+    std::size_t eol = block.find("\r\n");
+    std::string_view line = block.substr(0, eol);
+    block = (eol == std::string_view::npos) ? std::string_view{} : block.substr(eol + 2);
+    if (!line.empty() && (line.front() == ' ' || line.front() == '\t')) {
+      // Obsolete line folding: a continuation of the previous header.
+      if (last == nullptr) return std::nullopt;
+      *last += ' ';
+      *last += trim(line, kOws);
+      continue;
+    }
+    std::size_t colon = line.find(':');
+    if (colon == std::string_view::npos || colon == 0) return std::nullopt;
+    std::string_view name = trim(line.substr(0, colon), kOws);
+    std::string value(trim(line.substr(colon + 1), kOws));
+    if (iequals_ascii(name, "content-disposition")) {
+      out.disposition = std::move(value);
+      last = &*out.disposition;
+    } else if (iequals_ascii(name, "content-type")) {
+      out.content_type = std::move(value);
+      last = &out.content_type;
+    } else {
+      last = nullptr;
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::optional<FormFields> parse_urlencoded(std::string_view text) {
@@ -374,40 +411,13 @@ bool MultipartParser::parse_part_headers() {
 }
 
 bool MultipartParser::start_part(std::string_view block) {
-  std::optional<std::string> disposition;
-  std::string content_type;
-  std::string* last = nullptr;
-  while (!block.empty()) {
-    std::size_t eol = block.find("\r\n");
-    std::string_view line = block.substr(0, eol);
-    block = (eol == std::string_view::npos) ? std::string_view{} : block.substr(eol + 2);
-    if (!line.empty() && (line.front() == ' ' || line.front() == '\t')) {
-      // Obsolete line folding: a continuation of the previous header.
-      if (last == nullptr) {
-        fail(MultipartStatus::malformed, "Le formulaire envoyé est mal formé.");
-        return false;
-      }
-      *last += ' ';
-      *last += trim(line, kOws);
-      continue;
-    }
-    std::size_t colon = line.find(':');
-    if (colon == std::string_view::npos || colon == 0) {
-      fail(MultipartStatus::malformed, "Le formulaire envoyé est mal formé.");
-      return false;
-    }
-    std::string_view name = trim(line.substr(0, colon), kOws);
-    std::string value(trim(line.substr(colon + 1), kOws));
-    if (iequals_ascii(name, "content-disposition")) {
-      disposition = std::move(value);
-      last = &*disposition;
-    } else if (iequals_ascii(name, "content-type")) {
-      content_type = std::move(value);
-      last = &content_type;
-    } else {
-      last = nullptr;
-    }
+  auto headers = read_part_headers(block);
+  if (!headers) {
+    fail(MultipartStatus::malformed, "Le formulaire envoyé est mal formé.");
+    return false;
   }
+  auto& disposition = headers->disposition;
+  const std::string& content_type = headers->content_type;
   if (!disposition) {
     fail(MultipartStatus::malformed, "Une partie du formulaire n'a pas de nom.");
     return false;

@@ -39,6 +39,10 @@ std::unique_ptr<store::Database> open_database(const Config& config, std::size_t
   return db;
 }
 
+web::PortalOptions portal_options_of(const Config& config) {
+  return {config.root, config.base_url, config.session_idle, !config.demo_now.empty()};
+}
+
 struct Purged {
   int comptes = 0;
   int brouillons = 0;
@@ -193,7 +197,8 @@ int serve(const Config& config) {
   // Every handler of both pools may hold one database session at a time.
   auto db =
       open_database(config, static_cast<std::size_t>(config.workers + options.hashing_threads) + 2);
-  web::Portal portal(config, *db, clock);
+  const web::PortalOptions portal_options = portal_options_of(config);
+  web::Portal portal(portal_options, *db, clock);
 
   mail::SenderOptions mail_options;
   mail_options.from_address = config.mail_from;

@@ -189,7 +189,7 @@ void alert_from_query(Context& ctx) {
 }
 
 std::string activation_link(const Portal& portal, const std::string& token) {
-  return portal.config().base_url + "/compte/activer?jeton=" + token;
+  return portal.options().base_url + "/compte/activer?jeton=" + token;
 }
 
 // --- pages ---
@@ -418,7 +418,7 @@ Response prolonger(Portal& portal, Context& ctx) {
   if (!ctx.session) return Response::text("Session expirée.", 401);
   store::Tx tx(portal.db());
   store::touch_session(tx.sql(), ctx.session->empreinte, ctx.now,
-                       ctx.now + portal.config().session_idle);
+                       ctx.now + portal.options().session_idle);
   tx.commit();
   Response r;
   r.status = 204;
@@ -675,7 +675,7 @@ int traiter_demandes_mot_de_passe(Portal& portal, domain::Instant now) {
     mail.set("identifiant", compte->email);
     portal.queue_mail(
         tx.sql(), *compte, "mot_de_passe", "[Examens] Modifier mon mot de passe", mail, now,
-        LienUnique{portal.config().base_url + "/mot-de-passe/nouveau?jeton=" + token, "2 heures"});
+        LienUnique{portal.options().base_url + "/mot-de-passe/nouveau?jeton=" + token, "2 heures"});
     ++queued;
   }
   tx.commit();

@@ -30,8 +30,8 @@ constexpr const char* kContentSecurityPolicy =
 
 }  // namespace
 
-Portal::Portal(const app::Config& config, store::Database& db, const domain::Clock& clock)
-    : config_(config), db_(db), clock_(clock), templates_(config.root / "templates") {
+Portal::Portal(const PortalOptions& options, store::Database& db, const domain::Clock& clock)
+    : options_(options), db_(db), clock_(clock), templates_(options.root / "templates") {
   {
     store::Tx tx(db_);
     secret_ = store::get_or_create_parametre(tx.sql(), "secret_csrf", random_token(32));
@@ -68,9 +68,9 @@ std::optional<Response> Portal::handle_static(Request& request) const {
   if ((!dsfr && !request.path.starts_with("/static/")) ||
       (request.method != Method::get && request.method != Method::head))
     return std::nullopt;
-  auto found =
-      dsfr ? serve_static(request, "/dsfr/", config_.root / "node_modules/@gouvfr/dsfr/dist", false)
-           : serve_static(request, "/static/", config_.root / "static", false);
+  auto found = dsfr ? serve_static(request, "/dsfr/",
+                                   options_.root / "node_modules/@gouvfr/dsfr/dist", false)
+                    : serve_static(request, "/static/", options_.root / "static", false);
   Response response = found ? std::move(*found) : Response::text("Fichier introuvable.", 404);
   add_security_headers(response);
   return response;
@@ -160,7 +160,7 @@ void Portal::resolve_session(Context& ctx) {
     }
     if (compte) {
       if (ctx.now - row->vu_le >= kTouchInterval) {
-        row->expire_le = ctx.now + config_.session_idle;
+        row->expire_le = ctx.now + options_.session_idle;
         store::Tx tx(db_);
         store::touch_session(tx.sql(), empreinte, ctx.now, row->expire_le);
         tx.commit();
@@ -202,7 +202,7 @@ void Portal::login(Context& ctx, soci::session& sql, long long compte_id) {
   row.compte_id = compte_id;
   row.csrf = random_token(32);
   row.cree_le = row.vu_le = ctx.now;
-  row.expire_le = ctx.now + config_.session_idle;
+  row.expire_le = ctx.now + options_.session_idle;
   store::insert_session(sql, row, ctx.now, ctx.req.remote_address,
                         ctx.req.header("user-agent").value_or(""));
   // An older session cookie of this browser (perhaps planted) is replaced, never reused.
@@ -229,7 +229,7 @@ Cookie Portal::cookie(std::string_view name, std::string value, std::optional<lo
   c.value = std::move(value);
   c.max_age_seconds = max_age;
   c.http_only = true;
-  c.secure = config_.base_url.starts_with("https://");
+  c.secure = options_.base_url.starts_with("https://");
   c.same_site = "Lax";
   return c;
 }
@@ -242,7 +242,7 @@ std::vector<std::pair<std::string, std::string>> Portal::security_headers() cons
       {"Referrer-Policy", "same-origin"},
       {"Permissions-Policy", "camera=(), microphone=(), geolocation=()"},
       {"Cross-Origin-Opener-Policy", "same-origin"}};
-  if (config_.base_url.starts_with("https://"))
+  if (options_.base_url.starts_with("https://"))
     headers.emplace_back("Strict-Transport-Security", "max-age=31536000");
   return headers;
 }
@@ -294,12 +294,12 @@ Response Portal::page(Context& ctx, std::string_view template_name, std::string 
     user.set("prenom", ctx.compte->identite.prenoms);
     layout.set("user", user);
     // What the server will actually allow: the row is touched at most once a minute.
-    const auto remaining = ctx.session ? ctx.session->expire_le - ctx.now : config_.session_idle;
+    const auto remaining = ctx.session ? ctx.session->expire_le - ctx.now : options_.session_idle;
     layout.set("session_timeout_seconds", std::to_string(remaining.count()));
   }
   Data alerts{Data::type::list};
   std::vector<Alert> shown = ctx.alerts;
-  if (!config_.demo_now.empty())
+  if (options_.demo_clock)
     shown.insert(shown.begin(), {"info", "",
                                  "Démonstration : l'horloge du portail indique le " +
                                      domain::format_paris_datetime(ctx.now) +
@@ -338,7 +338,7 @@ Response Portal::login_required() {
 void Portal::queue_mail(soci::session& sql, const store::Compte& compte, std::string_view name,
                         std::string subject, Data data, domain::Instant now,
                         const std::optional<LienUnique>& lien) const {
-  data.set("base_url", config_.base_url);
+  data.set("base_url", options_.base_url);
   data.set("nom_affiche", domain::nom_affiche(compte.identite));
   data.set("date_envoi", domain::format_paris_datetime(now));
   store::OutboxMail mail;
@@ -359,8 +359,8 @@ void Portal::queue_mail(soci::session& sql, const store::Compte& compte, std::st
     mail.texte = templates_.render(texte, data);
     mail.html = templates_.render(html, data);
   }
-  const auto at = config_.base_url.find("://");
-  std::string host = at == std::string::npos ? "examens" : config_.base_url.substr(at + 3);
+  const auto at = options_.base_url.find("://");
+  std::string host = at == std::string::npos ? "examens" : options_.base_url.substr(at + 3);
   host = host.substr(0, host.find_first_of(":/"));
   mail.message_id = random_token(18) + "@" + host;
   store::enqueue_mail(sql, mail, now);

@@ -3,13 +3,14 @@
 // (handlers block on the database and on Argon2id); thread-safe.
 #pragma once
 
+#include <chrono>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "app/config.hpp"
 #include "domain/catalogue.hpp"
 #include "domain/clock.hpp"
 #include "domain/qualification.hpp"
@@ -50,12 +51,21 @@ struct LienUnique {
   std::string validite;  // as the mail states it: "2 heures"
 };
 
+// What the portal takes of the instance's configuration (the commands fill it from the
+// environment). The portal reads it through a reference for its whole lifetime.
+struct PortalOptions {
+  std::filesystem::path root;  // templates/, static/ and node_modules/ are read there
+  std::string base_url;        // the public address: links in mails; https: Secure, HSTS
+  std::chrono::seconds session_idle{30 * 60};
+  bool demo_clock = false;  // the portal runs on the demo's clock: every page says so
+};
+
 class Portal;
 using RouteHandler = std::function<Response(Portal&, Context&)>;
 
 class Portal {
  public:
-  Portal(const app::Config& config, store::Database& db, const domain::Clock& clock);
+  Portal(const PortalOptions& options, store::Database& db, const domain::Clock& clock);
   ~Portal();
 
   Response handle(Request& request);
@@ -75,7 +85,7 @@ class Portal {
   int prepare_mails();
 
   // --- for the handlers of each space ---
-  const app::Config& config() const { return config_; }
+  const PortalOptions& options() const { return options_; }
   store::Database& db() { return db_; }
   const store::Referentiel& referentiel() const { return *referentiel_; }
   const domain::Catalogue& catalogue() const { return catalogue_; }
@@ -118,7 +128,7 @@ class Portal {
   void add_security_headers(Response& response) const;
   Cookie cookie(std::string_view name, std::string value, std::optional<long> max_age) const;
 
-  const app::Config& config_;
+  const PortalOptions& options_;
   store::Database& db_;
   const domain::Clock& clock_;
   Templates templates_;

@@ -227,7 +227,9 @@ TestPortal::TestPortal(const std::string& backend, const Adjust& adjust)
   config_.workers = 4;
   // The portal reads its configuration through a reference, and its base URL is only known
   // once the server has bound its port: set before the server runs.
-  portal_ = std::make_unique<web::Portal>(config_, database_.db(), clock_);
+  portal_options_.root = config_.root;
+  portal_options_.session_idle = config_.session_idle;
+  portal_ = std::make_unique<web::Portal>(portal_options_, database_.db(), clock_);
   web::ServerOptions options;
   options.port = 0;
   options.install_signal_handlers = false;
@@ -240,7 +242,7 @@ TestPortal::TestPortal(const std::string& backend, const Adjust& adjust)
   server_ = std::make_unique<web::Server>(options,
                                           [this](web::Request& r) { return portal_->handle(r); });
   port_ = server_->listen();
-  config_.base_url = base_url();
+  config_.base_url = portal_options_.base_url = base_url();
   mail::SenderOptions mail_options;
   mail_options.from_address = "ne-pas-repondre@examens.test";
   mail_options.log_eml_paths = false;

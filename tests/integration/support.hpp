@@ -134,6 +134,7 @@ class TestPortal {
   TestDatabase database_;
   std::string mail_dir_;
   app::Config config_;
+  web::PortalOptions portal_options_;  // base_url set once the port is known
   std::unique_ptr<web::Portal> portal_;
   RecordingTransport* delivered_ = nullptr;  // owned by sender_
   std::unique_ptr<mail::Sender> sender_;

@@ -11,6 +11,7 @@
 #include "catalogue/qualification_fichiers.hpp"
 #include "domain/compte.hpp"
 #include "domain/saisie.hpp"
+#include "log/log.hpp"
 #include "mail/sender.hpp"
 #include "refdata/refdata.hpp"
 #include "store/candidatures.hpp"
@@ -35,7 +36,7 @@ std::filesystem::path migrations_dir(const Config& config) {
 std::unique_ptr<store::Database> open_database(const Config& config, std::size_t pool) {
   auto db = std::make_unique<store::Database>(config.db, pool);
   const int applied = db->migrate(migrations_dir(config));
-  if (applied > 0) std::cerr << "examens: " << applied << " migration(s) applied\n";
+  if (applied > 0) log::info("migrations_applied", {{"count", applied}});
   return db;
 }
 
@@ -70,13 +71,11 @@ class PurgeSchedule {
             lock.unlock();
             try {
               const Purged n = purge_once(db, clock.now());
-              if (n.comptes > 0)
-                std::cerr << "examens: purged " << n.comptes << " unactivated account(s)\n";
-              if (n.brouillons > 0)
-                std::cerr << "examens: purged " << n.brouillons
-                          << " draft(s) of closed registration windows\n";
+              if (n.comptes > 0 || n.brouillons > 0)
+                log::info("purged", {{"unactivated_accounts", n.comptes},
+                                     {"closed_window_drafts", n.brouillons}});
             } catch (const std::exception& e) {
-              std::cerr << "examens: purge failed: " << e.what() << "\n";
+              log::error("purge_failed", {{"error", e.what()}});
             }
             lock.lock();
             cv_.wait_for(lock, kPurgeInterval, [this] { return stopping_; });
@@ -185,15 +184,14 @@ int serve(const Config& config) {
   web::init_secrets();
   const auto clock_ptr = config.clock();
   const domain::Clock& clock = *clock_ptr;
-  if (!config.demo_now.empty())
-    std::cerr << "examens: demo clock, starting at " << config.demo_now << " (Paris)\n";
+  if (!config.demo_now.empty()) log::info("demo_clock", {{"paris_start", config.demo_now}});
   web::ServerOptions options;
   if (config.hashing_threads > 0) options.hashing_threads = config.hashing_threads;
   // Each connection is a descriptor: the default soft limit (1024) would cap the server far
   // below what the machine can hold.
   const web::OpenFileLimit files = web::raise_open_file_limit();
-  std::cerr << "{\"level\":\"info\",\"event\":\"open_files_limit\",\"before\":" << files.before
-            << ",\"after\":" << files.after << ",\"hard\":" << files.hard << "}\n";
+  log::info("open_files_limit",
+            {{"before", files.before}, {"after", files.after}, {"hard", files.hard}});
   // Every handler of both pools may hold one database session at a time.
   auto db =
       open_database(config, static_cast<std::size_t>(config.workers + options.hashing_threads) + 2);
@@ -223,7 +221,7 @@ int serve(const Config& config) {
   std::cout << "listening on http://127.0.0.1:" << port << std::endl;
   server.run();
   sender.stop();
-  std::cerr << "examens: stopped\n";
+  log::info("stopped");
   return 0;
 }
 

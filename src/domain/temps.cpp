@@ -37,10 +37,6 @@ std::string format_paris_long(Instant instant) {
          format(" %Y %H:%M", instant);
 }
 
-std::string format_utc_timestamp(std::chrono::system_clock::time_point t) {
-  return date::format("%FT%TZ", date::floor<std::chrono::milliseconds>(t));
-}
-
 ParisTime parse_paris_local(std::string_view text) {
   auto digits = [&](std::size_t at, std::size_t n, int& out) {
     out = 0;

@@ -15,8 +15,6 @@ std::string format_paris_time(Instant instant);      // "09:37"
 std::string format_paris_datetime(Instant instant);  // "13/09/2023 à 09:37"
 // "01 novembre 2021 08:00", as the opening windows are announced.
 std::string format_paris_long(Instant instant);
-// "2026-11-23T11:30:00.123Z": UTC to the millisecond, as the logs write instants.
-std::string format_utc_timestamp(std::chrono::system_clock::time_point t);
 
 // Reads a Paris wall-clock time "YYYY-MM-DD HH:MM". A time that does not exist (the spring
 // change skips 02:00-03:00) or happens twice (the autumn change repeats 02:00-03:00) is

@@ -1,9 +1,7 @@
 // The outbox sender.
 #include "mail/sender.hpp"
 
-#include <boost/json.hpp>
-#include <iostream>
-
+#include "log/log.hpp"
 #include "mail/retry.hpp"
 #include "store/outbox.hpp"
 
@@ -52,9 +50,7 @@ void Sender::loop() {
       while (deliver_due() == kBatch) {
       }
     } catch (const std::exception& e) {
-      std::cerr << boost::json::serialize(boost::json::object{
-                       {"level", "error"}, {"component", "mail"}, {"error", e.what()}})
-                << "\n";
+      log::error("mail_sender_failed", {{"error", e.what()}});
     }
     std::unique_lock lock(mutex_);
     cv_.wait_for(lock, options_.poll_interval, [this] { return stopping_ || woken_; });
@@ -116,18 +112,17 @@ void Sender::record(const Outcome& outcome) {
                            now + retry_delay(row.tentatives + 1), result.detail);
   }
   tx.commit();
-  boost::json::object log{{"level", result.ok ? "info" : "warning"},
-                          {"component", "mail"},
-                          {"id", row.id},
-                          {"subject", row.objet},
-                          {"delivered", result.ok}};
+  log::Fields fields{{"id", row.id}, {"subject", row.objet}, {"delivered", result.ok}};
   if (!result.ok)
-    log["error"] = result.detail;
+    fields.push_back({"error", result.detail});
   else if (eml && options_.log_eml_paths)
-    log["eml"] = result.detail;
+    fields.push_back({"eml", result.detail});
   else if (!eml)
-    log["reply"] = result.detail;
-  std::cerr << boost::json::serialize(log) << "\n";
+    fields.push_back({"reply", result.detail});
+  if (result.ok)
+    log::info("mail_delivery", fields);
+  else
+    log::warning("mail_delivery", fields);
 }
 
 }  // namespace examens::mail

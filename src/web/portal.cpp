@@ -2,10 +2,9 @@
 // page rendering and the mail queue shared by every space's handlers.
 #include "web/portal.hpp"
 
-#include <iostream>
-
 #include "catalogue/qualification_fichiers.hpp"
 #include "domain/temps.hpp"
+#include "log/log.hpp"
 #include "store/catalogue.hpp"
 #include "store/outbox.hpp"
 #include "web/secrets.hpp"
@@ -104,8 +103,7 @@ Response Portal::handle(Request& request, bool may_retry) {
       request.cookies = received_cookies;
       return handle(request, false);
     }
-    std::cerr << "{\"level\":\"error\",\"path\":\"" << request.path << "\",\"error\":\"" << e.what()
-              << "\"}\n";
+    log::error("request_failed", {{"path", request.path}, {"error", e.what()}});
     if (activity.connection_lost()) {
       response = error_page(ctx, 503, "Service momentanément indisponible",
                             "Le service est momentanément indisponible. Rien de ce que vous aviez "

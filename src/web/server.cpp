@@ -34,8 +34,8 @@
 #include <variant>
 #include <vector>
 
-#include "domain/temps.hpp"
 #include "domain/texte.hpp"
+#include "log/log.hpp"
 #include "web/form_parsing.hpp"
 #include "web/server_detail.hpp"
 #include "web/server_pools.hpp"
@@ -50,7 +50,6 @@ namespace http = beast::http;
 using tcp = asio::ip::tcp;
 using Clock = std::chrono::steady_clock;
 using detail::invalid_response_reason;
-using detail::log_event;
 using detail::log_request;
 using detail::loggable_path;
 
@@ -284,7 +283,7 @@ void Server::Impl::begin_shutdown() {
 
 void Server::Impl::force_close() {
   auto live = live_connections();
-  log_event("shutdown_grace_expired", std::to_string(live.size()) + " connection(s) closed");
+  log::error("shutdown_grace_expired", {{"connections_closed", live.size()}});
   for (auto& conn : live) asio::post(conn->stream.get_executor(), [conn] { conn->stream.close(); });
   grace_timer.expires_after(kForcedCloseTime);
   // A handler blocked on the pool keeps its connection's coroutine alive: give up on it.
@@ -346,7 +345,7 @@ asio::awaitable<void> Server::Impl::accept_loop() {
     if (ec) {
       if (ec == asio::error::operation_aborted) co_return;
       // Out of descriptors or memory: wait instead of spinning on the same error.
-      log_event("accept_failed", ec.message());
+      log::error("accept_failed", {{"error", ec.message()}});
       backoff.expires_after(std::chrono::milliseconds(100));
       co_await backoff.async_wait(kAsTuple);
       continue;
@@ -408,7 +407,7 @@ asio::awaitable<void> Server::Impl::session(tcp::socket socket, std::string peer
       if (!co_await serve_one(*conn, buffer, parser, peer)) break;
     }
   } catch (const std::exception& e) {
-    log_event("connection_failed", e.what());
+    log::error("connection_failed", {{"error", e.what()}});
   }
   beast::error_code ignored;
   conn->stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
@@ -485,7 +484,7 @@ asio::awaitable<bool> Server::Impl::serve_one(Connection& conn, beast::flat_buff
     try {
       quick = options.non_blocking(req);
     } catch (const std::exception& e) {
-      log_event("handler_exception", std::string(e.what()) + " for " + log_path);
+      log::error("handler_exception", {{"error", e.what()}, {"path", log_path}});
       quick = internal_error_page();
     }
   }
@@ -498,7 +497,7 @@ asio::awaitable<bool> Server::Impl::serve_one(Connection& conn, beast::flat_buff
     res = co_await run_handler(req, log_path);
   }
   if (auto reason = invalid_response_reason(res)) {
-    log_event("invalid_response", *reason + " for " + log_path);
+    log::error("invalid_response", {{"reason", *reason}, {"path", log_path}});
     res = internal_error_page();
   }
 
@@ -517,7 +516,7 @@ asio::awaitable<Response> Server::Impl::run_handler(Request& req, const std::str
     try {
       which = options.pool_for(req);
     } catch (const std::exception& e) {
-      log_event("handler_exception", std::string(e.what()) + " for " + log_path);
+      log::error("handler_exception", {{"error", e.what()}, {"path", log_path}});
       co_return internal_error_page();
     }
   }
@@ -536,7 +535,7 @@ asio::awaitable<Response> Server::Impl::run_handler(Request& req, const std::str
       try {
         res = options.overloaded(req, std::move(message));
       } catch (const std::exception& e) {
-        log_event("handler_exception", std::string(e.what()) + " for " + log_path);
+        log::error("handler_exception", {{"error", e.what()}, {"path", log_path}});
       }
     }
     if (!res.header("Retry-After")) res.set_header("Retry-After", "5");
@@ -621,7 +620,7 @@ asio::awaitable<std::variant<Early, bool>> Server::Impl::read_body(
         case MultipartStatus::too_large:
           co_return Early{error_text(413, multipart_parser.error()), true};
         case MultipartStatus::io_error:
-          log_event("upload_write_failed", options.upload_dir);
+          log::error("upload_write_failed", {{"dir", options.upload_dir}});
           co_return Early{error_text(500, multipart_parser.error()), true};
       }
     }
@@ -655,9 +654,10 @@ Response Server::Impl::invoke_handler(Request& req) {
   try {
     return handler(req);
   } catch (const std::exception& e) {
-    log_event("handler_exception", std::string(e.what()) + " at " + loggable_path(req.target));
+    log::error("handler_exception", {{"error", e.what()}, {"path", loggable_path(req.target)}});
   } catch (...) {
-    log_event("handler_exception", "unknown exception at " + loggable_path(req.target));
+    log::error("handler_exception",
+               {{"error", "unknown exception"}, {"path", loggable_path(req.target)}});
   }
   return internal_error_page();
 }
@@ -674,7 +674,7 @@ asio::awaitable<std::uint64_t> Server::Impl::write_response(Connection& conn, Re
     file->open(res.file_path->c_str(), beast::file_mode::scan, ec);
     if (ec) {
       // The handler named a file that vanished (or was never readable) before we sent it.
-      log_event("response_file_unreadable", loggable_path(*res.file_path));
+      log::error("response_file_unreadable", {{"file", loggable_path(*res.file_path)}});
       file.reset();
       res = error_text(404, "Ressource introuvable.");
     }

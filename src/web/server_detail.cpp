@@ -1,20 +1,15 @@
-// JSON log lines, response checks, client addresses behind proxies, the open-file limit.
+// The request log, response checks, client addresses behind proxies, the open-file limit.
 #include "web/server_detail.hpp"
 
 #include <arpa/inet.h>
 #include <sys/resource.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <boost/json/object.hpp>
-#include <boost/json/serialize.hpp>
-#include <boost/json/string.hpp>
-#include <cerrno>
-#include <cstdio>
+#include <cmath>
 #include <fstream>
 
-#include "domain/temps.hpp"
 #include "domain/texte.hpp"
+#include "log/log.hpp"
 #include "web/form_parsing.hpp"
 #include "web/server.hpp"
 
@@ -22,11 +17,6 @@ namespace examens::web::detail {
 namespace {
 
 constexpr std::size_t kMaxLoggedPathBytes = 1024;
-
-// JSON string literal for a log field; Boost.JSON does the escaping.
-std::string json_string(std::string_view s) {
-  return boost::json::serialize(boost::json::string(s));
-}
 
 // RFC 9110 token: header and cookie names.
 bool is_token(std::string_view s) {
@@ -51,44 +41,20 @@ bool is_trusted(const std::string& address, const std::vector<std::string>& trus
 
 }  // namespace
 
-void write_log_line(std::string line) {
-  line.push_back('\n');
-  std::string_view rest(line);
-  while (!rest.empty()) {
-    ssize_t n = ::write(STDERR_FILENO, rest.data(), rest.size());
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return;
-    }
-    rest.remove_prefix(static_cast<std::size_t>(n));
-  }
-}
-
-// Composed by hand because Boost.JSON prints doubles as "1.7E0" and ms should read 1.7.
 void log_request(std::string_view method, std::string_view path, int status, std::uint64_t bytes,
                  std::chrono::steady_clock::time_point started, std::string_view remote,
                  std::string_view peer) {
-  double ms =
+  const double ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-  char numbers[96];
-  std::snprintf(numbers, sizeof numbers, ",\"status\":%d,\"bytes\":%llu,\"ms\":%.1f", status,
-                static_cast<unsigned long long>(bytes), ms);
-  std::string line =
-      "{\"ts\":" + json_string(domain::format_utc_timestamp(std::chrono::system_clock::now())) +
-      ",\"method\":" + json_string(method) + ",\"path\":" + json_string(path) + numbers +
-      ",\"remote\":" + json_string(remote);
-  if (peer != remote) line += ",\"peer\":" + json_string(peer);
-  line += "}";
-  write_log_line(line);
-}
-
-void log_event(std::string_view event, std::string_view detail, std::string_view level) {
-  boost::json::object o;
-  o["ts"] = domain::format_utc_timestamp(std::chrono::system_clock::now());
-  o["level"] = level;
-  o["event"] = event;
-  o["detail"] = detail;
-  write_log_line(boost::json::serialize(o));
+  log::Fields fields{{"method", method},
+                     {"path", path},
+                     {"status", status},
+                     {"bytes", bytes},
+                     // A tenth of a millisecond is all a reader of the log can use.
+                     {"ms", std::round(ms * 10) / 10},
+                     {"remote", remote}};
+  if (peer != remote) fields.push_back({"peer", peer});
+  log::info("request", fields);
 }
 
 std::string loggable_path(std::string_view target) {

@@ -1,4 +1,4 @@
-// The parts of the server core that need no Beast: JSON log lines, the checks on a
+// The parts of the server core that need no Beast: the request log, the checks on a
 // handler's response, the client address behind trusted proxies, the open-file limit.
 #pragma once
 
@@ -13,14 +13,11 @@
 
 namespace examens::web::detail {
 
-// One line to stderr in a single write, so lines from several threads do not interleave.
-void write_log_line(std::string line);
 // The request log: path only, never the query or the body (they carry tokens and passwords).
 // `peer` is logged only when it is not the client (a request through a trusted proxy).
 void log_request(std::string_view method, std::string_view path, int status, std::uint64_t bytes,
                  std::chrono::steady_clock::time_point started, std::string_view remote,
                  std::string_view peer);
-void log_event(std::string_view event, std::string_view detail, std::string_view level = "error");
 // The path part of a raw target, safe to log: no query (it carries tokens), valid UTF-8.
 std::string loggable_path(std::string_view target);
 

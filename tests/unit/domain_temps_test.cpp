@@ -1,5 +1,4 @@
-// Unit tests of the display of instants: Paris wall-clock time across the DST changes, and the
-// UTC timestamps of the logs.
+// Unit tests of the display of instants: Paris wall-clock time across the DST changes.
 #include <gtest/gtest.h>
 
 #include "domain/temps.hpp"
@@ -28,13 +27,6 @@ TEST(Temps, paris_long_form_names_the_month_in_french) {
 TEST(Temps, paris_time_follows_the_spring_change) {
   EXPECT_EQ(format_paris_datetime(at(1774745999)), "29/03/2026 à 01:59");
   EXPECT_EQ(format_paris_datetime(at(1774746000)), "29/03/2026 à 03:00");
-}
-
-TEST(Temps, utc_timestamps_keep_milliseconds) {
-  const auto t =
-      system_clock::time_point(seconds(1795433400)) + milliseconds(123) + microseconds(999);
-  EXPECT_EQ(format_utc_timestamp(t), "2026-11-23T11:30:00.123Z");
-  EXPECT_EQ(format_utc_timestamp(system_clock::time_point{}), "1970-01-01T00:00:00.000Z");
 }
 
 }  // namespace

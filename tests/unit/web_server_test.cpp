@@ -290,10 +290,22 @@ TEST_F(WebServer, request_log_has_the_path_but_never_query_or_body) {
 TEST_F(WebServer, handler_exception_is_a_generic_500) {
   start();
   Client client;
-  auto reply = client.perform(url("/boom"));
+  testing::internal::CaptureStderr();
+  auto reply = client.perform(url("/boom?jeton=SECRET"));
+  stop_server();  // every log line is written before run() returns
+  std::string log = testing::internal::GetCapturedStderr();
   EXPECT_EQ(reply.status, 500);
   EXPECT_NE(reply.body.find("Erreur interne"), std::string::npos);
   EXPECT_EQ(reply.body.find("panne"), std::string::npos);  // no internals leak to the client
+  // The internals go to the log instead, without the query.
+  EXPECT_NE(log.find(R"("level":"error","event":"handler_exception","error":"panne simulée",)"
+                     R"("path":"/boom"})"),
+            std::string::npos)
+      << log;
+  EXPECT_NE(log.find(R"("level":"info","event":"request","method":"GET","path":"/boom",)"
+                     R"("status":500,)"),
+            std::string::npos)
+      << log;
 }
 
 TEST_F(WebServer, response_splitting_by_a_handler_is_a_500) {

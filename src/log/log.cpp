@@ -1,0 +1,110 @@
+// JSON log lines on stderr.
+#include "log/log.hpp"
+
+#include <date/date.h>
+#include <unistd.h>
+
+#include <boost/json/serialize.hpp>
+#include <boost/locale/utf.hpp>
+#include <cerrno>
+#include <charconv>
+#include <cmath>
+
+namespace examens::log {
+namespace {
+
+// JSON text is Unicode, and Boost.JSON copies the bytes of a string as they are.
+std::string valid_utf8(std::string_view s) {
+  using Utf8 = boost::locale::utf::utf_traits<char>;
+  std::string out;
+  out.reserve(s.size());
+  for (auto it = s.begin(); it != s.end();) {
+    const auto start = it;
+    const auto code_point = Utf8::decode(it, s.end());
+    if (code_point == boost::locale::utf::illegal || code_point == boost::locale::utf::incomplete) {
+      out += "\xEF\xBF\xBD";
+      // The decoder may have swallowed the next character's first byte: resume right after.
+      it = start + 1;
+    } else {
+      out.append(start, it);
+    }
+  }
+  return out;
+}
+
+void append_string(std::string& out, std::string_view s) {
+  out += boost::json::serialize(boost::json::string_view(valid_utf8(s)));
+}
+
+template <typename Number>
+void append_number(std::string& out, Number n) {
+  char digits[32];
+  const auto end = std::to_chars(digits, digits + sizeof digits, n).ptr;
+  out.append(digits, end);
+}
+
+void append_value(std::string& out, const Value& value) {
+  if (const auto* text = std::get_if<std::string_view>(&value)) {
+    append_string(out, *text);
+  } else if (const auto* flag = std::get_if<bool>(&value)) {
+    out += *flag ? "true" : "false";
+  } else if (const auto* real = std::get_if<double>(&value)) {
+    // NaN and infinities have no JSON form.
+    if (std::isfinite(*real))
+      append_number(out, *real);
+    else
+      out += "null";
+  } else if (const auto* negative_or_not = std::get_if<long long>(&value)) {
+    append_number(out, *negative_or_not);
+  } else {
+    append_number(out, std::get<unsigned long long>(value));
+  }
+}
+
+void write_line(std::string line) {
+  line.push_back('\n');
+  std::string_view rest(line);
+  while (!rest.empty()) {
+    const ssize_t n = ::write(STDERR_FILENO, rest.data(), rest.size());
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return;
+    }
+    rest.remove_prefix(static_cast<std::size_t>(n));
+  }
+}
+
+void write(std::string_view level, std::string_view event, const Fields& fields) {
+  std::string line = "{\"ts\":";
+  append_string(line, format_utc_timestamp(std::chrono::system_clock::now()));
+  line += ",\"level\":";
+  append_string(line, level);
+  line += ",\"event\":";
+  append_string(line, event);
+  for (const auto& [key, value] : fields) {
+    line += ',';
+    append_string(line, key);
+    line += ':';
+    append_value(line, value);
+  }
+  line += '}';
+  write_line(std::move(line));
+}
+
+}  // namespace
+
+void info(std::string_view event, const Fields& fields) {
+  write("info", event, fields);
+}
+void warning(std::string_view event, const Fields& fields) {
+  write("warning", event, fields);
+}
+void error(std::string_view event, const Fields& fields) {
+  write("error", event, fields);
+}
+
+std::string format_utc_timestamp(std::chrono::system_clock::time_point t) {
+  return date::format("%FT%TZ", date::floor<std::chrono::milliseconds>(t));
+}
+
+}  // namespace examens::log

@@ -124,6 +124,27 @@ std::string client_address(const std::string& peer, const std::vector<std::strin
   return client;
 }
 
+Target parse_target(std::string_view target) {
+  if (target.starts_with("http://") || target.starts_with("https://")) {
+    std::size_t authority = target.find("//") + 2;
+    std::size_t slash = target.find('/', authority);
+    std::size_t question = target.find('?', authority);
+    if (slash == std::string_view::npos || (question != std::string_view::npos && question < slash))
+      target = question == std::string_view::npos ? std::string_view("/") : target.substr(question);
+    else
+      target = target.substr(slash);
+  }
+  Target out;
+  out.log_path = loggable_path(target);
+  std::size_t question = target.find('?');
+  std::string_view raw_path = target.substr(0, question);
+  if (raw_path.empty() && question != std::string_view::npos) raw_path = "/";
+  out.path = percent_decode_path(raw_path);
+  out.query = question == std::string_view::npos ? FormFields{}
+                                                 : parse_urlencoded(target.substr(question + 1));
+  return out;
+}
+
 }  // namespace examens::web::detail
 
 namespace examens::web {

@@ -21,6 +21,16 @@ void log_request(std::string_view method, std::string_view path, int status, std
 // The path part of a raw target, safe to log: no query (it carries tokens), valid UTF-8.
 std::string loggable_path(std::string_view target);
 
+// A request target split for the router: its path percent-decoded and its query parsed
+// (nullopt when malformed), and the path as the log may show it. The absolute form
+// (RFC 9112 3.2.2) keeps only its path and query.
+struct Target {
+  std::string log_path;
+  std::optional<std::string> path;
+  std::optional<std::vector<std::pair<std::string, std::string>>> query;
+};
+Target parse_target(std::string_view raw);
+
 // Why a handler's response cannot be written as is (response splitting, bad status), or
 // nullopt when it can.
 std::optional<std::string> invalid_response_reason(const Response& res);

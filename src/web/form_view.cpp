@@ -45,10 +45,7 @@ void FormView::select(const FieldSpec& spec, const std::vector<Option>& options,
 Data FormView::data() const {
   Data d;
   d.set("f", fields_);
-  if (!form_error_.empty()) {
-    d.set("form_error", form_error_);
-    d.set("has_errors", true);
-  }
+  if (!form_error_.empty()) d.set("form_error", form_error_);
   if (!errors_.empty()) {
     Data list{Data::type::list};
     for (const auto& e : errors_.all()) {
@@ -58,7 +55,6 @@ Data FormView::data() const {
       list.push_back(item);
     }
     d.set("errors", list);
-    d.set("has_field_errors", true);
     d.set("has_errors", true);
   }
   return d;

@@ -330,26 +330,39 @@ Response activer(Portal& portal, Context& ctx) {
   return Response::redirect("/connexion?active=1");
 }
 
+constexpr FieldSpec kIdentifiant{
+    "identifiant", "Identifiant de connexion",
+    "Adresse mail, identifiant fourni par votre établissement ou numéro de candidat", "text",
+    "username"};
+constexpr FieldSpec kMotDePasseConnexion{"mot_de_passe", "Mot de passe", "", "password",
+                                         "current-password"};
+
+// The login form; `refus` is why valid-looking credentials were turned down.
+Response connexion_page(Portal& portal, Context& ctx, std::string identifiant,
+                        const FieldErrors& errors, std::string refus, int status) {
+  FormView view(errors);
+  view.field(kIdentifiant, std::move(identifiant));
+  view.field(kMotDePasseConnexion, "");
+  if (!refus.empty()) view.form_error(std::move(refus));
+  return portal.page(ctx, "connexion", "Me connecter", view.data(), status);
+}
+
 Response connexion_form(Portal& portal, Context& ctx) {
   if (ctx.compte) return Response::redirect("/");
   alert_from_query(ctx);
-  Data data;
-  data.set("identifiant", std::string(ctx.req.query_param("identifiant").value_or("")));
-  return portal.page(ctx, "connexion", "Me connecter", std::move(data));
+  return connexion_page(portal, ctx, std::string(ctx.req.query_param("identifiant").value_or("")),
+                        {}, "", 200);
 }
 
 Response connexion(Portal& portal, Context& ctx) {
   const std::string identifiant = ctx.req.field_or("identifiant");
   const std::string mot_de_passe = ctx.req.field_or("mot_de_passe");
-  Data data;
-  data.set("identifiant", identifiant);
   if (identifiant.empty() || mot_de_passe.empty()) {
     FieldErrors errors;
     if (identifiant.empty())
       errors.add("identifiant", "Veuillez saisir votre identifiant de connexion.");
     if (mot_de_passe.empty()) errors.add("mot_de_passe", "Veuillez saisir votre mot de passe.");
-    for (const auto& e : errors.all()) data.set("erreur_" + e.field, e.message);
-    return portal.page(ctx, "connexion", "Me connecter", std::move(data), 422);
+    return connexion_page(portal, ctx, identifiant, errors, "", 422);
   }
 
   std::optional<store::Compte> compte;
@@ -370,14 +383,14 @@ Response connexion(Portal& portal, Context& ctx) {
                store::admit_attempt(tx.sql(), key_compte, ctx.now, domain::kCompteThrottle);
     tx.commit();
   }
-  if (!admitted) {
-    data.set("erreur",
-             "Trop de tentatives de connexion ont échoué. Par sécurité, la connexion "
-             "est suspendue pendant quelques minutes, plus longtemps après chaque nouvel "
-             "échec : réessayez plus tard, ou utilisez « Mot de passe oublié », qui lève "
-             "la suspension dès que vous avez choisi un nouveau mot de passe.");
-    return portal.page(ctx, "connexion", "Me connecter", std::move(data), 429);
-  }
+  if (!admitted)
+    return connexion_page(portal, ctx, identifiant, {},
+                          "Trop de tentatives de connexion ont échoué. Par sécurité, la connexion "
+                          "est suspendue pendant quelques minutes, plus longtemps après chaque "
+                          "nouvel échec : réessayez plus tard, ou utilisez « Mot de passe "
+                          "oublié », qui lève la suspension dès que vous avez choisi un nouveau "
+                          "mot de passe.",
+                          429);
   // The same Argon2id cost whether or not the identifier exists.
   const bool ok =
       verify_password(compte ? compte->mot_de_passe : portal.dummy_hash(), mot_de_passe) &&
@@ -387,16 +400,16 @@ Response connexion(Portal& portal, Context& ctx) {
     // The account's streak already counts this attempt; the address counts failures only.
     store::admit_attempt(tx.sql(), key_ip, ctx.now, domain::kAddressThrottle);
     tx.commit();
-    data.set("erreur", "Identifiant ou mot de passe incorrect.");
-    return portal.page(ctx, "connexion", "Me connecter", std::move(data), 422);
+    return connexion_page(portal, ctx, identifiant, {}, "Identifiant ou mot de passe incorrect.",
+                          422);
   }
   store::clear_throttle(tx.sql(), key_compte);
   if (!compte->actif()) {
     tx.commit();
-    data.set("erreur",
-             "Votre compte n'est pas encore activé : cliquez sur le lien « Activer mon compte » "
-             "du mail reçu lors de sa création (valable 48 heures).");
-    return portal.page(ctx, "connexion", "Me connecter", std::move(data), 403);
+    return connexion_page(portal, ctx, identifiant, {},
+                          "Votre compte n'est pas encore activé : cliquez sur le lien « Activer "
+                          "mon compte » du mail reçu lors de sa création (valable 48 heures).",
+                          403);
   }
   if (password_needs_rehash(compte->mot_de_passe))
     store::update_mot_de_passe(tx.sql(), compte->id, hash_password(mot_de_passe), ctx.now);
@@ -425,8 +438,18 @@ Response prolonger(Portal& portal, Context& ctx) {
   return r;
 }
 
+// No hint: the page's introduction, just above, says what an identifier is.
+constexpr FieldSpec kIdentifiantOubli{"identifiant", "Identifiant de connexion", "", "text",
+                                      "username"};
+
+Response oubli_page(Portal& portal, Context& ctx, const FieldErrors& errors, int status) {
+  FormView view(errors);
+  view.field(kIdentifiantOubli, "");
+  return portal.page(ctx, "mot_de_passe/oubli", "Mot de passe oublié", view.data(), status);
+}
+
 Response oubli_form(Portal& portal, Context& ctx) {
-  return portal.page(ctx, "mot_de_passe/oubli", "Mot de passe oublié", Data{});
+  return oubli_page(portal, ctx, {}, 200);
 }
 
 // Records the request and answers at once, the same way and after the same work whether
@@ -434,9 +457,9 @@ Response oubli_form(Portal& portal, Context& ctx) {
 Response oubli(Portal& portal, Context& ctx) {
   const std::string identifiant = ctx.req.field_or("identifiant");
   if (identifiant.empty()) {
-    Data data;
-    data.set("erreur", "Veuillez saisir votre identifiant de connexion.");
-    return portal.page(ctx, "mot_de_passe/oubli", "Mot de passe oublié", std::move(data), 422);
+    FieldErrors errors;
+    errors.add("identifiant", "Veuillez saisir votre identifiant de connexion.");
+    return oubli_page(portal, ctx, errors, 422);
   }
   // No identifier is that long (an email has 254 bytes at most): nothing to record, and no
   // request may make the table hold a form's worth of bytes.

@@ -45,6 +45,7 @@ void FormView::select(const FieldSpec& spec, const std::vector<Option>& options,
 Data FormView::data() const {
   Data d;
   d.set("f", fields_);
+  if (!form_error_.empty()) d.set("form_error", form_error_);
   if (!errors_.empty()) {
     Data list{Data::type::list};
     for (const auto& e : errors_.all()) {

@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "domain/field_errors.hpp"
@@ -33,12 +34,16 @@ class FormView {
   void field(const FieldSpec& spec, std::string value, bool disabled = false);
   void select(const FieldSpec& spec, const std::vector<Option>& options, std::string_view value,
               bool disabled = false);
+  // A refusal that no field is at fault for (wrong credentials, too many attempts): the
+  // summary shows it above the links to the fields in error.
+  void form_error(std::string message) { form_error_ = std::move(message); }
   // The DSFR error summary at the top of the form, linking to each field in error.
   Data data() const;
 
  private:
   const domain::FieldErrors& errors_;
   Data fields_;
+  std::string form_error_;
 };
 
 }  // namespace examens::web

@@ -1,8 +1,9 @@
 // Browser scenario of the whole account life cycle (issue 2) in Debian's Chromium:
-// create, read the activation mail from a real SMTP server, activate, log in, modify,
-// read the messages, log out, reset the password, log in again, delete. Every page
-// visited must pass axe-core with no serious or critical violation and raise no CSP
-// error; a screenshot of each step is kept under $EXAMENS_ARTIFACTS.
+// create, read the activation mail from a real SMTP server, activate, log in (first with
+// empty fields), modify, read the messages, log out, reset the password (first with an
+// empty request), log in again, delete. Every page visited must pass axe-core with no
+// serious or critical violation and raise no CSP error; a screenshot of each step is kept
+// under $EXAMENS_ARTIFACTS.
 import path from 'node:path';
 import { check, expectText, launchBrowser, newContext, newPage, runScenario, startPortal,
          useArtifacts, waitForMail } from './lib.mjs';
@@ -64,6 +65,10 @@ async function main() {
     await page.waitForURL('**/connexion?active=1');
     await check(page, 'compte-active');
 
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.locator('#resume-erreurs a[href="#mot_de_passe"]').waitFor();
+    await expectText(page, 'Veuillez saisir votre identifiant de connexion.');
+    await check(page, 'connexion-vide');
     await page.getByLabel('Identifiant de connexion').fill(email);
     await page.locator('#mot_de_passe').fill(password);
     await page.getByRole('button', { name: 'Se connecter' }).click();
@@ -107,6 +112,9 @@ async function main() {
     await page.getByRole('link', { name: 'Mot de passe oublié' }).click();
     await page.waitForURL('**/mot-de-passe-oublie');
     await check(page, 'oubli');
+    await page.getByRole('button', { name: 'Valider' }).click();
+    await page.locator('#resume-erreurs a[href="#identifiant"]').waitFor();
+    await check(page, 'oubli-vide');
     await page.getByLabel('Identifiant de connexion').fill(email);
     await page.getByRole('button', { name: 'Valider' }).click();
     await expectText(page, 'Si un compte correspond à cet identifiant');

@@ -26,6 +26,29 @@ std::string token_of(const std::string& link) {
   return link.substr(link.find("jeton=") + 6);
 }
 
+// The form's error block (partials/resume_erreurs), empty when the page has none.
+std::string error_summary(const std::string& body) {
+  const auto start = body.find("role=\"alert\" id=\"resume-erreurs\"");
+  if (start == std::string::npos) return "";
+  return body.substr(start, body.find("</div>", start) - start);
+}
+
+// Whether field `id` shows `message` with the DSFR error markup: its group and input in error,
+// the input described by its messages block, and the message in that block.
+bool shows_field_error(const std::string& body, const std::string& id, const std::string& message) {
+  const std::string within_group = "(?:(?!fr-input-group)[\\s\\S])*?";
+  return std::regex_search(
+      body,
+      std::regex("fr-input-group fr-input-group--error\">\\s*<label class=\"fr-label\" "
+                 "for=\"" +
+                 id + "\">" + within_group + "<input class=\"[^\"]*fr-input--error\"[^>]* id=\"" +
+                 id + "\"[^>]* aria-describedby=\"" + id + "-messages\">" + within_group +
+                 "<div class=\"fr-messages-group\" id=\"" + id +
+                 "-messages\" aria-live=\"polite\">\\s*<p class=\"fr-message "
+                 "fr-message--error\">" +
+                 message + "</p>"));
+}
+
 long long count(store::Database& db, const std::string& sql) {
   store::Read read(db);
   long long n = 0;
@@ -204,6 +227,34 @@ TEST_F(Compte, logs_in_with_email_or_numero_candidat) {
   EXPECT_TRUE(contains(r.body, "Identifiant ou mot de passe incorrect."));
 }
 
+TEST_F(Compte, an_empty_login_shows_each_error_next_to_its_field_and_in_the_summary) {
+  const auto r = login(client, "", "");
+  EXPECT_EQ(r.status, 422);
+  EXPECT_TRUE(
+      shows_field_error(r.body, "identifiant", "Veuillez saisir votre identifiant de connexion."))
+      << r.body;
+  EXPECT_TRUE(shows_field_error(r.body, "mot_de_passe", "Veuillez saisir votre mot de passe."))
+      << r.body;
+  const std::string summary = error_summary(r.body);
+  EXPECT_TRUE(contains(summary,
+                       "<a href=\"#identifiant\">Veuillez saisir votre identifiant de "
+                       "connexion.</a>"))
+      << r.body;
+  EXPECT_TRUE(
+      contains(summary, "<a href=\"#mot_de_passe\">Veuillez saisir votre mot de passe.</a>"))
+      << r.body;
+}
+
+TEST_F(Compte, wrong_credentials_are_told_in_the_summary_and_no_field_is_marked) {
+  create_account(portal, client, spec, true);
+  const auto r = login(client, spec.email, "Wrong-2026");
+  EXPECT_EQ(r.status, 422);
+  EXPECT_TRUE(contains(error_summary(r.body), "<p>Identifiant ou mot de passe incorrect.</p>"))
+      << r.body;
+  EXPECT_FALSE(contains(r.body, "fr-input-group--error"));
+  EXPECT_TRUE(contains(r.body, "value=\"paul.lamy@example.fr\""));
+}
+
 TEST_F(Compte, login_issues_a_new_session_id_so_a_planted_one_is_useless) {
   create_account(portal, client, spec, true);
   const std::string planted = "attacker-chosen-session-id-0123456789";
@@ -320,6 +371,20 @@ TEST_F(Compte, forgotten_password_answers_the_same_whether_or_not_the_account_ex
   EXPECT_EQ(count(portal.db(), "SELECT COUNT(*) FROM jetons WHERE usage = 'mot_de_passe'"), 0);
   EXPECT_EQ(portal.mails_to(spec.email).size(), 2u);  // activation, then reset
   EXPECT_TRUE(portal.mails_to("personne@example.fr").empty());
+  EXPECT_EQ(count(portal.db(), "SELECT COUNT(*) FROM demandes_mot_de_passe"), 0);
+}
+
+TEST_F(Compte, an_empty_forgotten_password_request_shows_the_error_next_to_the_field) {
+  const auto r =
+      client.submit("/mot-de-passe-oublie", "/mot-de-passe-oublie", {{"identifiant", ""}});
+  EXPECT_EQ(r.status, 422);
+  EXPECT_TRUE(
+      shows_field_error(r.body, "identifiant", "Veuillez saisir votre identifiant de connexion."))
+      << r.body;
+  EXPECT_TRUE(contains(error_summary(r.body),
+                       "<a href=\"#identifiant\">Veuillez saisir votre identifiant de "
+                       "connexion.</a>"))
+      << r.body;
   EXPECT_EQ(count(portal.db(), "SELECT COUNT(*) FROM demandes_mot_de_passe"), 0);
 }
 

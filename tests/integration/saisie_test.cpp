@@ -211,6 +211,10 @@ TEST_F(Saisie, the_draft_keeps_what_was_typed_even_when_refused) {
   const auto refused = envoyer(cle, 2, sans_localite);
   EXPECT_EQ(refused.status, 422);
   EXPECT_TRUE(contains(refused.body, "Ce champ est obligatoire."));
+  // The summary at the top of the tab links to the field.
+  EXPECT_TRUE(
+      contains(refused.body, "<li><a href=\"#localite\">Ce champ est obligatoire.</a></li>"))
+      << refused.body;
   // A tab not reached yet sends back to the furthest one.
   EXPECT_EQ(client.get(onglet(cle, 3)).header("location"), onglet(cle, 2));
 

@@ -52,6 +52,7 @@ Portal::Portal(const PortalOptions& options, store::Database& db, const domain::
   }
   dummy_hash_ = hash_password(random_token(12));
   add_compte_routes(router_);
+  add_messages_routes(router_);
   add_referentiel_routes(router_);
   add_pages_routes(router_);
   // Before the registration space: its literal paths (/inscription/nouvelle) must win over

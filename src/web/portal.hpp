@@ -146,6 +146,7 @@ int traiter_demandes_mot_de_passe(Portal& portal, domain::Instant now);
 
 // Each space registers its routes (one file of handlers per space).
 void add_compte_routes(Router<RouteHandler>& router);
+void add_messages_routes(Router<RouteHandler>& router);
 // Whether the request goes to a handler of the account space that runs Argon2id (login,
 // creation, new password, modification): those run on the server's hashing pool.
 bool runs_argon2(const Request& request);

@@ -501,9 +501,17 @@ Response supprimer(Portal& portal, Context& ctx) {
 
 int traiter_demandes_mot_de_passe(Portal& portal, domain::Instant now) {
   constexpr int kLot = 50;
+  std::vector<store::DemandeMotDePasse> demandes;
+  {
+    // Read first: the sender calls this every round, and a write transaction takes SQLite's
+    // one write lock even when there is nothing to do.
+    store::Read read(portal.db());
+    demandes = store::demandes_mot_de_passe(read.sql(), kLot);
+  }
+  if (demandes.empty()) return 0;
   int queued = 0;
   store::Tx tx(portal.db());
-  for (const auto& demande : store::demandes_mot_de_passe(tx.sql(), kLot)) {
+  for (const auto& demande : demandes) {
     if (!store::take_demande_mot_de_passe(tx.sql(), demande.id)) continue;
     auto compte = store::find_compte_by_any(tx.sql(), demande.identifiant);
     if (!compte || !compte->actif()) continue;

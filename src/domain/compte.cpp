@@ -7,9 +7,14 @@
 #include <cctype>
 #include <cstdio>
 
-#include "domain/texte.hpp"
+#include "texte/texte.hpp"
 
 namespace examens::domain {
+
+using texte::ascii_lower;
+using texte::ascii_upper;
+using texte::trim;
+using texte::utf8_length;
 namespace {
 
 // Letters (any script, so accented names pass), spaces, hyphens and apostrophes.

@@ -3,9 +3,11 @@
 
 #include <algorithm>
 
-#include "domain/texte.hpp"
+#include "texte/texte.hpp"
 
 namespace examens::domain {
+
+using texte::is_acceptable_text;
 
 void FieldErrors::add(std::string field, std::string message) {
   errors_.push_back({std::move(field), std::move(message)});

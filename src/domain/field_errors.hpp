@@ -32,7 +32,7 @@ class FieldErrors {
 inline constexpr std::string_view kCaracteresNonAutorises =
     "Ce champ contient des caractères non autorisés.";
 
-// The text rule every form field obeys (is_acceptable_text, domain/texte.hpp): a value that
+// The text rule every form field obeys (texte::is_acceptable_text): a value that
 // breaks it gets kCaracteresNonAutorises. Forms run it before their own rules and add those
 // with add_missing, so that this message is the one shown and no rule judges garbage.
 void check_text(FieldErrors& errors, std::string_view field, std::string_view value);

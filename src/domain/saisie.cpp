@@ -7,9 +7,12 @@
 #include <charconv>
 #include <optional>
 
-#include "domain/texte.hpp"
+#include "texte/texte.hpp"
 
 namespace examens::domain {
+
+using texte::trim;
+using texte::utf8_length;
 namespace {
 
 constexpr const char* kObligatoire = "Ce champ est obligatoire.";

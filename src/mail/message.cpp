@@ -9,7 +9,7 @@
 #include <locale>
 #include <stdexcept>
 
-#include "domain/texte.hpp"
+#include "texte/texte.hpp"
 
 namespace examens::mail {
 namespace {
@@ -160,7 +160,7 @@ std::vector<std::string> encode_words(std::string_view value, std::size_t first_
   std::size_t limit = std::clamp(first_limit, kMinWord, kMaxEncodedWord);
   while (start < value.size()) {
     const std::size_t max_bytes = (limit - kEncodedWordOverhead) / 4 * 3;
-    const std::string_view word = domain::cut_utf8(value.substr(start), max_bytes);
+    const std::string_view word = texte::cut_utf8(value.substr(start), max_bytes);
     words.push_back("=?UTF-8?B?" + base64(word) + "?=");
     start += word.size();
     limit = kMaxEncodedWord;

@@ -9,7 +9,7 @@
 #include <stdexcept>
 #include <system_error>
 
-#include "domain/texte.hpp"
+#include "texte/texte.hpp"
 
 namespace examens::refdata {
 namespace {
@@ -70,7 +70,7 @@ std::string_view first_form(std::string_view s) {
 // Strings are handed out as they are stored, so a catalogue in another charset would yield
 // mojibake in every form; refuse it instead.
 void check_charset(std::string_view header) {
-  const std::string lower = domain::ascii_lower(header);
+  const std::string lower = texte::ascii_lower(header);
   const auto pos = lower.find("charset=");
   if (pos == std::string::npos) return;
   const auto start = pos + 8;

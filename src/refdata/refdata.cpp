@@ -14,8 +14,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "domain/texte.hpp"
 #include "refdata/mo_catalog.hpp"
+#include "texte/texte.hpp"
 
 namespace examens::refdata {
 namespace {
@@ -74,7 +74,7 @@ bool fold(char32_t cp, std::string& out) {
   // No-break spaces, Latin-1 punctuation, typographic apostrophes, dashes and quotes separate
   // words like their ASCII forms do.
   if ((cp >= 0xA0 && cp <= 0xBF) || (cp >= 0x2000 && cp <= 0x206F) || cp == 0x2BC) return false;
-  domain::append_utf8(out, cp);
+  texte::append_utf8(out, cp);
   return true;
 }
 
@@ -254,8 +254,8 @@ std::string search_key(std::string_view nom) {
   out.reserve(nom.size());
   bool pending_space = false;
   for (std::size_t i = 0; i < nom.size();) {
-    const char32_t cp = domain::decode_utf8(nom, i);
-    if (cp == domain::kInvalidCodePoint) continue;
+    const char32_t cp = texte::decode_utf8(nom, i);
+    if (cp == texte::kInvalidCodePoint) continue;
     if (cp >= 0x300 && cp <= 0x36F) continue;  // combining accents of decomposed input
     const std::size_t before = out.size();
     if (pending_space && !out.empty()) out += ' ';
@@ -274,11 +274,11 @@ std::string upper_case(std::string_view text) {
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
     const std::size_t start = i;
-    const char32_t cp = domain::decode_utf8(text, i);
-    if (cp == domain::kInvalidCodePoint) {
+    const char32_t cp = texte::decode_utf8(text, i);
+    if (cp == texte::kInvalidCodePoint) {
       out.append(text.substr(start, i - start));
     } else {
-      domain::append_utf8(out, upper(cp));
+      texte::append_utf8(out, upper(cp));
     }
   }
   return out;

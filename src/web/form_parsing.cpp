@@ -10,7 +10,7 @@
 #include <cerrno>
 #include <system_error>
 
-#include "domain/texte.hpp"
+#include "texte/texte.hpp"
 
 namespace examens::web {
 namespace {
@@ -22,11 +22,11 @@ constexpr std::size_t kMaxTransportPadding = 64;
 constexpr std::size_t kMaxFilenameBytes = 255;
 constexpr std::string_view kOws = " \t";  // HTTP's optional whitespace around values
 
-using domain::ascii_lower;
-using domain::iequals_ascii;
-using domain::is_valid_utf8;
-using domain::repair_utf8;
-using domain::trim;
+using texte::ascii_lower;
+using texte::iequals_ascii;
+using texte::is_valid_utf8;
+using texte::repair_utf8;
+using texte::trim;
 
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -64,7 +64,7 @@ bool has_nul(std::string_view s) {
 std::string latin1_to_utf8(std::string_view s) {
   std::string out;
   // Latin-1 bytes are the code points U+0000..U+00FF.
-  for (char c : s) domain::append_utf8(out, static_cast<unsigned char>(c));
+  for (char c : s) texte::append_utf8(out, static_cast<unsigned char>(c));
   return out;
 }
 
@@ -146,7 +146,7 @@ std::string sanitize_filename(std::string_view raw) {
   std::string cleaned;
   for (char c : raw)
     if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7F) cleaned.push_back(c);
-  return std::string(domain::cut_utf8(repair_utf8(cleaned), kMaxFilenameBytes));
+  return std::string(texte::cut_utf8(repair_utf8(cleaned), kMaxFilenameBytes));
 }
 
 std::optional<std::string> random_upload_name() {

@@ -1,7 +1,7 @@
 // Accessors and constructors of the plain HTTP types.
 #include "web/http.hpp"
 
-#include "domain/texte.hpp"
+#include "texte/texte.hpp"
 
 namespace examens::web {
 namespace {
@@ -41,7 +41,7 @@ std::optional<std::string_view> Request::cookie(std::string_view name) const {
 
 void Response::set_header(std::string name, std::string value) {
   for (auto& [k, v] : headers)
-    if (domain::iequals_ascii(k, name)) {
+    if (texte::iequals_ascii(k, name)) {
       v = std::move(value);
       return;
     }
@@ -50,7 +50,7 @@ void Response::set_header(std::string name, std::string value) {
 
 std::optional<std::string_view> Response::header(std::string_view name) const {
   for (const auto& [k, v] : headers)
-    if (domain::iequals_ascii(k, name)) return std::string_view(v);
+    if (texte::iequals_ascii(k, name)) return std::string_view(v);
   return std::nullopt;
 }
 

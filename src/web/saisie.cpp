@@ -7,8 +7,8 @@
 
 #include "domain/candidature.hpp"
 #include "domain/temps.hpp"
-#include "domain/texte.hpp"
 #include "store/candidatures.hpp"
+#include "texte/texte.hpp"
 #include "web/inscription.hpp"
 #include "web/recapitulatif.hpp"
 #include "web/saisie_onglets.hpp"
@@ -333,7 +333,7 @@ Response onglet_post(Portal& portal, Context& ctx) {
   // The form parser admits only UTF-8: cut on a character boundary so the draft stays valid.
   for (const auto& [nom, valeur] : ctx.req.form)
     if (domain::champ_de_onglet(onglet, nom))
-      champs[nom].emplace_back(domain::cut_utf8(valeur, kMaxValeur));
+      champs[nom].emplace_back(texte::cut_utf8(valeur, kMaxValeur));
   const auto contexte = contexte_of(portal, ctx, b.dossier);
   const bool dispenses_changees = onglet == 5 && domain::actualiser_dispenses(champs, contexte);
 

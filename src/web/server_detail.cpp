@@ -8,8 +8,8 @@
 #include <cmath>
 #include <fstream>
 
-#include "domain/texte.hpp"
 #include "log/log.hpp"
+#include "texte/texte.hpp"
 #include "web/form_parsing.hpp"
 #include "web/server.hpp"
 
@@ -60,7 +60,7 @@ void log_request(std::string_view method, std::string_view path, int status, std
 std::string loggable_path(std::string_view target) {
   std::string_view path = target.substr(0, target.find('?'));
   if (path.size() > kMaxLoggedPathBytes) path = path.substr(0, kMaxLoggedPathBytes);
-  if (domain::is_valid_utf8(path)) return std::string(path);
+  if (texte::is_valid_utf8(path)) return std::string(path);
   std::string out;
   static constexpr char kHex[] = "0123456789ABCDEF";
   for (char ch : path) {
@@ -87,7 +87,7 @@ std::optional<std::string> invalid_response_reason(const Response& res) {
 }
 
 std::optional<std::string> canonical_address(std::string_view text) {
-  const std::string input(domain::trim(text, " \t"));
+  const std::string input(texte::trim(text, " \t"));
   unsigned char bytes[sizeof(in6_addr)];
   char out[INET6_ADDRSTRLEN];
   for (int family : {AF_INET, AF_INET6})

@@ -33,8 +33,8 @@
 #include <variant>
 #include <vector>
 
-#include "domain/texte.hpp"
 #include "log/log.hpp"
+#include "texte/texte.hpp"
 #include "web/form_parsing.hpp"
 #include "web/server.hpp"
 #include "web/server_detail.hpp"
@@ -84,9 +84,9 @@ inline bool body_forbidden(int status) {
 
 // Framing headers belong to the server, whatever the handler set.
 inline bool server_owned_header(std::string_view name) {
-  return domain::iequals_ascii(name, "content-length") ||
-         domain::iequals_ascii(name, "transfer-encoding") ||
-         domain::iequals_ascii(name, "connection");
+  return texte::iequals_ascii(name, "content-length") ||
+         texte::iequals_ascii(name, "transfer-encoding") ||
+         texte::iequals_ascii(name, "connection");
 }
 
 template <class Body>

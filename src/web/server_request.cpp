@@ -19,7 +19,7 @@ asio::awaitable<bool> Server::Impl::serve_one(Connection& conn, beast::flat_buff
   req.target = std::string(to_sv(head.target()));
   std::vector<std::string_view> forwarded_for;
   for (const auto& field : head) {
-    std::string name = domain::ascii_lower(to_sv(field.name_string()));
+    std::string name = texte::ascii_lower(to_sv(field.name_string()));
     std::string value(to_sv(field.value()));
     if (name == "cookie") req.cookies.merge(parse_cookie_header(value));
     if (name == "x-forwarded-for") forwarded_for.push_back(to_sv(field.value()));
@@ -161,8 +161,7 @@ asio::awaitable<std::variant<Early, bool>> Server::Impl::read_body(
     if (!boundary) co_return Early{error_text(400, "Le formulaire envoyé est mal formé."), true};
   }
 
-  if (auto expect = req.header("expect");
-      expect && domain::iequals_ascii(*expect, "100-continue")) {
+  if (auto expect = req.header("expect"); expect && texte::iequals_ascii(*expect, "100-continue")) {
     http::response<http::empty_body> proceed{http::status::continue_, parser.get().version()};
     conn.stream.expires_after(limits.read_timeout);
     auto [ec, n] = co_await http::async_write(conn.stream, proceed, kAsTuple);

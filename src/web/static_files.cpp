@@ -13,7 +13,7 @@
 #include <system_error>
 #include <vector>
 
-#include "domain/texte.hpp"
+#include "texte/texte.hpp"
 
 namespace examens::web {
 namespace {
@@ -55,7 +55,7 @@ bool is_within(const fs::path& root, const fs::path& candidate) {
 bool etag_matches(std::string_view if_none_match, std::string_view etag) {
   while (!if_none_match.empty()) {
     std::size_t comma = if_none_match.find(',');
-    std::string_view tag = domain::trim(if_none_match.substr(0, comma), kOws);
+    std::string_view tag = texte::trim(if_none_match.substr(0, comma), kOws);
     if_none_match =
         (comma == std::string_view::npos) ? std::string_view{} : if_none_match.substr(comma + 1);
     if (tag == "*") return true;
@@ -71,7 +71,7 @@ bool etag_matches(std::string_view if_none_match, std::string_view etag) {
 std::string_view static_content_type(std::string_view filename) {
   std::size_t dot = filename.rfind('.');
   if (dot == std::string_view::npos) return "application/octet-stream";
-  std::string ext = domain::ascii_lower(filename.substr(dot + 1));
+  std::string ext = texte::ascii_lower(filename.substr(dot + 1));
   if (ext == "css") return "text/css; charset=utf-8";
   if (ext == "js" || ext == "mjs") return "text/javascript; charset=utf-8";
   if (ext == "svg") return "image/svg+xml";
@@ -144,7 +144,7 @@ std::optional<Response> serve_static(const Request& req, std::string_view url_pr
   if (auto inm = req.header("if-none-match")) {
     not_modified = etag_matches(*inm, etag);
   } else if (auto ims = req.header("if-modified-since")) {
-    auto since = parse_http_date(domain::trim(*ims, kOws));
+    auto since = parse_http_date(texte::trim(*ims, kOws));
     not_modified = since && st.st_mtim.tv_sec <= *since;
   }
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-namespace examens::domain {
+namespace examens::texte {
 
 // Returned by decode_utf8 for a byte that does not start a well-formed sequence.
 inline constexpr char32_t kInvalidCodePoint = 0xFFFFFFFF;
@@ -41,4 +41,4 @@ std::string_view trim(std::string_view text, std::string_view chars = kAsciiWhit
 // portal has no multi-line field, so line breaks and tabs are refused too.
 bool is_acceptable_text(std::string_view text);
 
-}  // namespace examens::domain
+}  // namespace examens::texte

@@ -1,9 +1,9 @@
 // UTF-8, ASCII case and the form text rule.
-#include "domain/texte.hpp"
+#include "texte/texte.hpp"
 
 #include <algorithm>
 
-namespace examens::domain {
+namespace examens::texte {
 namespace {
 
 bool is_continuation(char c) {
@@ -138,4 +138,4 @@ bool is_acceptable_text(std::string_view text) {
   return true;
 }
 
-}  // namespace examens::domain
+}  // namespace examens::texte

@@ -1,13 +1,13 @@
 // Unit tests of the text utility: UTF-8 decoding, validation, repair, length and cutting, ASCII
 // case, trimming, and the rule of what a form field may hold.
+#include "texte/texte.hpp"
+
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
 
-#include "domain/texte.hpp"
-
-namespace examens::domain {
+namespace examens::texte {
 namespace {
 
 using namespace std::string_literals;
@@ -102,4 +102,4 @@ TEST(AcceptableText, refuses_control_characters_and_ill_formed_utf8) {
 }
 
 }  // namespace
-}  // namespace examens::domain
+}  // namespace examens::texte

@@ -11,6 +11,7 @@
 #include "catalogue/qualification_fichiers.hpp"
 #include "domain/compte.hpp"
 #include "domain/saisie.hpp"
+#include "http/server.hpp"
 #include "log/log.hpp"
 #include "mail/sender.hpp"
 #include "refdata/refdata.hpp"
@@ -22,7 +23,6 @@
 #include "store/sessions.hpp"
 #include "web/portal.hpp"
 #include "web/secrets.hpp"
-#include "web/server.hpp"
 
 namespace examens::app {
 namespace {
@@ -185,11 +185,11 @@ int serve(const Config& config) {
   const auto clock_ptr = config.clock();
   const domain::Clock& clock = *clock_ptr;
   if (!config.demo_now.empty()) log::info("demo_clock", {{"paris_start", config.demo_now}});
-  web::ServerOptions options;
+  http::ServerOptions options;
   if (config.hashing_threads > 0) options.hashing_threads = config.hashing_threads;
   // Each connection is a descriptor: the default soft limit (1024) would cap the server far
   // below what the machine can hold.
-  const web::OpenFileLimit files = web::raise_open_file_limit();
+  const http::OpenFileLimit files = http::raise_open_file_limit();
   log::info("open_files_limit",
             {{"before", files.before}, {"after", files.after}, {"hard", files.hard}});
   // Every handler of both pools may hold one database session at a time.
@@ -216,7 +216,8 @@ int serve(const Config& config) {
   options.upload_dir = (config.data_dir / "uploads").string();
   std::filesystem::create_directories(options.upload_dir);
   portal.serve_with(options);
-  web::Server server(options, [&portal](web::Request& request) { return portal.handle(request); });
+  http::Server server(options,
+                      [&portal](http::Request& request) { return portal.handle(request); });
   const unsigned short port = server.listen();
   std::cout << "listening on http://127.0.0.1:" << port << std::endl;
   server.run();

@@ -4,11 +4,11 @@
 
 #include "catalogue/qualification_fichiers.hpp"
 #include "domain/temps.hpp"
+#include "http/static_files.hpp"
 #include "log/log.hpp"
 #include "store/catalogue.hpp"
 #include "store/outbox.hpp"
 #include "web/secrets.hpp"
-#include "web/static_files.hpp"
 
 namespace examens::web {
 namespace {

@@ -14,16 +14,25 @@
 #include "domain/catalogue.hpp"
 #include "domain/clock.hpp"
 #include "domain/qualification.hpp"
+#include "http/message.hpp"
+#include "http/router.hpp"
+#include "http/server.hpp"
 #include "store/comptes.hpp"
 #include "store/database.hpp"
 #include "store/referentiel.hpp"
 #include "store/sessions.hpp"
-#include "web/http.hpp"
-#include "web/router.hpp"
-#include "web/server.hpp"
 #include "web/templates.hpp"
 
 namespace examens::web {
+
+// The pages speak the transport's plain types.
+using http::Cookie;
+using http::Method;
+using http::Pool;
+using http::Request;
+using http::Response;
+using http::Router;
+using http::ServerOptions;
 
 inline constexpr std::string_view kSessionCookie = "examens_session";
 inline constexpr std::string_view kVisitorCookie = "examens_visiteur";

@@ -230,7 +230,7 @@ TestPortal::TestPortal(const std::string& backend, const Adjust& adjust)
   portal_options_.root = config_.root;
   portal_options_.session_idle = config_.session_idle;
   portal_ = std::make_unique<web::Portal>(portal_options_, database_.db(), clock_);
-  web::ServerOptions options;
+  http::ServerOptions options;
   options.port = 0;
   options.install_signal_handlers = false;
   options.worker_threads = config_.workers;
@@ -239,8 +239,8 @@ TestPortal::TestPortal(const std::string& backend, const Adjust& adjust)
   std::filesystem::create_directories(options.upload_dir);
   portal_->serve_with(options);
   if (adjust) adjust(options);
-  server_ = std::make_unique<web::Server>(options,
-                                          [this](web::Request& r) { return portal_->handle(r); });
+  server_ = std::make_unique<http::Server>(options,
+                                           [this](http::Request& r) { return portal_->handle(r); });
   port_ = server_->listen();
   config_.base_url = portal_options_.base_url = base_url();
   mail::SenderOptions mail_options;

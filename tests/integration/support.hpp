@@ -16,11 +16,11 @@
 
 #include "app/config.hpp"
 #include "domain/clock.hpp"
+#include "http/server.hpp"
 #include "mail/sender.hpp"
 #include "mail/transport.hpp"
 #include "store/database.hpp"
 #include "web/portal.hpp"
-#include "web/server.hpp"
 
 namespace examens::testing {
 
@@ -108,7 +108,7 @@ class RecordingTransport final : public mail::Transport {
 // The whole portal on an ephemeral port, mails into a temporary folder.
 class TestPortal {
  public:
-  using Adjust = std::function<void(web::ServerOptions&)>;
+  using Adjust = std::function<void(http::ServerOptions&)>;
   // `adjust` changes the production wiring's server options, to reach a limit in a test.
   explicit TestPortal(const Adjust& adjust = {});
   // On the backend named as TestDatabase's (a cluster of the test's own, say).
@@ -138,7 +138,7 @@ class TestPortal {
   std::unique_ptr<web::Portal> portal_;
   RecordingTransport* delivered_ = nullptr;  // owned by sender_
   std::unique_ptr<mail::Sender> sender_;
-  std::unique_ptr<web::Server> server_;
+  std::unique_ptr<http::Server> server_;
   std::thread thread_;
   unsigned short port_ = 0;
 };

@@ -84,7 +84,7 @@ TEST(Transport, the_servers_own_answers_carry_the_security_headers) {
 }
 
 TEST(Transport, a_full_hashing_pool_answers_the_dsfr_overload_page) {
-  TestPortal portal([](web::ServerOptions& options) { options.limits.max_hashing_in_flight = 0; });
+  TestPortal portal([](http::ServerOptions& options) { options.limits.max_hashing_in_flight = 0; });
   Client client(portal.base_url());
   const auto r = login(client, "paul.lamy@example.fr", "Secret-2026");
   EXPECT_EQ(r.status, 503);

@@ -1,6 +1,6 @@
 // Urlencoded, cookie, path and Content-Type parsing, and the streaming multipart parser that
 // writes file parts to disk with random names.
-#include "web/form_parsing.hpp"
+#include "http/form_parsing.hpp"
 
 #include <fcntl.h>
 #include <sys/random.h>
@@ -12,7 +12,7 @@
 
 #include "texte/texte.hpp"
 
-namespace examens::web {
+namespace examens::http {
 namespace {
 
 // Files are written in blocks of this size so that tiny chunks do not become tiny writes.
@@ -582,4 +582,4 @@ std::vector<UploadedFile> MultipartParser::take_files() {
   return std::move(files_);
 }
 
-}  // namespace examens::web
+}  // namespace examens::http

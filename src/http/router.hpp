@@ -7,9 +7,9 @@
 #include <string_view>
 #include <vector>
 
-#include "web/http.hpp"
+#include "http/message.hpp"
 
-namespace examens::web {
+namespace examens::http {
 
 template <typename Handler>
 class Router {
@@ -71,4 +71,4 @@ class Router {
   std::vector<Route> routes_;
 };
 
-}  // namespace examens::web
+}  // namespace examens::http

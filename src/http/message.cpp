@@ -1,9 +1,9 @@
 // Accessors and constructors of the plain HTTP types.
-#include "web/http.hpp"
+#include "http/message.hpp"
 
 #include "texte/texte.hpp"
 
-namespace examens::web {
+namespace examens::http {
 namespace {
 
 template <typename Pairs>
@@ -91,4 +91,4 @@ std::string serialize_cookie(const Cookie& c) {
   return out;
 }
 
-}  // namespace examens::web
+}  // namespace examens::http

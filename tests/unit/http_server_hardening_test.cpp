@@ -4,9 +4,9 @@
 // client address is read behind trusted proxies only.
 #include <sys/resource.h>
 
-#include "unit/web_server_fixture.hpp"
+#include "unit/http_server_fixture.hpp"
 
-namespace examens::web {
+namespace examens::http {
 namespace {
 
 class WebServerHardening : public WebServer {
@@ -323,4 +323,4 @@ TEST(OpenFileLimit, the_soft_limit_is_raised_to_the_hard_limit) {
 }
 
 }  // namespace
-}  // namespace examens::web
+}  // namespace examens::http

@@ -33,19 +33,19 @@
 #include <variant>
 #include <vector>
 
+#include "http/form_parsing.hpp"
+#include "http/server.hpp"
+#include "http/server_detail.hpp"
+#include "http/server_pools.hpp"
+#include "http/static_files.hpp"
 #include "log/log.hpp"
 #include "texte/texte.hpp"
-#include "web/form_parsing.hpp"
-#include "web/server.hpp"
-#include "web/server_detail.hpp"
-#include "web/server_pools.hpp"
-#include "web/static_files.hpp"
 
-namespace examens::web {
+namespace examens::http {
 
 namespace asio = boost::asio;
 namespace beast = boost::beast;
-namespace http = beast::http;
+namespace bhttp = beast::http;
 using tcp = asio::ip::tcp;
 using Clock = std::chrono::steady_clock;
 using detail::invalid_response_reason;
@@ -90,34 +90,34 @@ inline bool server_owned_header(std::string_view name) {
 }
 
 template <class Body>
-inline void fill_header(http::response<Body>& msg, const Response& res, unsigned version,
+inline void fill_header(bhttp::response<Body>& msg, const Response& res, unsigned version,
                         bool keep_alive) {
   msg.version(version);
   msg.result(static_cast<unsigned>(res.status));
   for (const auto& [name, value] : res.headers)
     if (!server_owned_header(name)) msg.insert(name, value);
   for (const auto& cookie : res.cookies)
-    msg.insert(http::field::set_cookie, serialize_cookie(cookie));
+    msg.insert(bhttp::field::set_cookie, serialize_cookie(cookie));
   if (!res.header("Date")) {
     auto now = std::chrono::system_clock::now().time_since_epoch();
-    msg.set(http::field::date,
+    msg.set(bhttp::field::date,
             http_date(std::chrono::duration_cast<std::chrono::seconds>(now).count()));
   }
   msg.keep_alive(keep_alive);
 }
 
-inline Method to_method(http::verb verb) {
+inline Method to_method(bhttp::verb verb) {
   switch (verb) {
-    case http::verb::get: return Method::get;
-    case http::verb::head: return Method::head;
-    case http::verb::post: return Method::post;
+    case bhttp::verb::get: return Method::get;
+    case bhttp::verb::head: return Method::head;
+    case bhttp::verb::post: return Method::post;
     default: return Method::other;
   }
 }
 
 // Errors that mean the client went away or stalled: nothing to answer.
 inline bool is_disconnect(const beast::error_code& ec) {
-  return ec == http::error::end_of_stream || ec == http::error::partial_message ||
+  return ec == bhttp::error::end_of_stream || ec == bhttp::error::partial_message ||
          ec == beast::error::timeout || ec == asio::error::operation_aborted ||
          ec == asio::error::connection_reset || ec == asio::error::eof ||
          ec == asio::error::broken_pipe || ec == asio::error::bad_descriptor;
@@ -186,17 +186,18 @@ struct Server::Impl {
   asio::awaitable<void> accept_loop();
   asio::awaitable<void> session(tcp::socket socket, std::string peer);
   asio::awaitable<bool> serve_one(Connection& conn, beast::flat_buffer& buffer,
-                                  http::request_parser<http::empty_body>& parser,
+                                  bhttp::request_parser<bhttp::empty_body>& parser,
                                   const std::string& peer);
   asio::awaitable<Response> answer(Request& req, std::optional<Early> early,
                                    const std::string& log_path);
   asio::awaitable<Response> run_handler(Request& req, const std::string& log_path);
   asio::awaitable<std::variant<Early, bool>> read_body(
-      Connection& conn, beast::flat_buffer& buffer, http::request_parser<http::empty_body>& parser,
-      Request& req, UploadCleanup& uploads);
+      Connection& conn, beast::flat_buffer& buffer,
+      bhttp::request_parser<bhttp::empty_body>& parser, Request& req, UploadCleanup& uploads);
   asio::awaitable<std::variant<Early, bool>> read_multipart(
-      Connection& conn, beast::flat_buffer& buffer, http::request_parser<http::empty_body>& parser,
-      const std::string& boundary, Request& req, UploadCleanup& uploads);
+      Connection& conn, beast::flat_buffer& buffer,
+      bhttp::request_parser<bhttp::empty_body>& parser, const std::string& boundary, Request& req,
+      UploadCleanup& uploads);
   asio::awaitable<std::uint64_t> write_response(Connection& conn, Response& res, unsigned version,
                                                 bool keep_alive, bool head_request);
   asio::awaitable<void> linger(Connection& conn);
@@ -231,4 +232,4 @@ struct Server::Impl {
   asio::thread_pool hashing_pool;
 };
 
-}  // namespace examens::web
+}  // namespace examens::http

@@ -7,9 +7,9 @@
 #include <string>
 #include <string_view>
 
-#include "web/http.hpp"
+#include "http/message.hpp"
 
-namespace examens::web {
+namespace examens::http {
 
 // Maps `url_prefix`/rest of req.path (already percent-decoded) to root/rest and answers GET
 // and HEAD with Response::file_path set, or 304 when If-None-Match (or, without it,
@@ -30,4 +30,4 @@ std::string http_date(long long unix_seconds);
 // Parses an IMF-fixdate into seconds since the Unix epoch; nullopt if it is not one.
 std::optional<long long> parse_http_date(std::string_view text);
 
-}  // namespace examens::web
+}  // namespace examens::http

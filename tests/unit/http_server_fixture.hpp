@@ -22,9 +22,9 @@
 #include <thread>
 #include <vector>
 
-#include "web/server.hpp"
+#include "http/server.hpp"
 
-namespace examens::web {
+namespace examens::http {
 namespace {
 
 namespace fs = std::filesystem;
@@ -283,4 +283,4 @@ struct Gate {
 };
 
 }  // namespace
-}  // namespace examens::web
+}  // namespace examens::http

@@ -1,5 +1,5 @@
 // The request log, response checks, client addresses behind proxies, the open-file limit.
-#include "web/server_detail.hpp"
+#include "http/server_detail.hpp"
 
 #include <arpa/inet.h>
 #include <sys/resource.h>
@@ -8,12 +8,12 @@
 #include <cmath>
 #include <fstream>
 
+#include "http/form_parsing.hpp"
+#include "http/server.hpp"
 #include "log/log.hpp"
 #include "texte/texte.hpp"
-#include "web/form_parsing.hpp"
-#include "web/server.hpp"
 
-namespace examens::web::detail {
+namespace examens::http::detail {
 namespace {
 
 constexpr std::size_t kMaxLoggedPathBytes = 1024;
@@ -145,9 +145,9 @@ Target parse_target(std::string_view target) {
   return out;
 }
 
-}  // namespace examens::web::detail
+}  // namespace examens::http::detail
 
-namespace examens::web {
+namespace examens::http {
 
 OpenFileLimit raise_open_file_limit() {
   OpenFileLimit out;
@@ -169,4 +169,4 @@ OpenFileLimit raise_open_file_limit() {
   return out;
 }
 
-}  // namespace examens::web
+}  // namespace examens::http

@@ -1,16 +1,16 @@
-// Beast/Asio implementation of web::Server, one request: the head turned into a Request, the
+// Beast/Asio implementation of http::Server, one request: the head turned into a Request, the
 // body read by its Content-Type, the handler run on its pool, the response written back.
-#include "web/server_impl.hpp"
+#include "http/server_impl.hpp"
 
-namespace examens::web {
+namespace examens::http {
 
 asio::awaitable<bool> Server::Impl::serve_one(Connection& conn, beast::flat_buffer& buffer,
-                                              http::request_parser<http::empty_body>& parser,
+                                              bhttp::request_parser<bhttp::empty_body>& parser,
                                               const std::string& peer) {
   auto started = Clock::now();
   const auto& head = parser.get();
   const unsigned version = head.version();
-  const bool head_request = head.method() == http::verb::head;
+  const bool head_request = head.method() == bhttp::verb::head;
   bool keep_alive = head.keep_alive();
   const std::string method_name(to_sv(head.method_string()));
 
@@ -32,7 +32,7 @@ asio::awaitable<bool> Server::Impl::serve_one(Connection& conn, beast::flat_buff
   auto [log_path, path, query] = detail::parse_target(req.target);
   // RFC 9112 6.3: a request body whose last transfer coding is not chunked has no length
   // that can be known; reading on would take that body for the next request.
-  if (!head[http::field::transfer_encoding].empty() && !parser.chunked()) {
+  if (!head[bhttp::field::transfer_encoding].empty() && !parser.chunked()) {
     early = Early{error_text(400, "Le codage de transfert de la requête n'est pas accepté."), true};
   } else if (!path) {
     early = Early{error_text(400, "L'adresse demandée est invalide."), true};
@@ -135,7 +135,7 @@ Early too_large(const ServerLimits& limits, bool multipart) {
 // A body that could not be read: too large, malformed, or nobody left to answer (false).
 std::variant<Early, bool> read_failure(const beast::error_code& ec, const ServerLimits& limits,
                                        bool multipart) {
-  if (ec == http::error::body_limit) return too_large(limits, multipart);
+  if (ec == bhttp::error::body_limit) return too_large(limits, multipart);
   if (is_disconnect(ec)) return false;
   return Early{error_text(400, "Requête HTTP invalide."), true};
 }
@@ -143,7 +143,7 @@ std::variant<Early, bool> read_failure(const beast::error_code& ec, const Server
 }  // namespace
 
 asio::awaitable<std::variant<Early, bool>> Server::Impl::read_body(
-    Connection& conn, beast::flat_buffer& buffer, http::request_parser<http::empty_body>& parser,
+    Connection& conn, beast::flat_buffer& buffer, bhttp::request_parser<bhttp::empty_body>& parser,
     Request& req, UploadCleanup& uploads) {
   const ServerLimits& limits = options.limits;
   if (parser.is_done()) co_return true;  // no body
@@ -162,17 +162,17 @@ asio::awaitable<std::variant<Early, bool>> Server::Impl::read_body(
   }
 
   if (auto expect = req.header("expect"); expect && texte::iequals_ascii(*expect, "100-continue")) {
-    http::response<http::empty_body> proceed{http::status::continue_, parser.get().version()};
+    bhttp::response<bhttp::empty_body> proceed{bhttp::status::continue_, parser.get().version()};
     conn.stream.expires_after(limits.read_timeout);
-    auto [ec, n] = co_await http::async_write(conn.stream, proceed, kAsTuple);
+    auto [ec, n] = co_await bhttp::async_write(conn.stream, proceed, kAsTuple);
     if (ec) co_return false;
   }
   if (multipart) co_return co_await read_multipart(conn, buffer, parser, *boundary, req, uploads);
 
-  http::request_parser<http::string_body> body_parser(std::move(parser));
+  bhttp::request_parser<bhttp::string_body> body_parser(std::move(parser));
   body_parser.body_limit(limit);
   conn.stream.expires_after(limits.read_timeout);
-  auto [ec, n] = co_await http::async_read(conn.stream, buffer, body_parser, kAsTuple);
+  auto [ec, n] = co_await bhttp::async_read(conn.stream, buffer, body_parser, kAsTuple);
   if (ec) co_return read_failure(ec, limits, false);
   std::string body = std::move(body_parser.get().body());
   if (type == "application/x-www-form-urlencoded") {
@@ -190,10 +190,10 @@ asio::awaitable<std::variant<Early, bool>> Server::Impl::read_body(
 // Streams a multipart body block by block into the multipart parser: files go to disk as
 // they arrive, never whole in memory.
 asio::awaitable<std::variant<Early, bool>> Server::Impl::read_multipart(
-    Connection& conn, beast::flat_buffer& buffer, http::request_parser<http::empty_body>& parser,
+    Connection& conn, beast::flat_buffer& buffer, bhttp::request_parser<bhttp::empty_body>& parser,
     const std::string& boundary, Request& req, UploadCleanup& uploads) {
   const ServerLimits& limits = options.limits;
-  http::request_parser<http::buffer_body> body_parser(std::move(parser));
+  bhttp::request_parser<bhttp::buffer_body> body_parser(std::move(parser));
   body_parser.body_limit(limits.max_upload_body_bytes);
   MultipartLimits mp_limits;
   mp_limits.max_part_header_bytes = limits.max_part_header_bytes;
@@ -208,8 +208,8 @@ asio::awaitable<std::variant<Early, bool>> Server::Impl::read_multipart(
     body_parser.get().body().size = chunk.size();
     // An inactivity timeout: a large upload on a slow line may take longer than it in total.
     conn.stream.expires_after(limits.read_timeout);
-    auto [ec, n] = co_await http::async_read(conn.stream, buffer, body_parser, kAsTuple);
-    if (ec == http::error::need_buffer) ec = {};
+    auto [ec, n] = co_await bhttp::async_read(conn.stream, buffer, body_parser, kAsTuple);
+    if (ec == bhttp::error::need_buffer) ec = {};
     if (ec) co_return read_failure(ec, limits, true);
     std::size_t got = chunk.size() - body_parser.get().body().size;
     // Writing to the page cache is quick enough to stay on the I/O thread.
@@ -250,7 +250,7 @@ asio::awaitable<std::uint64_t> Server::Impl::write_response(Connection& conn, Re
                                                             bool head_request) {
   conn.stream.expires_after(options.limits.write_timeout);
   std::uint64_t body_bytes = 0;
-  std::optional<http::file_body::value_type> file;
+  std::optional<bhttp::file_body::value_type> file;
   if (res.file_path && !body_forbidden(res.status)) {
     beast::error_code ec;
     file.emplace();
@@ -267,24 +267,24 @@ asio::awaitable<std::uint64_t> Server::Impl::write_response(Connection& conn, Re
 
   beast::error_code ec;
   if (body_forbidden(res.status) || head_request) {
-    http::response<http::empty_body> msg;
+    bhttp::response<bhttp::empty_body> msg;
     fill_header(msg, res, version, keep_alive);
     if (!body_forbidden(res.status)) msg.content_length(file ? file->size() : res.body.size());
-    std::tie(ec, std::ignore) = co_await http::async_write(conn.stream, msg, kAsTuple);
+    std::tie(ec, std::ignore) = co_await bhttp::async_write(conn.stream, msg, kAsTuple);
   } else if (file) {
-    http::response<http::file_body> msg;
+    bhttp::response<bhttp::file_body> msg;
     fill_header(msg, res, version, keep_alive);
     body_bytes = file->size();
     msg.body() = std::move(*file);
     msg.prepare_payload();
-    std::tie(ec, std::ignore) = co_await http::async_write(conn.stream, msg, kAsTuple);
+    std::tie(ec, std::ignore) = co_await bhttp::async_write(conn.stream, msg, kAsTuple);
   } else {
-    http::response<http::string_body> msg;
+    bhttp::response<bhttp::string_body> msg;
     fill_header(msg, res, version, keep_alive);
     body_bytes = res.body.size();
     msg.body() = std::move(res.body);
     msg.prepare_payload();
-    std::tie(ec, std::ignore) = co_await http::async_write(conn.stream, msg, kAsTuple);
+    std::tie(ec, std::ignore) = co_await bhttp::async_write(conn.stream, msg, kAsTuple);
   }
   if (ec) {
     conn.stream.close();
@@ -306,4 +306,4 @@ asio::awaitable<void> Server::Impl::linger(Connection& conn) {
   }
 }
 
-}  // namespace examens::web
+}  // namespace examens::http

@@ -1,11 +1,11 @@
-// Beast/Asio implementation of web::Server, its listening half: the acceptor, one coroutine per
+// Beast/Asio implementation of http::Server, its listening half: the acceptor, one coroutine per
 // connection with a keep-alive loop, the per-address cap and the graceful shutdown. A
 // request's own life is in server_request.cpp.
 #include <unistd.h>
 
-#include "web/server_impl.hpp"
+#include "http/server_impl.hpp"
 
-namespace examens::web {
+namespace examens::http {
 
 unsigned short Server::Impl::listen() {
   if (!listening) {
@@ -162,19 +162,19 @@ asio::awaitable<void> Server::Impl::session(tcp::socket socket, std::string peer
   bool first = true;
   try {
     while (!stopping) {
-      http::request_parser<http::empty_body> parser;
+      bhttp::request_parser<bhttp::empty_body> parser;
       parser.header_limit(static_cast<std::uint32_t>(limits.max_header_bytes));
       // Body limits depend on the Content-Type, known only once the header is read.
       parser.body_limit(boost::none);
       conn->idle = buffer.size() == 0;
       conn->stream.expires_after(first ? limits.read_timeout : limits.keep_alive_idle);
-      auto [read_ec, n] = co_await http::async_read_header(conn->stream, buffer, parser, kAsTuple);
+      auto [read_ec, n] = co_await bhttp::async_read_header(conn->stream, buffer, parser, kAsTuple);
       conn->idle = false;
       first = false;
       if (read_ec) {
         if (is_disconnect(read_ec)) break;
         auto started = Clock::now();
-        bool too_big = read_ec == http::error::header_limit;
+        bool too_big = read_ec == bhttp::error::header_limit;
         Response res = too_big ? error_text(431, "Les en-têtes de la requête sont trop volumineux.")
                                : error_text(400, "Requête HTTP invalide.");
         auto bytes = co_await write_response(*conn, res, 11, false, false);
@@ -207,4 +207,4 @@ void Server::stop() {
   impl_->stop();
 }
 
-}  // namespace examens::web
+}  // namespace examens::http

@@ -1,6 +1,6 @@
 // Static file lookup confined to a root directory, content types, HTTP dates and the
 // conditional-request logic (ETag / If-None-Match, Last-Modified / If-Modified-Since).
-#include "web/static_files.hpp"
+#include "http/static_files.hpp"
 
 #include <date/date.h>
 #include <sys/stat.h>
@@ -15,7 +15,7 @@
 
 #include "texte/texte.hpp"
 
-namespace examens::web {
+namespace examens::http {
 namespace {
 
 namespace fs = std::filesystem;
@@ -162,4 +162,4 @@ std::optional<Response> serve_static(const Request& req, std::string_view url_pr
   return res;
 }
 
-}  // namespace examens::web
+}  // namespace examens::http

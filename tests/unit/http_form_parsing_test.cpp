@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "web/form_parsing.hpp"
+#include "http/form_parsing.hpp"
 
-namespace examens::web {
+namespace examens::http {
 namespace {
 
 namespace fs = std::filesystem;
@@ -617,4 +617,4 @@ TEST(WebMultipartParser, streams_a_20_mb_upload_to_disk_without_holding_it) {
 }
 
 }  // namespace
-}  // namespace examens::web
+}  // namespace examens::http

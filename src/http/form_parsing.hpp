@@ -15,9 +15,9 @@
 #include <utility>
 #include <vector>
 
-#include "web/http.hpp"
+#include "http/message.hpp"
 
-namespace examens::web {
+namespace examens::http {
 
 using FormFields = std::vector<std::pair<std::string, std::string>>;
 
@@ -129,4 +129,4 @@ class MultipartParser {
   std::vector<std::string> owned_paths_;  // created by this parser, removed unless taken
 };
 
-}  // namespace examens::web
+}  // namespace examens::http

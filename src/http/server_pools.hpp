@@ -8,9 +8,9 @@
 #include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
-#include "web/http.hpp"
+#include "http/message.hpp"
 
-namespace examens::web::detail {
+namespace examens::http::detail {
 
 // Runs `work` on `pool` and resumes the awaiting coroutine on its own executor (the
 // connection's strand) as soon as the response is ready. co_spawn would post the completion
@@ -32,4 +32,4 @@ boost::asio::awaitable<Response> run_on(boost::asio::thread_pool& pool, Work wor
       boost::asio::use_awaitable, std::move(work));
 }
 
-}  // namespace examens::web::detail
+}  // namespace examens::http::detail

@@ -7,10 +7,10 @@
 #include <fstream>
 #include <string>
 
-#include "web/form_parsing.hpp"
-#include "web/static_files.hpp"
+#include "http/form_parsing.hpp"
+#include "http/static_files.hpp"
 
-namespace examens::web {
+namespace examens::http {
 namespace {
 
 namespace fs = std::filesystem;
@@ -214,4 +214,4 @@ TEST(WebHttpDate, rejects_other_formats) {
 }
 
 }  // namespace
-}  // namespace examens::web
+}  // namespace examens::http

@@ -1,8 +1,8 @@
 // Tests of the HTTP server core driven over loopback with libcurl: requests reach the handler
-// as web::Request, limits answer 413/431/503, keep-alive, HEAD, errors and graceful stop.
-#include "unit/web_server_fixture.hpp"
+// as http::Request, limits answer 413/431/503, keep-alive, HEAD, errors and graceful stop.
+#include "unit/http_server_fixture.hpp"
 
-namespace examens::web {
+namespace examens::http {
 namespace {
 
 TEST_F(WebServer, get_reaches_the_handler_with_decoded_path_query_and_cookies) {
@@ -406,4 +406,4 @@ TEST_F(WebServer, several_io_threads_serve_concurrent_clients) {
 }
 
 }  // namespace
-}  // namespace examens::web
+}  // namespace examens::http

@@ -1,5 +1,5 @@
-// The HTTP/1.1 server core: accepts connections, turns bytes into web::Request, runs the
-// blocking handler on a bounded worker pool and writes the web::Response back.
+// The HTTP/1.1 server core: accepts connections, turns bytes into http::Request, runs the
+// blocking handler on a bounded worker pool and writes the http::Response back.
 #pragma once
 
 // Contract: the connection layer knows nothing of routes or candidatures; it calls one
@@ -25,9 +25,9 @@
 #include <utility>
 #include <vector>
 
-#include "web/http.hpp"
+#include "http/message.hpp"
 
-namespace examens::web {
+namespace examens::http {
 
 struct ServerLimits {
   std::size_t max_header_bytes = 16 * 1024;              // request line and headers: else 431
@@ -126,4 +126,4 @@ class Server {
   std::unique_ptr<Impl> impl_;
 };
 
-}  // namespace examens::web
+}  // namespace examens::http

@@ -9,9 +9,9 @@
 #include <string_view>
 #include <vector>
 
-#include "web/http.hpp"
+#include "http/message.hpp"
 
-namespace examens::web::detail {
+namespace examens::http::detail {
 
 // The request log: path only, never the query or the body (they carry tokens and passwords).
 // `peer` is logged only when it is not the client (a request through a trusted proxy).
@@ -47,4 +47,4 @@ std::optional<std::string> canonical_address(std::string_view text);
 std::string client_address(const std::string& peer, const std::vector<std::string_view>& forwarded,
                            const std::vector<std::string>& trusted);
 
-}  // namespace examens::web::detail
+}  // namespace examens::http::detail

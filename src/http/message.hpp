@@ -10,7 +10,7 @@
 #include <utility>
 #include <vector>
 
-namespace examens::web {
+namespace examens::http {
 
 enum class Method { get, head, post, other };
 
@@ -77,4 +77,4 @@ struct Response {
 
 std::string serialize_cookie(const Cookie& cookie);
 
-}  // namespace examens::web
+}  // namespace examens::http

@@ -2,10 +2,12 @@
 #include "app/config.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdlib>
 #include <stdexcept>
 
 #include "domain/temps.hpp"
+#include "texte/texte.hpp"
 
 namespace examens::app {
 namespace {
@@ -20,22 +22,33 @@ std::vector<std::string> split_list(const std::string& text) {
   std::size_t start = 0;
   while (start <= text.size()) {
     std::size_t comma = std::min(text.find(',', start), text.size());
-    std::string item = text.substr(start, comma - start);
-    item.erase(0, item.find_first_not_of(" \t"));
-    item.erase(item.find_last_not_of(" \t") + 1);
-    if (!item.empty()) out.push_back(std::move(item));
+    const auto item = texte::trim(std::string_view(text).substr(start, comma - start), " \t");
+    if (!item.empty()) out.emplace_back(item);
     start = comma + 1;
   }
   return out;
+}
+
+// A whole number in [min, max]; anything else ("abc", "3x", out of range) stops the start
+// with the variable's name, rather than std::stoi's bare "stoi" or a silent clamp.
+long long integer(const char* name, long long fallback, long long min, long long max) {
+  const char* value = std::getenv(name);
+  if (!value || !*value) return fallback;
+  const std::string_view text(value);
+  long long n = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+  if (ec != std::errc{} || end != text.data() + text.size() || n < min || n > max)
+    throw std::invalid_argument(std::string(name) + " : nombre entier entre " +
+                                std::to_string(min) + " et " + std::to_string(max) +
+                                " attendu, reçu « " + value + " »");
+  return n;
 }
 
 }  // namespace
 
 Config Config::from_env() {
   Config c;
-  const int port = std::stoi(env("EXAMENS_PORT", "8080"));
-  if (port < 0 || port > 65535) throw std::invalid_argument("EXAMENS_PORT out of range");
-  c.port = static_cast<unsigned short>(port);
+  c.port = static_cast<unsigned short>(integer("EXAMENS_PORT", 8080, 0, 65535));
   c.data_dir = env("EXAMENS_DATA_DIR", "var");
   c.db = env("EXAMENS_DB", (c.data_dir / "examens.db").string());
   c.mail = env("EXAMENS_MAIL", "file:" + (c.data_dir / "mail").string());
@@ -43,12 +56,11 @@ Config Config::from_env() {
   while (!c.base_url.empty() && c.base_url.back() == '/') c.base_url.pop_back();
   c.root = env("EXAMENS_ROOT", EXAMENS_SOURCE_DIR);
   c.mail_from = env("EXAMENS_MAIL_FROM", c.mail_from);
-  c.workers = std::max(1, std::stoi(env("EXAMENS_WORKERS", "4")));
-  c.hashing_threads = std::max(0, std::stoi(env("EXAMENS_HASHING_THREADS", "0")));
-  c.session_idle = std::chrono::seconds(std::stoi(env("EXAMENS_SESSION_IDLE_SECONDS", "1800")));
-  const long long per_address = std::stoll(env("EXAMENS_MAX_CONNECTIONS_PER_ADDRESS", "256"));
-  if (per_address < 1) throw std::invalid_argument("EXAMENS_MAX_CONNECTIONS_PER_ADDRESS < 1");
-  c.max_connections_per_address = static_cast<std::size_t>(per_address);
+  c.workers = static_cast<int>(integer("EXAMENS_WORKERS", 4, 1, 1024));
+  c.hashing_threads = static_cast<int>(integer("EXAMENS_HASHING_THREADS", 0, 0, 1024));
+  c.session_idle = std::chrono::seconds(integer("EXAMENS_SESSION_IDLE_SECONDS", 1800, 60, 86400));
+  c.max_connections_per_address =
+      static_cast<std::size_t>(integer("EXAMENS_MAX_CONNECTIONS_PER_ADDRESS", 256, 1, 1'000'000));
   c.trusted_proxies = split_list(env("EXAMENS_TRUSTED_PROXIES", ""));
   c.demo_now = env("EXAMENS_DEMO_NOW", "");
   if (!c.demo_now.empty() && !domain::parse_paris_local(c.demo_now).instant)

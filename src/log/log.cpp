@@ -5,35 +5,18 @@
 #include <unistd.h>
 
 #include <boost/json/serialize.hpp>
-#include <boost/locale/utf.hpp>
 #include <cerrno>
 #include <charconv>
 #include <cmath>
 
+#include "texte/texte.hpp"
+
 namespace examens::log {
 namespace {
 
-// JSON text is Unicode, and Boost.JSON copies the bytes of a string as they are.
-std::string valid_utf8(std::string_view s) {
-  using Utf8 = boost::locale::utf::utf_traits<char>;
-  std::string out;
-  out.reserve(s.size());
-  for (auto it = s.begin(); it != s.end();) {
-    const auto start = it;
-    const auto code_point = Utf8::decode(it, s.end());
-    if (code_point == boost::locale::utf::illegal || code_point == boost::locale::utf::incomplete) {
-      out += "\xEF\xBF\xBD";
-      // The decoder may have swallowed the next character's first byte: resume right after.
-      it = start + 1;
-    } else {
-      out.append(start, it);
-    }
-  }
-  return out;
-}
-
 void append_string(std::string& out, std::string_view s) {
-  out += boost::json::serialize(boost::json::string_view(valid_utf8(s)));
+  // JSON text is Unicode, and Boost.JSON copies the bytes of a string as they are.
+  out += boost::json::serialize(boost::json::string_view(texte::repair_utf8(s)));
 }
 
 template <typename Number>

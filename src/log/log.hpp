@@ -1,5 +1,5 @@
 // The one log of every layer: a JSON object per line on stderr, {"ts","level","event",…}.
-// It depends on nothing of the project, so the HTTP transport, the store and the mail
+// It depends only on the text utility (src/texte), so the HTTP transport, the store and the mail
 // sender can all write through it.
 #pragma once
 

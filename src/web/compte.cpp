@@ -19,6 +19,11 @@ namespace {
 using domain::CompteForm;
 using domain::FieldErrors;
 
+// The login counter of an account, whichever identifier was typed (email, login id, numéro).
+std::string cle_throttle(long long compte_id) {
+  return "compte:" + std::to_string(compte_id);
+}
+
 Data compte_summary(const store::Compte& c) {
   Data d;
   d.set("numero_candidat", c.numero_candidat);
@@ -186,7 +191,7 @@ Response activer(Portal& portal, Context& ctx) {
     return jeton_invalide(portal, ctx, jeton.etat, true);
   }
   store::activate_compte(tx.sql(), *compte_id, ctx.now);
-  store::clear_throttle(tx.sql(), "compte:" + std::to_string(*compte_id));
+  store::clear_throttle(tx.sql(), cle_throttle(*compte_id));
   tx.commit();
   return Response::redirect("/connexion?active=1");
 }
@@ -232,8 +237,8 @@ Response connexion(Portal& portal, Context& ctx) {
     compte = store::find_compte_by_any(read.sql(), identifiant);
   }
   // An email, a login id and a numéro de candidat name one account: one counter.
-  const std::string key_compte = compte ? "compte:" + std::to_string(compte->id)
-                                        : "id:" + domain::normalize_email(identifiant);
+  const std::string key_compte =
+      compte ? cle_throttle(compte->id) : "id:" + domain::normalize_email(identifiant);
   const std::string key_ip = "ip:" + ctx.req.remote_address;
   bool admitted = false;
   {
@@ -376,7 +381,7 @@ Response nouveau(Portal& portal, Context& ctx) {
   // Whoever knew the old password is logged out everywhere; the owner, who just proved he
   // holds the mailbox, may log in at once even if guessers had blocked the account.
   store::delete_other_sessions(tx.sql(), *compte_id, "");
-  store::clear_throttle(tx.sql(), "compte:" + std::to_string(*compte_id));
+  store::clear_throttle(tx.sql(), cle_throttle(*compte_id));
   tx.commit();
   return Response::redirect("/connexion?mot_de_passe=1");
 }
@@ -457,7 +462,7 @@ Response modifier(Portal& portal, Context& ctx) {
   if (v.mot_de_passe) {
     store::update_mot_de_passe(tx.sql(), compte.id, new_hash, ctx.now);
     store::delete_other_sessions(tx.sql(), compte.id, ctx.session->empreinte);
-    store::clear_throttle(tx.sql(), "compte:" + std::to_string(compte.id));
+    store::clear_throttle(tx.sql(), cle_throttle(compte.id));
   }
   tx.commit();
   return Response::redirect("/compte/modifier?enregistre=1");

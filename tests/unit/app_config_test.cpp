@@ -39,5 +39,24 @@ TEST(AppConfig, the_hashing_threads_default_to_the_servers_choice) {
   EXPECT_EQ(Config::from_env().hashing_threads, 3);
 }
 
+TEST(AppConfig, a_number_that_is_not_a_whole_number_in_range_names_its_variable) {
+  for (const char* bad : {"abc", "3x", "-1", "99999999999999999999", " 4"}) {
+    ScopedEnv threads("EXAMENS_HASHING_THREADS", bad);
+    try {
+      Config::from_env();
+      ADD_FAILURE() << "accepted « " << bad << " »";
+    } catch (const std::invalid_argument& e) {
+      EXPECT_NE(std::string(e.what()).find("EXAMENS_HASHING_THREADS"), std::string::npos)
+          << e.what();
+    }
+  }
+  for (const char* name : {"EXAMENS_WORKERS", "EXAMENS_PORT", "EXAMENS_SESSION_IDLE_SECONDS"}) {
+    ScopedEnv bad(name, "huit");
+    EXPECT_THROW(Config::from_env(), std::invalid_argument) << name;
+  }
+  ScopedEnv none("EXAMENS_WORKERS", "0");
+  EXPECT_THROW(Config::from_env(), std::invalid_argument);
+}
+
 }  // namespace
 }  // namespace examens::app

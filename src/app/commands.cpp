@@ -52,11 +52,11 @@ struct Purged {
 Purged purge_once(store::Database& db, domain::Instant now) {
   store::Tx tx(db);
   Purged out;
-  out.comptes = store::purge_pending_comptes(tx.sql(), now - domain::kActivationValidity);
-  store::delete_expired_sessions(tx.sql(), now);
+  out.comptes = store::purge_pending_comptes(tx, now - domain::kActivationValidity);
+  store::delete_expired_sessions(tx, now);
   // Past the longest memory of a streak (its blocks, an hour at most, are over too).
-  store::purge_throttles(tx.sql(), now - domain::kCompteThrottle.memory);
-  out.brouillons = store::purge_brouillons(tx.sql(), now - domain::kConservationBrouillon);
+  store::purge_throttles(tx, now - domain::kCompteThrottle.memory);
+  out.brouillons = store::purge_brouillons(tx, now - domain::kConservationBrouillon);
   tx.commit();
   return out;
 }
@@ -100,7 +100,7 @@ class PurgeSchedule {
 void create_demo_account(store::Database& db, domain::Instant now) {
   constexpr std::string_view kEmail = "paul.lamy@example.fr";
   store::Tx tx(db);
-  if (store::find_compte_by_email(tx.sql(), kEmail)) return;
+  if (store::find_compte_by_email(tx, kEmail)) return;
   store::Compte c;
   c.email = kEmail;
   c.mot_de_passe = web::hash_password("Examens-2026!");
@@ -116,10 +116,10 @@ void create_demo_account(store::Database& db, domain::Instant now) {
                 "35238",
                 "Rennes"};
   c.numero_candidat = "02427247586";
-  if (!store::reserve_numero_candidat(tx.sql(), c.numero_candidat, now))
+  if (!store::reserve_numero_candidat(tx, c.numero_candidat, now))
     throw std::runtime_error("the demo numéro de candidat is already taken");
-  c.id = store::insert_compte(tx.sql(), c, now);
-  store::activate_compte(tx.sql(), c.id, now);
+  c.id = store::insert_compte(tx, c, now);
+  store::activate_compte(tx, c.id, now);
   tx.commit();
   std::cerr << "examens: demo account " << kEmail << " / Examens-2026!\n";
 }
@@ -166,9 +166,9 @@ int init(const Config& config, bool demo) {
       refdata::load_communes(node / "@etalab/decoupage-administratif/data/communes.json");
   {
     store::Tx tx(*db);
-    store::replace_referentiel(tx.sql(), pays, nationalites, departements, communes);
-    store::replace_catalogue(tx.sql(), *loaded.catalogue);
-    store::replace_catalogue_files(tx.sql(), files);
+    store::replace_referentiel(tx, pays, nationalites, departements, communes);
+    store::replace_catalogue(tx, *loaded.catalogue);
+    store::replace_catalogue_files(tx, files);
     tx.commit();
   }
   std::cerr << "examens: reference data loaded: " << pays.size() << " pays, " << nationalites.size()

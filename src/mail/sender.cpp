@@ -69,7 +69,7 @@ int Sender::deliver_due() {
   }
   {
     store::Tx tx(db_);
-    due = store::claim_due_mails(tx.sql(), clock_.now(), kLease, kBatch);
+    due = store::claim_due_mails(tx, clock_.now(), kLease, kBatch);
     tx.commit();
   }
   int delivered = 0;
@@ -104,11 +104,11 @@ void Sender::record(const Outcome& outcome) {
   const bool eml = result.ok && result.detail.ends_with(".eml");
   store::Tx tx(db_);
   if (result.ok) {
-    store::mark_mail_sent(tx.sql(), row.id, now, eml ? result.detail : std::string());
+    store::mark_mail_sent(tx, row.id, now, eml ? result.detail : std::string());
   } else if (result.permanent || attempts_exhausted(row.tentatives + 1)) {
-    store::mark_mail_abandoned(tx.sql(), row.id, row.tentatives + 1, now, result.detail);
+    store::mark_mail_abandoned(tx, row.id, row.tentatives + 1, now, result.detail);
   } else {
-    store::mark_mail_retry(tx.sql(), row.id, row.tentatives + 1,
+    store::mark_mail_retry(tx, row.id, row.tentatives + 1,
                            now + retry_delay(row.tentatives + 1), result.detail);
   }
   tx.commit();

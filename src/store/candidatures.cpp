@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "store/instants.hpp"
+#include "store/sql.hpp"
 
 namespace examens::store {
 namespace {
@@ -42,9 +43,10 @@ std::vector<Candidature> select_candidatures(soci::session& sql, const std::stri
 
 }  // namespace
 
-Candidature insert_candidature(soci::session& sql, long long compte_id, const std::string& domaine,
+Candidature insert_candidature(Tx& tx, long long compte_id, const std::string& domaine,
                                const std::string& session, const std::string& academie,
                                const std::string& donnees, domain::Instant now) {
+  soci::session& sql = sql_of(tx);
   // One atomic increment: the row lock (PostgreSQL) or the write lock (SQLite) orders
   // racing registrations, and each reads back its own number.
   int rang = 0;
@@ -61,20 +63,27 @@ Candidature insert_candidature(soci::session& sql, long long compte_id, const st
   c.cree_le = c.modifie_le = now;
   const std::string etat(domain::code_etat(c.etat));
   const long long t = seconds(now);
-  sql << "INSERT INTO candidatures (compte_id, domaine, session, academie, numero_inscription, "
-         "etat, version, donnees, cree_le, modifie_le) VALUES (:c, :d, :s, :a, :n, :e, 1, :o, :t, "
-         ":t2) RETURNING id",
-      soci::use(compte_id), soci::use(domaine), soci::use(session), soci::use(academie),
-      soci::use(c.numero_inscription), soci::use(etat), soci::use(donnees), soci::use(t),
-      soci::use(t), soci::into(c.id);
+  refusing_duplicates(
+      [&] {
+        sql << "INSERT INTO candidatures (compte_id, domaine, session, academie, "
+               "numero_inscription, "
+               "etat, version, donnees, cree_le, modifie_le) VALUES (:c, :d, :s, :a, :n, :e, 1, "
+               ":o, :t, "
+               ":t2) RETURNING id",
+            soci::use(compte_id), soci::use(domaine), soci::use(session), soci::use(academie),
+            soci::use(c.numero_inscription), soci::use(etat), soci::use(donnees), soci::use(t),
+            soci::use(t), soci::into(c.id);
+      },
+      "une candidature active existe déjà pour cet examen et cette session");
   sql << "INSERT INTO candidature_versions (candidature_id, version, donnees, cree_le) "
          "VALUES (:id, 1, :o, :t)",
       soci::use(c.id), soci::use(donnees), soci::use(t);
   return c;
 }
 
-std::optional<int> save_modification(soci::session& sql, long long candidature_id,
-                                     const std::string& donnees, domain::Instant now) {
+std::optional<int> save_modification(Tx& tx, long long candidature_id, const std::string& donnees,
+                                     domain::Instant now) {
+  soci::session& sql = sql_of(tx);
   const long long t = seconds(now);
   int version = 0;
   const std::string inscrit(domain::code_etat(domain::EtatCandidature::inscrit));
@@ -90,7 +99,8 @@ std::optional<int> save_modification(soci::session& sql, long long candidature_i
   return version;
 }
 
-bool mark_desinscrite(soci::session& sql, long long candidature_id, domain::Instant now) {
+bool mark_desinscrite(Tx& tx, long long candidature_id, domain::Instant now) {
+  soci::session& sql = sql_of(tx);
   const long long t = seconds(now);
   const std::string etat(domain::code_etat(domain::EtatCandidature::desinscrit_candidat));
   const std::string attendu(domain::code_etat(domain::EtatCandidature::inscrit));
@@ -102,19 +112,21 @@ bool mark_desinscrite(soci::session& sql, long long candidature_id, domain::Inst
   return st.get_affected_rows() == 1;
 }
 
-std::optional<Candidature> find_candidature(soci::session& sql, long long compte_id, long long id) {
+std::optional<Candidature> find_candidature(Unit& unit, long long compte_id, long long id) {
+  soci::session& sql = sql_of(unit);
   auto rows = select_candidatures(sql, "WHERE compte_id = :a AND id = :b", compte_id, id);
   if (rows.empty()) return std::nullopt;
   return rows.front();
 }
 
-std::vector<Candidature> candidatures_of(soci::session& sql, long long compte_id) {
+std::vector<Candidature> candidatures_of(Unit& unit, long long compte_id) {
+  soci::session& sql = sql_of(unit);
   return select_candidatures(sql, "WHERE compte_id = :a AND id > :b ORDER BY numero_inscription",
                              compte_id, 0);
 }
 
-std::optional<std::string> version_snapshot(soci::session& sql, long long candidature_id,
-                                            int version) {
+std::optional<std::string> version_snapshot(Unit& unit, long long candidature_id, int version) {
+  soci::session& sql = sql_of(unit);
   std::string donnees;
   sql << "SELECT donnees FROM candidature_versions WHERE candidature_id = :id AND version = :v",
       soci::use(candidature_id), soci::use(version), soci::into(donnees);
@@ -122,8 +134,9 @@ std::optional<std::string> version_snapshot(soci::session& sql, long long candid
   return donnees;
 }
 
-void save_brouillon(soci::session& sql, long long compte_id, const std::string& cle,
-                    const std::string& donnees, domain::Instant now, domain::Instant ferme_le) {
+void save_brouillon(Tx& tx, long long compte_id, const std::string& cle, const std::string& donnees,
+                    domain::Instant now, domain::Instant ferme_le) {
+  soci::session& sql = sql_of(tx);
   const long long t = seconds(now);
   const long long f = seconds(ferme_le);
   sql << "INSERT INTO brouillons (compte_id, cle, donnees, modifie_le, ferme_le) "
@@ -133,7 +146,8 @@ void save_brouillon(soci::session& sql, long long compte_id, const std::string& 
       soci::use(compte_id), soci::use(cle), soci::use(donnees), soci::use(t), soci::use(f);
 }
 
-int purge_brouillons(soci::session& sql, domain::Instant cutoff) {
+int purge_brouillons(Tx& tx, domain::Instant cutoff) {
+  soci::session& sql = sql_of(tx);
   const long long t = seconds(cutoff);
   soci::statement st =
       (sql.prepare << "DELETE FROM brouillons WHERE ferme_le > 0 AND ferme_le <= :t", soci::use(t));
@@ -141,8 +155,8 @@ int purge_brouillons(soci::session& sql, domain::Instant cutoff) {
   return static_cast<int>(st.get_affected_rows());
 }
 
-std::optional<std::string> load_brouillon(soci::session& sql, long long compte_id,
-                                          const std::string& cle) {
+std::optional<std::string> load_brouillon(Unit& unit, long long compte_id, const std::string& cle) {
+  soci::session& sql = sql_of(unit);
   std::string donnees;
   sql << "SELECT donnees FROM brouillons WHERE compte_id = :c AND cle = :k", soci::use(compte_id),
       soci::use(cle), soci::into(donnees);
@@ -150,8 +164,8 @@ std::optional<std::string> load_brouillon(soci::session& sql, long long compte_i
   return donnees;
 }
 
-std::vector<std::pair<std::string, std::string>> brouillons_of(soci::session& sql,
-                                                               long long compte_id) {
+std::vector<std::pair<std::string, std::string>> brouillons_of(Unit& unit, long long compte_id) {
+  soci::session& sql = sql_of(unit);
   std::vector<std::pair<std::string, std::string>> out;
   soci::rowset<soci::row> rows =
       (sql.prepare << "SELECT cle, donnees FROM brouillons WHERE compte_id = :c ORDER BY cle",
@@ -160,7 +174,8 @@ std::vector<std::pair<std::string, std::string>> brouillons_of(soci::session& sq
   return out;
 }
 
-bool delete_brouillon(soci::session& sql, long long compte_id, const std::string& cle) {
+bool delete_brouillon(Tx& tx, long long compte_id, const std::string& cle) {
+  soci::session& sql = sql_of(tx);
   soci::statement st = (sql.prepare << "DELETE FROM brouillons WHERE compte_id = :c AND cle = :k",
                         soci::use(compte_id), soci::use(cle));
   st.execute(true);

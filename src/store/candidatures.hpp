@@ -2,8 +2,6 @@
 // versioning are single atomic updates, safe when requests race on any backend.
 #pragma once
 
-#include <soci/soci.h>
-
 #include <optional>
 #include <string>
 #include <utility>
@@ -11,6 +9,7 @@
 
 #include "domain/candidature.hpp"
 #include "domain/clock.hpp"
+#include "store/database.hpp"
 
 namespace examens::store {
 
@@ -29,39 +28,36 @@ struct Candidature {
 };
 
 // Registers a new candidature (state Inscrit, version 1, numbered next for the candidate)
-// inside the caller's transaction, with its version-1 snapshot. Returns it. Throws a unique
-// violation (is_unique_violation) when the candidate already holds an active candidature
+// inside the caller's transaction, with its version-1 snapshot. Returns it. Throws Duplicate
+// when the candidate already holds an active candidature
 // for this exam and session, even one committed by a racing request.
-Candidature insert_candidature(soci::session& sql, long long compte_id, const std::string& domaine,
+Candidature insert_candidature(Tx& tx, long long compte_id, const std::string& domaine,
                                const std::string& session, const std::string& academie,
                                const std::string& donnees, domain::Instant now);
 
 // Saves a modification: version n+1 with its snapshot. Returns the new version, or nullopt
 // when the candidature is no longer in a state that can be modified (changed meanwhile).
-std::optional<int> save_modification(soci::session& sql, long long candidature_id,
-                                     const std::string& donnees, domain::Instant now);
+std::optional<int> save_modification(Tx& tx, long long candidature_id, const std::string& donnees,
+                                     domain::Instant now);
 
 // Unregistration by the candidate: the state changes from Inscrit, the row stays. False
 // when the candidature was no longer Inscrit (changed meanwhile): nothing is written.
-bool mark_desinscrite(soci::session& sql, long long candidature_id, domain::Instant now);
+bool mark_desinscrite(Tx& tx, long long candidature_id, domain::Instant now);
 
-std::optional<Candidature> find_candidature(soci::session& sql, long long compte_id, long long id);
-std::vector<Candidature> candidatures_of(soci::session& sql, long long compte_id);
-std::optional<std::string> version_snapshot(soci::session& sql, long long candidature_id,
-                                            int version);
+std::optional<Candidature> find_candidature(Unit& unit, long long compte_id, long long id);
+std::vector<Candidature> candidatures_of(Unit& unit, long long compte_id);
+std::optional<std::string> version_snapshot(Unit& unit, long long candidature_id, int version);
 
 // Drafts: the whole wizard state as JSON under a key of the account.
 // `ferme_le`: the closing instant of the draft's window, after which it is useless.
-void save_brouillon(soci::session& sql, long long compte_id, const std::string& cle,
-                    const std::string& donnees, domain::Instant now, domain::Instant ferme_le);
+void save_brouillon(Tx& tx, long long compte_id, const std::string& cle, const std::string& donnees,
+                    domain::Instant now, domain::Instant ferme_le);
 // Deletes the drafts whose window closed at or before `cutoff`. Returns how many.
-int purge_brouillons(soci::session& sql, domain::Instant cutoff);
-std::optional<std::string> load_brouillon(soci::session& sql, long long compte_id,
-                                          const std::string& cle);
+int purge_brouillons(Tx& tx, domain::Instant cutoff);
+std::optional<std::string> load_brouillon(Unit& unit, long long compte_id, const std::string& cle);
 // Every draft of the account: (key, JSON).
-std::vector<std::pair<std::string, std::string>> brouillons_of(soci::session& sql,
-                                                               long long compte_id);
+std::vector<std::pair<std::string, std::string>> brouillons_of(Unit& unit, long long compte_id);
 // True when this call deleted it: of two racing Enregistrer of one draft, only one gets it.
-bool delete_brouillon(soci::session& sql, long long compte_id, const std::string& cle);
+bool delete_brouillon(Tx& tx, long long compte_id, const std::string& cle);
 
 }  // namespace examens::store

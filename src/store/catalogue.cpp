@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "store/instants.hpp"
+#include "store/sql.hpp"
 
 namespace examens::store {
 namespace {
@@ -27,7 +28,8 @@ std::vector<std::string> split(const std::string& text, char separator) {
 
 }  // namespace
 
-void replace_catalogue(soci::session& sql, const domain::Catalogue& c) {
+void replace_catalogue(Tx& tx, const domain::Catalogue& c) {
+  soci::session& sql = sql_of(tx);
   sql << "DELETE FROM periodes_inscription";
   sql << "DELETE FROM sessions_examen";
   sql << "DELETE FROM academies";
@@ -59,7 +61,8 @@ void replace_catalogue(soci::session& sql, const domain::Catalogue& c) {
   }
 }
 
-domain::Catalogue read_catalogue(soci::session& sql) {
+domain::Catalogue read_catalogue(Unit& unit) {
+  soci::session& sql = sql_of(unit);
   domain::Catalogue c;
   {
     domain::Domaine d;
@@ -113,14 +116,16 @@ domain::Catalogue read_catalogue(soci::session& sql) {
   return c;
 }
 
-void replace_catalogue_files(soci::session& sql, const std::map<std::string, std::string>& files) {
+void replace_catalogue_files(Tx& tx, const std::map<std::string, std::string>& files) {
+  soci::session& sql = sql_of(tx);
   sql << "DELETE FROM catalogue_fichiers";
   for (const auto& [nom, contenu] : files)
     sql << "INSERT INTO catalogue_fichiers (nom, contenu) VALUES (:n, :c)", soci::use(nom),
         soci::use(contenu);
 }
 
-std::map<std::string, std::string> read_catalogue_files(soci::session& sql) {
+std::map<std::string, std::string> read_catalogue_files(Unit& unit) {
+  soci::session& sql = sql_of(unit);
   std::map<std::string, std::string> files;
   std::string nom, contenu;
   soci::statement st = (sql.prepare << "SELECT nom, contenu FROM catalogue_fichiers",

@@ -2,6 +2,7 @@
 #include "store/comptes.hpp"
 
 #include "store/instants.hpp"
+#include "store/sql.hpp"
 
 namespace examens::store {
 namespace {
@@ -34,7 +35,8 @@ std::optional<Compte> select_one(soci::session& sql, const std::string& where, c
 
 }  // namespace
 
-bool reserve_numero_candidat(soci::session& sql, const std::string& numero, domain::Instant now) {
+bool reserve_numero_candidat(Tx& tx, const std::string& numero, domain::Instant now) {
+  soci::session& sql = sql_of(tx);
   const long long t = seconds(now);
   soci::statement st = (sql.prepare << "INSERT INTO numeros_candidat (numero, attribue_le) "
                                        "VALUES (:n, :t) ON CONFLICT (numero) DO NOTHING",
@@ -43,52 +45,63 @@ bool reserve_numero_candidat(soci::session& sql, const std::string& numero, doma
   return st.get_affected_rows() == 1;
 }
 
-long long insert_compte(soci::session& sql, const Compte& c, domain::Instant now) {
+long long insert_compte(Tx& tx, const Compte& c, domain::Instant now) {
+  soci::session& sql = sql_of(tx);
   const long long t = seconds(now);
   const std::string date = domain::format_date_iso(c.identite.date_naissance);
   const std::string normalise = domain::normalize_email(c.email);
   soci::indicator identifiant_ind = c.identifiant.empty() ? soci::i_null : soci::i_ok;
   long long id = 0;
-  sql << "INSERT INTO comptes (numero_candidat, email, email_normalise, identifiant, "
-         "mot_de_passe, etat, civilite, nom_naissance, nom_usage, prenoms, date_naissance, "
-         "pays_naissance, departement_naissance, commune_naissance_code, commune_naissance, "
-         "cree_le, modifie_le) VALUES (:numero, :email, :normalise, :identifiant, :mdp, :etat, "
-         ":civilite, :nom, :usage, :prenoms, :date, :pays, :dep, :code, :commune, :t, :t2) "
-         "RETURNING id",
-      soci::use(c.numero_candidat), soci::use(c.email), soci::use(normalise),
-      soci::use(c.identifiant, identifiant_ind), soci::use(c.mot_de_passe), soci::use(c.etat),
-      soci::use(c.identite.civilite), soci::use(c.identite.nom_naissance),
-      soci::use(c.identite.nom_usage), soci::use(c.identite.prenoms), soci::use(date),
-      soci::use(c.identite.pays_naissance), soci::use(c.identite.departement_naissance),
-      soci::use(c.identite.commune_naissance_code), soci::use(c.identite.commune_naissance),
-      soci::use(t), soci::use(t), soci::into(id);
+  refusing_duplicates(
+      [&] {
+        sql << "INSERT INTO comptes (numero_candidat, email, email_normalise, identifiant, "
+               "mot_de_passe, etat, civilite, nom_naissance, nom_usage, prenoms, date_naissance, "
+               "pays_naissance, departement_naissance, commune_naissance_code, commune_naissance, "
+               "cree_le, modifie_le) VALUES (:numero, :email, :normalise, :identifiant, :mdp, "
+               ":etat, "
+               ":civilite, :nom, :usage, :prenoms, :date, :pays, :dep, :code, :commune, :t, :t2) "
+               "RETURNING id",
+            soci::use(c.numero_candidat), soci::use(c.email), soci::use(normalise),
+            soci::use(c.identifiant, identifiant_ind), soci::use(c.mot_de_passe), soci::use(c.etat),
+            soci::use(c.identite.civilite), soci::use(c.identite.nom_naissance),
+            soci::use(c.identite.nom_usage), soci::use(c.identite.prenoms), soci::use(date),
+            soci::use(c.identite.pays_naissance), soci::use(c.identite.departement_naissance),
+            soci::use(c.identite.commune_naissance_code), soci::use(c.identite.commune_naissance),
+            soci::use(t), soci::use(t), soci::into(id);
+      },
+      "un compte existe déjà avec cette adresse mail");
   return id;
 }
 
-std::optional<Compte> find_compte(soci::session& sql, long long id) {
+std::optional<Compte> find_compte(Unit& unit, long long id) {
+  soci::session& sql = sql_of(unit);
   return select_one(sql, "WHERE id = :k", id);
 }
-std::optional<Compte> find_compte_by_email(soci::session& sql, std::string_view email) {
+std::optional<Compte> find_compte_by_email(Unit& unit, std::string_view email) {
+  soci::session& sql = sql_of(unit);
   return select_one(sql, "WHERE email_normalise = :k", domain::normalize_email(email));
 }
-std::optional<Compte> find_compte_by_numero(soci::session& sql, std::string_view numero) {
+std::optional<Compte> find_compte_by_numero(Unit& unit, std::string_view numero) {
+  soci::session& sql = sql_of(unit);
   return select_one(sql, "WHERE numero_candidat = :k", std::string(numero));
 }
-std::optional<Compte> find_compte_by_identifiant(soci::session& sql, std::string_view login) {
+std::optional<Compte> find_compte_by_identifiant(Unit& unit, std::string_view login) {
+  soci::session& sql = sql_of(unit);
   return select_one(sql, "WHERE identifiant = :k", domain::normalize_email(login));
 }
 
-std::optional<Compte> find_compte_by_any(soci::session& sql, std::string_view identifier) {
+std::optional<Compte> find_compte_by_any(Unit& unit, std::string_view identifier) {
   switch (domain::classify_identifier(identifier)) {
     case domain::IdentifierKind::numero_candidat:
-      return find_compte_by_numero(sql, domain::normalize_email(identifier));
-    case domain::IdentifierKind::email: return find_compte_by_email(sql, identifier);
-    case domain::IdentifierKind::login: return find_compte_by_identifiant(sql, identifier);
+      return find_compte_by_numero(unit, domain::normalize_email(identifier));
+    case domain::IdentifierKind::email: return find_compte_by_email(unit, identifier);
+    case domain::IdentifierKind::login: return find_compte_by_identifiant(unit, identifier);
   }
   return std::nullopt;
 }
 
-bool email_taken(soci::session& sql, std::string_view email, long long except_id) {
+bool email_taken(Unit& unit, std::string_view email, long long except_id) {
+  soci::session& sql = sql_of(unit);
   int count = 0;
   const std::string normalise = domain::normalize_email(email);
   sql << "SELECT COUNT(*) FROM comptes WHERE email_normalise = :e AND id <> :id",
@@ -96,22 +109,24 @@ bool email_taken(soci::session& sql, std::string_view email, long long except_id
   return count > 0;
 }
 
-bool has_any_candidature(soci::session& sql, long long compte_id) {
+bool has_any_candidature(Unit& unit, long long compte_id) {
+  soci::session& sql = sql_of(unit);
   int count = 0;
   sql << "SELECT COUNT(*) FROM candidatures WHERE compte_id = :id", soci::use(compte_id),
       soci::into(count);
   return count > 0;
 }
 
-void activate_compte(soci::session& sql, long long id, domain::Instant now) {
+void activate_compte(Tx& tx, long long id, domain::Instant now) {
+  soci::session& sql = sql_of(tx);
   const long long t = seconds(now);
   const std::string etat(kEtatActif);
   sql << "UPDATE comptes SET etat = :etat, active_le = :t, modifie_le = :t2 WHERE id = :id",
       soci::use(etat), soci::use(t), soci::use(t), soci::use(id);
 }
 
-void update_identite(soci::session& sql, long long id, const domain::Identite& i,
-                     domain::Instant now) {
+void update_identite(Tx& tx, long long id, const domain::Identite& i, domain::Instant now) {
+  soci::session& sql = sql_of(tx);
   const long long t = seconds(now);
   const std::string date = domain::format_date_iso(i.date_naissance);
   sql << "UPDATE comptes SET civilite = :c, nom_naissance = :n, nom_usage = :u, prenoms = :p, "
@@ -124,7 +139,8 @@ void update_identite(soci::session& sql, long long id, const domain::Identite& i
       soci::use(i.commune_naissance), soci::use(t), soci::use(id);
 }
 
-void update_email(soci::session& sql, long long id, std::string_view email, domain::Instant now) {
+void update_email(Tx& tx, long long id, std::string_view email, domain::Instant now) {
+  soci::session& sql = sql_of(tx);
   const long long t = seconds(now);
   const std::string e(email);
   const std::string normalise = domain::normalize_email(email);
@@ -132,15 +148,16 @@ void update_email(soci::session& sql, long long id, std::string_view email, doma
       soci::use(e), soci::use(normalise), soci::use(t), soci::use(id);
 }
 
-void update_mot_de_passe(soci::session& sql, long long id, std::string_view hash,
-                         domain::Instant now) {
+void update_mot_de_passe(Tx& tx, long long id, std::string_view hash, domain::Instant now) {
+  soci::session& sql = sql_of(tx);
   const long long t = seconds(now);
   const std::string h(hash);
   sql << "UPDATE comptes SET mot_de_passe = :h, modifie_le = :t WHERE id = :id", soci::use(h),
       soci::use(t), soci::use(id);
 }
 
-void delete_compte(soci::session& sql, long long id) {
+void delete_compte(Tx& tx, long long id) {
+  soci::session& sql = sql_of(tx);
   // Explicit deletes rather than relying on ON DELETE CASCADE alone: SQLite only
   // enforces it with PRAGMA foreign_keys, which a tool connection may lack.
   sql << "DELETE FROM sessions WHERE compte_id = :id", soci::use(id);
@@ -150,7 +167,8 @@ void delete_compte(soci::session& sql, long long id) {
   sql << "DELETE FROM comptes WHERE id = :id", soci::use(id);
 }
 
-int purge_pending_comptes(soci::session& sql, domain::Instant cutoff) {
+int purge_pending_comptes(Tx& tx, domain::Instant cutoff) {
+  soci::session& sql = sql_of(tx);
   const long long t = seconds(cutoff);
   const std::string etat(kEtatEnAttente);
   // In batches: a vector into() fetches at most its size.
@@ -160,14 +178,15 @@ int purge_pending_comptes(soci::session& sql, domain::Instant cutoff) {
     std::vector<long long> ids(kBatch);
     sql << "SELECT id FROM comptes WHERE etat = :etat AND cree_le <= :t", soci::use(etat),
         soci::use(t), soci::into(ids);
-    for (long long id : ids) delete_compte(sql, id);
+    for (long long id : ids) delete_compte(tx, id);
     purged += static_cast<int>(ids.size());
     if (ids.size() < kBatch) return purged;
   }
 }
 
-void insert_jeton(soci::session& sql, std::string_view empreinte, long long compte_id,
-                  std::string_view usage, domain::Instant now, domain::Instant expire_le) {
+void insert_jeton(Tx& tx, std::string_view empreinte, long long compte_id, std::string_view usage,
+                  domain::Instant now, domain::Instant expire_le) {
+  soci::session& sql = sql_of(tx);
   const std::string e(empreinte), u(usage);
   const long long t = seconds(now), x = seconds(expire_le);
   sql << "INSERT INTO jetons (empreinte, compte_id, usage, cree_le, expire_le) "
@@ -175,8 +194,9 @@ void insert_jeton(soci::session& sql, std::string_view empreinte, long long comp
       soci::use(e), soci::use(compte_id), soci::use(u), soci::use(t), soci::use(x);
 }
 
-JetonLu read_jeton(soci::session& sql, std::string_view empreinte, std::string_view usage,
+JetonLu read_jeton(Unit& unit, std::string_view empreinte, std::string_view usage,
                    domain::Instant now) {
+  soci::session& sql = sql_of(unit);
   const std::string e(empreinte), u(usage);
   long long compte_id = 0, expire_le = 0, utilise_le = 0;
   soci::indicator utilise_ind = soci::i_null;
@@ -192,8 +212,9 @@ JetonLu read_jeton(soci::session& sql, std::string_view empreinte, std::string_v
   return lu;
 }
 
-std::optional<long long> consume_jeton(soci::session& sql, std::string_view empreinte,
-                                       std::string_view usage, domain::Instant now) {
+std::optional<long long> consume_jeton(Tx& tx, std::string_view empreinte, std::string_view usage,
+                                       domain::Instant now) {
+  soci::session& sql = sql_of(tx);
   const std::string e(empreinte), u(usage);
   const long long t = seconds(now);
   soci::statement st =
@@ -207,8 +228,8 @@ std::optional<long long> consume_jeton(soci::session& sql, std::string_view empr
   return compte_id;
 }
 
-void void_jetons(soci::session& sql, long long compte_id, std::string_view usage,
-                 domain::Instant now) {
+void void_jetons(Tx& tx, long long compte_id, std::string_view usage, domain::Instant now) {
+  soci::session& sql = sql_of(tx);
   const std::string u(usage);
   const long long t = seconds(now);
   sql << "UPDATE jetons SET utilise_le = :t WHERE compte_id = :c AND usage = :u AND "
@@ -216,8 +237,9 @@ void void_jetons(soci::session& sql, long long compte_id, std::string_view usage
       soci::use(t), soci::use(compte_id), soci::use(u);
 }
 
-int count_jetons_since(soci::session& sql, long long compte_id, std::string_view usage,
+int count_jetons_since(Unit& unit, long long compte_id, std::string_view usage,
                        domain::Instant since) {
+  soci::session& sql = sql_of(unit);
   const std::string u(usage);
   const long long t = seconds(since);
   int n = 0;
@@ -226,15 +248,16 @@ int count_jetons_since(soci::session& sql, long long compte_id, std::string_view
   return n;
 }
 
-void insert_demande_mot_de_passe(soci::session& sql, std::string_view identifiant,
-                                 domain::Instant now) {
+void insert_demande_mot_de_passe(Tx& tx, std::string_view identifiant, domain::Instant now) {
+  soci::session& sql = sql_of(tx);
   const std::string i(identifiant);
   const long long t = seconds(now);
   sql << "INSERT INTO demandes_mot_de_passe (identifiant, cree_le) VALUES (:i, :t)", soci::use(i),
       soci::use(t);
 }
 
-std::vector<DemandeMotDePasse> demandes_mot_de_passe(soci::session& sql, int limit) {
+std::vector<DemandeMotDePasse> demandes_mot_de_passe(Unit& unit, int limit) {
+  soci::session& sql = sql_of(unit);
   std::vector<DemandeMotDePasse> out;
   DemandeMotDePasse d;
   long long cree = 0;
@@ -250,7 +273,8 @@ std::vector<DemandeMotDePasse> demandes_mot_de_passe(soci::session& sql, int lim
   return out;
 }
 
-bool take_demande_mot_de_passe(soci::session& sql, long long id) {
+bool take_demande_mot_de_passe(Tx& tx, long long id) {
+  soci::session& sql = sql_of(tx);
   soci::statement st =
       (sql.prepare << "DELETE FROM demandes_mot_de_passe WHERE id = :id", soci::use(id));
   st.execute(true);

@@ -3,8 +3,6 @@
 // several of them, and the outbox row of a mail, in one transaction.
 #pragma once
 
-#include <soci/soci.h>
-
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,6 +10,7 @@
 
 #include "domain/clock.hpp"
 #include "domain/compte.hpp"
+#include "store/database.hpp"
 
 namespace examens::store {
 
@@ -31,61 +30,58 @@ struct Compte {
 };
 
 // Reserves `numero` for ever; false when it was ever given before.
-bool reserve_numero_candidat(soci::session& sql, const std::string& numero, domain::Instant now);
+bool reserve_numero_candidat(Tx& tx, const std::string& numero, domain::Instant now);
 
 // Inserts a pending account. The caller checked the email is free; a racing twin
-// makes this throw a unique violation (see is_unique_violation).
-long long insert_compte(soci::session& sql, const Compte& compte, domain::Instant now);
+// makes this throw Duplicate.
+long long insert_compte(Tx& tx, const Compte& compte, domain::Instant now);
 
-std::optional<Compte> find_compte(soci::session& sql, long long id);
-std::optional<Compte> find_compte_by_email(soci::session& sql, std::string_view email);
-std::optional<Compte> find_compte_by_numero(soci::session& sql, std::string_view numero);
-std::optional<Compte> find_compte_by_identifiant(soci::session& sql, std::string_view login);
+std::optional<Compte> find_compte(Unit& unit, long long id);
+std::optional<Compte> find_compte_by_email(Unit& unit, std::string_view email);
+std::optional<Compte> find_compte_by_numero(Unit& unit, std::string_view numero);
+std::optional<Compte> find_compte_by_identifiant(Unit& unit, std::string_view login);
 // By whichever identifier the login form received.
-std::optional<Compte> find_compte_by_any(soci::session& sql, std::string_view identifier);
+std::optional<Compte> find_compte_by_any(Unit& unit, std::string_view identifier);
 
-bool email_taken(soci::session& sql, std::string_view email, long long except_id = 0);
-bool has_any_candidature(soci::session& sql, long long compte_id);
+bool email_taken(Unit& unit, std::string_view email, long long except_id = 0);
+bool has_any_candidature(Unit& unit, long long compte_id);
 
-void activate_compte(soci::session& sql, long long id, domain::Instant now);
-void update_identite(soci::session& sql, long long id, const domain::Identite& identite,
-                     domain::Instant now);
-void update_email(soci::session& sql, long long id, std::string_view email, domain::Instant now);
-void update_mot_de_passe(soci::session& sql, long long id, std::string_view hash,
-                         domain::Instant now);
+void activate_compte(Tx& tx, long long id, domain::Instant now);
+void update_identite(Tx& tx, long long id, const domain::Identite& identite, domain::Instant now);
+void update_email(Tx& tx, long long id, std::string_view email, domain::Instant now);
+void update_mot_de_passe(Tx& tx, long long id, std::string_view hash, domain::Instant now);
 
 // Erases the account and everything attached (sessions, tokens, messages); its
 // numéro stays reserved.
-void delete_compte(soci::session& sql, long long id);
+void delete_compte(Tx& tx, long long id);
 
 // Erases the accounts still pending at `cutoff` with all their data. Returns how many.
-int purge_pending_comptes(soci::session& sql, domain::Instant cutoff);
+int purge_pending_comptes(Tx& tx, domain::Instant cutoff);
 
 // --- single-use tokens (activation, password reset), stored as a hash ---
 inline constexpr std::string_view kJetonActivation = "activation";
 inline constexpr std::string_view kJetonMotDePasse = "mot_de_passe";
 
-void insert_jeton(soci::session& sql, std::string_view empreinte, long long compte_id,
-                  std::string_view usage, domain::Instant now, domain::Instant expire_le);
+void insert_jeton(Tx& tx, std::string_view empreinte, long long compte_id, std::string_view usage,
+                  domain::Instant now, domain::Instant expire_le);
 
 enum class JetonEtat { valide, expire, utilise, inconnu };
 struct JetonLu {
   JetonEtat etat = JetonEtat::inconnu;
   long long compte_id = 0;
 };
-JetonLu read_jeton(soci::session& sql, std::string_view empreinte, std::string_view usage,
+JetonLu read_jeton(Unit& unit, std::string_view empreinte, std::string_view usage,
                    domain::Instant now);
 
 // Marks the token used if it is valid now; the atomic update makes a second use
 // (even a concurrent one) fail. Returns the account of a token consumed by this call.
-std::optional<long long> consume_jeton(soci::session& sql, std::string_view empreinte,
-                                       std::string_view usage, domain::Instant now);
+std::optional<long long> consume_jeton(Tx& tx, std::string_view empreinte, std::string_view usage,
+                                       domain::Instant now);
 // Voids the account's other unused tokens of this usage (a new reset link voids the old).
-void void_jetons(soci::session& sql, long long compte_id, std::string_view usage,
-                 domain::Instant now);
+void void_jetons(Tx& tx, long long compte_id, std::string_view usage, domain::Instant now);
 
 // How many tokens of this usage the account received after `since` (the reset mails' limit).
-int count_jetons_since(soci::session& sql, long long compte_id, std::string_view usage,
+int count_jetons_since(Unit& unit, long long compte_id, std::string_view usage,
                        domain::Instant since);
 
 // --- "Mot de passe oublié" requests, recorded on the request's path and mailed later ---
@@ -94,11 +90,10 @@ struct DemandeMotDePasse {
   std::string identifiant;  // as typed
   domain::Instant cree_le{};
 };
-void insert_demande_mot_de_passe(soci::session& sql, std::string_view identifiant,
-                                 domain::Instant now);
+void insert_demande_mot_de_passe(Tx& tx, std::string_view identifiant, domain::Instant now);
 // The oldest pending requests, at most `limit`.
-std::vector<DemandeMotDePasse> demandes_mot_de_passe(soci::session& sql, int limit);
+std::vector<DemandeMotDePasse> demandes_mot_de_passe(Unit& unit, int limit);
 // Deletes the request; true when this call took it (of two instances, one mails it).
-bool take_demande_mot_de_passe(soci::session& sql, long long id);
+bool take_demande_mot_de_passe(Tx& tx, long long id);
 
 }  // namespace examens::store

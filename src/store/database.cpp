@@ -2,6 +2,7 @@
 #include "store/database.hpp"
 
 #include <soci/postgresql/soci-postgresql.h>
+#include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
 #include <algorithm>
@@ -11,6 +12,8 @@
 #include <sstream>
 #include <stdexcept>
 #include <vector>
+
+#include "store/sql.hpp"
 
 namespace examens::store {
 namespace {
@@ -207,13 +210,13 @@ int Database::migrate(const std::filesystem::path& dir) {
   // would both create schema_migrations, or both apply a migration and one fail.
   const auto lock = [this](Tx& tx) {
     if (backend_ == Backend::postgresql)
-      tx.sql() << "SELECT pg_advisory_xact_lock(" + std::to_string(kMigrationLock) + ")";
+      sql_of(tx) << "SELECT pg_advisory_xact_lock(" + std::to_string(kMigrationLock) + ")";
   };
   {
     Tx tx(*this);
     lock(tx);
-    tx.sql() << "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
-                "name TEXT NOT NULL, applied_at BIGINT NOT NULL)";
+    sql_of(tx) << "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+                  "name TEXT NOT NULL, applied_at BIGINT NOT NULL)";
     tx.commit();
   }
   std::vector<std::filesystem::path> files;
@@ -228,15 +231,15 @@ int Database::migrate(const std::filesystem::path& dir) {
     Tx tx(*this);
     lock(tx);
     int count = 0;
-    tx.sql() << "SELECT COUNT(*) FROM schema_migrations WHERE version = :v", soci::use(version),
+    sql_of(tx) << "SELECT COUNT(*) FROM schema_migrations WHERE version = :v", soci::use(version),
         soci::into(count);
     if (count > 0) continue;
     for (const auto& statement : statements(dialect_sql(read_file(file), backend_)))
-      tx.sql() << statement;
+      sql_of(tx) << statement;
     const long long now = std::chrono::duration_cast<std::chrono::seconds>(
                               std::chrono::system_clock::now().time_since_epoch())
                               .count();
-    tx.sql() << "INSERT INTO schema_migrations (version, name, applied_at) VALUES (:v, :n, :t)",
+    sql_of(tx) << "INSERT INTO schema_migrations (version, name, applied_at) VALUES (:v, :n, :t)",
         soci::use(version), soci::use(name), soci::use(now);
     tx.commit();
     ++applied;
@@ -264,11 +267,21 @@ bool Activity::commit_sent() const {
   return t_commits != commits_;
 }
 
-Tx::Tx(Database& db) : db_(db), lease_(db) {
+Unit::Unit(Database& db) : db_(db), lease_(db) {}
+
+Backend Unit::backend() const {
+  return db_.backend();
+}
+
+soci::session& sql_of(Unit& unit) {
+  return unit.lease_.sql();
+}
+
+Tx::Tx(Database& db) : Unit(db) {
   // SQLite: take the write lock at BEGIN, so two writers queue on the busy timeout
   // instead of failing when a read lock is upgraded mid-transaction.
   try {
-    sql() << (db_.backend() == Backend::sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+    sql_of(*this) << (db_.backend() == Backend::sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
   } catch (const std::exception& e) {
     if (lease_.lost()) throw Unavailable(std::string("connection lost: ") + e.what());
     throw;
@@ -278,20 +291,16 @@ Tx::Tx(Database& db) : db_(db), lease_(db) {
 Tx::~Tx() {
   if (done_) return;
   try {
-    sql() << "ROLLBACK";
+    sql_of(*this) << "ROLLBACK";
   } catch (const std::exception&) {
     // A lost connection, which the lease's release records: the server rolls back.
   }
 }
 
-Backend Tx::backend() const {
-  return db_.backend();
-}
-
 void Tx::commit() {
   ++t_commits;
   try {
-    sql() << "COMMIT";
+    sql_of(*this) << "COMMIT";
     done_ = true;
   } catch (const std::exception& e) {
     if (lease_.lost())
@@ -301,7 +310,7 @@ void Tx::commit() {
   }
 }
 
-Read::Read(Database& db) : lease_(db) {}
+Read::Read(Database& db) : Unit(db) {}
 
 bool is_unique_violation(const soci::soci_error& error) {
   if (auto* pg = dynamic_cast<const soci::postgresql_soci_error*>(&error))

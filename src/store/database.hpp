@@ -2,9 +2,9 @@
 // PostgreSQL, chosen by the URL; transactions, migrations, dialect differences, and the
 // pool's recovery from lost connections (docs/decisions/0005-database-recovery.md).
 // Thread-safe: any worker thread may begin a transaction; each holds one pooled session.
+// Callers see units of work (Read, Tx) and the typed functions of store/*.hpp; SOCI stays
+// inside store/ (store/sql.hpp), so no page or action can write SQL of its own.
 #pragma once
-
-#include <soci/soci.h>
 
 #include <atomic>
 #include <chrono>
@@ -16,6 +16,11 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+namespace soci {
+class session;
+class connection_pool;
+}  // namespace soci
 
 namespace examens::store {
 
@@ -63,33 +68,40 @@ class Lease {
   soci::session& session_;
 };
 
-// A pooled session inside a write transaction. Rolled back on destruction unless
-// committed, so an exception anywhere leaves nothing half-written.
-class Tx {
+// A unit of work: one pooled session, leased for the unit's lifetime. The store's
+// functions take a Unit when they only read, and a Tx when they write.
+class Unit {
+ public:
+  Unit(const Unit&) = delete;
+  Unit& operator=(const Unit&) = delete;
+  Backend backend() const;
+
+ protected:
+  explicit Unit(Database& db);
+  ~Unit() = default;
+  Database& db_;
+  Lease lease_;
+
+ private:
+  friend soci::session& sql_of(Unit& unit);
+};
+
+// A write transaction. Rolled back on destruction unless committed, so an exception
+// anywhere leaves nothing half-written.
+class Tx : public Unit {
  public:
   explicit Tx(Database& db);
-  Tx(const Tx&) = delete;
-  Tx& operator=(const Tx&) = delete;
   ~Tx();
-
-  soci::session& sql() { return lease_.sql(); }
-  Backend backend() const;
   void commit();
 
  private:
-  Database& db_;
-  Lease lease_;
   bool done_ = false;
 };
 
-// A pooled session for reads outside a transaction (each statement sees committed data).
-class Read {
+// Reads outside a transaction (each statement sees committed data).
+class Read : public Unit {
  public:
   explicit Read(Database& db);
-  soci::session& sql() { return lease_.sql(); }
-
- private:
-  Lease lease_;
 };
 
 class Database {
@@ -129,8 +141,12 @@ class Database {
   std::chrono::milliseconds backoff_{0};
 };
 
-// A unique or primary-key violation (SOCI reports it differently per backend).
-bool is_unique_violation(const soci::soci_error& error);
+// A write refused by a unique index: the row exists already (an e-mail address, a numéro,
+// a second active candidature). The transaction can only be rolled back.
+class Duplicate : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
 
 // libpq keyword form ("host=… port=… dbname=…") of a postgresql:// URL: SOCI 4.0
 // mangles URLs handed to it as they are.

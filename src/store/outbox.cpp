@@ -2,6 +2,7 @@
 #include "store/outbox.hpp"
 
 #include "store/instants.hpp"
+#include "store/sql.hpp"
 
 namespace examens::store {
 namespace {
@@ -51,7 +52,8 @@ void as_kept(OutboxMail& m) {
 
 }  // namespace
 
-long long enqueue_mail(soci::session& sql, const OutboxMail& m, domain::Instant now) {
+long long enqueue_mail(Tx& tx, const OutboxMail& m, domain::Instant now) {
+  soci::session& sql = sql_of(tx);
   const long long t = seconds(now);
   long long compte = m.compte_id;
   soci::indicator compte_ind = m.compte_id ? soci::i_ok : soci::i_null;
@@ -67,8 +69,9 @@ long long enqueue_mail(soci::session& sql, const OutboxMail& m, domain::Instant 
   return id;
 }
 
-std::vector<OutboxMail> claim_due_mails(soci::session& sql, domain::Instant now,
-                                        std::chrono::seconds lease, int limit) {
+std::vector<OutboxMail> claim_due_mails(Tx& tx, domain::Instant now, std::chrono::seconds lease,
+                                        int limit) {
+  soci::session& sql = sql_of(tx);
   const long long t = seconds(now);
   auto due = select_mails(sql,
                           "WHERE envoye_le IS NULL AND abandonne_le IS NULL AND prochain_essai "
@@ -89,8 +92,8 @@ std::vector<OutboxMail> claim_due_mails(soci::session& sql, domain::Instant now,
   return claimed;
 }
 
-void mark_mail_sent(soci::session& sql, long long id, domain::Instant now,
-                    const std::string& chemin_eml) {
+void mark_mail_sent(Tx& tx, long long id, domain::Instant now, const std::string& chemin_eml) {
+  soci::session& sql = sql_of(tx);
   const long long t = seconds(now);
   sql << std::string(
              "UPDATE messages SET envoye_le = :t, chemin_eml = :p, tentatives = "
@@ -99,16 +102,18 @@ void mark_mail_sent(soci::session& sql, long long id, domain::Instant now,
       soci::use(t), soci::use(chemin_eml), soci::use(id);
 }
 
-void mark_mail_retry(soci::session& sql, long long id, int tentatives, domain::Instant next,
+void mark_mail_retry(Tx& tx, long long id, int tentatives, domain::Instant next,
                      const std::string& erreur) {
+  soci::session& sql = sql_of(tx);
   const long long n = seconds(next);
   sql << "UPDATE messages SET tentatives = :a, prochain_essai = :n, reserve_jusqu_a = 0, "
          "derniere_erreur = :e WHERE id = :id",
       soci::use(tentatives), soci::use(n), soci::use(erreur), soci::use(id);
 }
 
-void mark_mail_abandoned(soci::session& sql, long long id, int tentatives, domain::Instant now,
+void mark_mail_abandoned(Tx& tx, long long id, int tentatives, domain::Instant now,
                          const std::string& erreur) {
+  soci::session& sql = sql_of(tx);
   const long long t = seconds(now);
   sql << std::string(
              "UPDATE messages SET tentatives = :a, abandonne_le = :t, "
@@ -117,14 +122,16 @@ void mark_mail_abandoned(soci::session& sql, long long id, int tentatives, domai
       soci::use(tentatives), soci::use(t), soci::use(erreur), soci::use(id);
 }
 
-std::vector<OutboxMail> mails_of_compte(soci::session& sql, long long compte_id) {
+std::vector<OutboxMail> mails_of_compte(Unit& unit, long long compte_id) {
+  soci::session& sql = sql_of(unit);
   auto rows = select_mails(sql, "WHERE compte_id = :a AND id > :b ORDER BY cree_le DESC, id DESC",
                            compte_id, 0);
   for (auto& m : rows) as_kept(m);
   return rows;
 }
 
-std::optional<OutboxMail> mail_of_compte(soci::session& sql, long long compte_id, long long id) {
+std::optional<OutboxMail> mail_of_compte(Unit& unit, long long compte_id, long long id) {
+  soci::session& sql = sql_of(unit);
   auto rows = select_mails(sql, "WHERE compte_id = :a AND id = :b", compte_id, id);
   if (rows.empty()) return std::nullopt;
   as_kept(rows.front());

@@ -2,13 +2,12 @@
 // that causes them, then claimed, delivered and marked by the sender.
 #pragma once
 
-#include <soci/soci.h>
-
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "domain/clock.hpp"
+#include "store/database.hpp"
 
 namespace examens::store {
 
@@ -31,23 +30,22 @@ struct OutboxMail {
   std::string chemin_eml;
 };
 
-long long enqueue_mail(soci::session& sql, const OutboxMail& mail, domain::Instant now);
+long long enqueue_mail(Tx& tx, const OutboxMail& mail, domain::Instant now);
 
 // Claims up to `limit` mails due at `now` for `lease`: another sender (another
 // instance) skips them until the lease ends, so a mail is not delivered twice at once.
-std::vector<OutboxMail> claim_due_mails(soci::session& sql, domain::Instant now,
-                                        std::chrono::seconds lease, int limit);
+std::vector<OutboxMail> claim_due_mails(Tx& tx, domain::Instant now, std::chrono::seconds lease,
+                                        int limit);
 // Marking a mail sent or abandoned also drops its single-use link for good (texte_conserve).
-void mark_mail_sent(soci::session& sql, long long id, domain::Instant now,
-                    const std::string& chemin_eml);
-void mark_mail_retry(soci::session& sql, long long id, int tentatives, domain::Instant next,
+void mark_mail_sent(Tx& tx, long long id, domain::Instant now, const std::string& chemin_eml);
+void mark_mail_retry(Tx& tx, long long id, int tentatives, domain::Instant next,
                      const std::string& erreur);
-void mark_mail_abandoned(soci::session& sql, long long id, int tentatives, domain::Instant now,
+void mark_mail_abandoned(Tx& tx, long long id, int tentatives, domain::Instant now,
                          const std::string& erreur);
 
 // "Consulter mes messages": the account's mails, newest first, as they are kept (never
 // with a single-use link, even before delivery).
-std::vector<OutboxMail> mails_of_compte(soci::session& sql, long long compte_id);
-std::optional<OutboxMail> mail_of_compte(soci::session& sql, long long compte_id, long long id);
+std::vector<OutboxMail> mails_of_compte(Unit& unit, long long compte_id);
+std::optional<OutboxMail> mail_of_compte(Unit& unit, long long compte_id, long long id);
 
 }  // namespace examens::store

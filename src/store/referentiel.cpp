@@ -3,12 +3,15 @@
 
 #include <algorithm>
 
+#include "store/sql.hpp"
+
 namespace examens::store {
 
-void replace_referentiel(soci::session& sql, const std::vector<refdata::Pays>& pays,
+void replace_referentiel(Tx& tx, const std::vector<refdata::Pays>& pays,
                          const std::vector<refdata::Nationalite>& nationalites,
                          const std::vector<refdata::Departement>& departements,
                          const std::vector<refdata::Commune>& communes) {
+  soci::session& sql = sql_of(tx);
   sql << "DELETE FROM communes";
   sql << "DELETE FROM departements";
   sql << "DELETE FROM nationalites";
@@ -65,7 +68,8 @@ void replace_referentiel(soci::session& sql, const std::vector<refdata::Pays>& p
   }
 }
 
-Referentiel::Referentiel(soci::session& sql) {
+Referentiel::Referentiel(Unit& unit) {
+  soci::session& sql = sql_of(unit);
   {
     refdata::Pays p;
     soci::statement st = (sql.prepare << "SELECT code, nom FROM pays ORDER BY rang",

@@ -3,8 +3,6 @@
 // since every form shows the lists and the commune search runs per keystroke.
 #pragma once
 
-#include <soci/soci.h>
-
 #include <map>
 #include <optional>
 #include <string>
@@ -13,11 +11,12 @@
 
 #include "domain/compte.hpp"
 #include "refdata/refdata.hpp"
+#include "store/database.hpp"
 
 namespace examens::store {
 
 // Replaces the whole reference data in one transaction (the caller's).
-void replace_referentiel(soci::session& sql, const std::vector<refdata::Pays>& pays,
+void replace_referentiel(Tx& tx, const std::vector<refdata::Pays>& pays,
                          const std::vector<refdata::Nationalite>& nationalites,
                          const std::vector<refdata::Departement>& departements,
                          const std::vector<refdata::Commune>& communes);
@@ -25,7 +24,7 @@ void replace_referentiel(soci::session& sql, const std::vector<refdata::Pays>& p
 class Referentiel final : public domain::ReferenceLookup {
  public:
   // Loads everything from the database.
-  explicit Referentiel(soci::session& sql);
+  explicit Referentiel(Unit& unit);
 
   const std::vector<refdata::Pays>& pays() const { return pays_; }
   const std::vector<refdata::Nationalite>& nationalites() const { return nationalites_; }

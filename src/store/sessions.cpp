@@ -2,11 +2,13 @@
 #include "store/sessions.hpp"
 
 #include "store/instants.hpp"
+#include "store/sql.hpp"
 
 namespace examens::store {
 
-void insert_session(soci::session& sql, const SessionRow& row, domain::Instant now,
-                    std::string_view adresse, std::string_view navigateur) {
+void insert_session(Tx& tx, const SessionRow& row, domain::Instant now, std::string_view adresse,
+                    std::string_view navigateur) {
+  soci::session& sql = sql_of(tx);
   const long long t = seconds(now), x = seconds(row.expire_le);
   const std::string a(adresse), n(navigateur.substr(0, 300));
   sql << "INSERT INTO sessions (empreinte, compte_id, csrf, cree_le, vu_le, expire_le, adresse, "
@@ -15,7 +17,8 @@ void insert_session(soci::session& sql, const SessionRow& row, domain::Instant n
       soci::use(t), soci::use(x), soci::use(a), soci::use(n);
 }
 
-std::optional<SessionRow> find_session(soci::session& sql, std::string_view empreinte) {
+std::optional<SessionRow> find_session(Unit& unit, std::string_view empreinte) {
+  soci::session& sql = sql_of(unit);
   SessionRow row;
   row.empreinte = empreinte;
   long long cree = 0, vu = 0, expire = 0;
@@ -29,20 +32,23 @@ std::optional<SessionRow> find_session(soci::session& sql, std::string_view empr
   return row;
 }
 
-void touch_session(soci::session& sql, std::string_view empreinte, domain::Instant now,
+void touch_session(Tx& tx, std::string_view empreinte, domain::Instant now,
                    domain::Instant expire_le) {
+  soci::session& sql = sql_of(tx);
   const std::string e(empreinte);
   const long long t = seconds(now), x = seconds(expire_le);
   sql << "UPDATE sessions SET vu_le = :t, expire_le = :x WHERE empreinte = :e", soci::use(t),
       soci::use(x), soci::use(e);
 }
 
-void delete_session(soci::session& sql, std::string_view empreinte) {
+void delete_session(Tx& tx, std::string_view empreinte) {
+  soci::session& sql = sql_of(tx);
   const std::string e(empreinte);
   sql << "DELETE FROM sessions WHERE empreinte = :e", soci::use(e);
 }
 
-int delete_other_sessions(soci::session& sql, long long compte_id, std::string_view keep) {
+int delete_other_sessions(Tx& tx, long long compte_id, std::string_view keep) {
+  soci::session& sql = sql_of(tx);
   const std::string k(keep);
   soci::statement st =
       (sql.prepare << "DELETE FROM sessions WHERE compte_id = :c AND empreinte <> :k",
@@ -51,7 +57,8 @@ int delete_other_sessions(soci::session& sql, long long compte_id, std::string_v
   return static_cast<int>(st.get_affected_rows());
 }
 
-int count_sessions(soci::session& sql, long long compte_id, domain::Instant now) {
+int count_sessions(Unit& unit, long long compte_id, domain::Instant now) {
+  soci::session& sql = sql_of(unit);
   const long long t = seconds(now);
   int count = 0;
   sql << "SELECT COUNT(*) FROM sessions WHERE compte_id = :c AND expire_le > :t",
@@ -59,15 +66,17 @@ int count_sessions(soci::session& sql, long long compte_id, domain::Instant now)
   return count;
 }
 
-int delete_expired_sessions(soci::session& sql, domain::Instant now) {
+int delete_expired_sessions(Tx& tx, domain::Instant now) {
+  soci::session& sql = sql_of(tx);
   const long long t = seconds(now);
   soci::statement st = (sql.prepare << "DELETE FROM sessions WHERE expire_le <= :t", soci::use(t));
   st.execute(true);
   return static_cast<int>(st.get_affected_rows());
 }
 
-bool admit_attempt(soci::session& sql, std::string_view key, domain::Instant now,
+bool admit_attempt(Tx& tx, std::string_view key, domain::Instant now,
                    const domain::ThrottlePolicy& policy) {
+  soci::session& sql = sql_of(tx);
   const std::string k(key);
   const long long t = seconds(now);
   const long long oubli = seconds(now - policy.memory);
@@ -91,7 +100,8 @@ bool admit_attempt(soci::session& sql, std::string_view key, domain::Instant now
   return true;
 }
 
-bool throttle_blocked(soci::session& sql, std::string_view key, domain::Instant now) {
+bool throttle_blocked(Unit& unit, std::string_view key, domain::Instant now) {
+  soci::session& sql = sql_of(unit);
   const std::string k(key);
   const long long t = seconds(now);
   int n = 0;
@@ -100,12 +110,14 @@ bool throttle_blocked(soci::session& sql, std::string_view key, domain::Instant 
   return n > 0;
 }
 
-void clear_throttle(soci::session& sql, std::string_view key) {
+void clear_throttle(Tx& tx, std::string_view key) {
+  soci::session& sql = sql_of(tx);
   const std::string k(key);
   sql << "DELETE FROM tentatives_connexion WHERE cle = :k", soci::use(k);
 }
 
-int purge_throttles(soci::session& sql, domain::Instant cutoff) {
+int purge_throttles(Tx& tx, domain::Instant cutoff) {
+  soci::session& sql = sql_of(tx);
   const long long t = seconds(cutoff);
   soci::statement st =
       (sql.prepare << "DELETE FROM tentatives_connexion WHERE derniere <= :t", soci::use(t));
@@ -113,8 +125,8 @@ int purge_throttles(soci::session& sql, domain::Instant cutoff) {
   return static_cast<int>(st.get_affected_rows());
 }
 
-std::string get_or_create_parametre(soci::session& sql, std::string_view nom,
-                                    std::string_view initial) {
+std::string get_or_create_parametre(Tx& tx, std::string_view nom, std::string_view initial) {
+  soci::session& sql = sql_of(tx);
   const std::string n(nom), i(initial);
   sql << "INSERT INTO parametres (nom, valeur) VALUES (:n, :v) ON CONFLICT (nom) DO NOTHING",
       soci::use(n), soci::use(i);

@@ -2,14 +2,13 @@
 // the login-failure counters behind throttling.
 #pragma once
 
-#include <soci/soci.h>
-
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include "domain/clock.hpp"
 #include "domain/throttle.hpp"
+#include "store/database.hpp"
 
 namespace examens::store {
 
@@ -22,31 +21,30 @@ struct SessionRow {
   domain::Instant expire_le{};
 };
 
-void insert_session(soci::session& sql, const SessionRow& row, domain::Instant now,
-                    std::string_view adresse, std::string_view navigateur);
-std::optional<SessionRow> find_session(soci::session& sql, std::string_view empreinte);
-void touch_session(soci::session& sql, std::string_view empreinte, domain::Instant now,
+void insert_session(Tx& tx, const SessionRow& row, domain::Instant now, std::string_view adresse,
+                    std::string_view navigateur);
+std::optional<SessionRow> find_session(Unit& unit, std::string_view empreinte);
+void touch_session(Tx& tx, std::string_view empreinte, domain::Instant now,
                    domain::Instant expire_le);
-void delete_session(soci::session& sql, std::string_view empreinte);
+void delete_session(Tx& tx, std::string_view empreinte);
 // Ends every session of the account but `keep` (empty: all of them). Returns how many.
-int delete_other_sessions(soci::session& sql, long long compte_id, std::string_view keep);
-int count_sessions(soci::session& sql, long long compte_id, domain::Instant now);
-int delete_expired_sessions(soci::session& sql, domain::Instant now);
+int delete_other_sessions(Tx& tx, long long compte_id, std::string_view keep);
+int count_sessions(Unit& unit, long long compte_id, domain::Instant now);
+int delete_expired_sessions(Tx& tx, domain::Instant now);
 
 // Counts one attempt on `key` in a single increment, so parallel attempts each count, and
 // blocks the key as domain::block_after says. A streak idle for policy.memory starts again.
 // False while the key is blocked: nothing counted.
-bool admit_attempt(soci::session& sql, std::string_view key, domain::Instant now,
+bool admit_attempt(Tx& tx, std::string_view key, domain::Instant now,
                    const domain::ThrottlePolicy& policy);
-bool throttle_blocked(soci::session& sql, std::string_view key, domain::Instant now);
-void clear_throttle(soci::session& sql, std::string_view key);
+bool throttle_blocked(Unit& unit, std::string_view key, domain::Instant now);
+void clear_throttle(Tx& tx, std::string_view key);
 // Forgets the counters whose latest attempt is at or before `cutoff` (any identifier a
 // guesser types leaves one). Returns how many.
-int purge_throttles(soci::session& sql, domain::Instant cutoff);
+int purge_throttles(Tx& tx, domain::Instant cutoff);
 
 // A named server-wide value, created once with `initial` when absent (the CSRF
 // signing secret, shared by every instance through the database).
-std::string get_or_create_parametre(soci::session& sql, std::string_view nom,
-                                    std::string_view initial);
+std::string get_or_create_parametre(Tx& tx, std::string_view nom, std::string_view initial);
 
 }  // namespace examens::store

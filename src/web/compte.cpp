@@ -103,7 +103,7 @@ Response creer(Portal& portal, Context& ctx) {
       domain::validate_creation(form, portal.referentiel(), domain::paris_today(ctx.now));
   if (validation.errors.empty()) {
     store::Read read(portal.db());
-    if (store::email_taken(read.sql(), validation.compte->email))
+    if (store::email_taken(read, validation.compte->email))
       validation.errors.add("email", "Cette adresse mail existe déjà dans l'application");
   }
   if (!validation.errors.empty())
@@ -122,15 +122,14 @@ Response creer(Portal& portal, Context& ctx) {
     store::Tx tx(portal.db());
     do {
       compte.numero_candidat = domain::numero_candidat_from(random_u64());
-    } while (!store::reserve_numero_candidat(tx.sql(), compte.numero_candidat, ctx.now));
-    compte.id = store::insert_compte(tx.sql(), compte, ctx.now);
-    store::insert_jeton(tx.sql(), token_hash(token), compte.id, store::kJetonActivation, ctx.now,
+    } while (!store::reserve_numero_candidat(tx, compte.numero_candidat, ctx.now));
+    compte.id = store::insert_compte(tx, compte, ctx.now);
+    store::insert_jeton(tx, token_hash(token), compte.id, store::kJetonActivation, ctx.now,
                         ctx.now + domain::kActivationValidity);
-    portal.queue_mail(tx.sql(), compte, "activation", "[Examens] Activer mon compte", Data{},
-                      ctx.now, LienUnique{activation_link(portal, token), "48 heures"});
+    portal.queue_mail(tx, compte, "activation", "[Examens] Activer mon compte", Data{}, ctx.now,
+                      LienUnique{activation_link(portal, token), "48 heures"});
     tx.commit();
-  } catch (const soci::soci_error& e) {
-    if (!store::is_unique_violation(e)) throw;
+  } catch (const store::Duplicate&) {
     // Another request created an account with this email between our check and insert.
     validation.errors.add("email", "Cette adresse mail existe déjà dans l'application");
     return portal.page(ctx, "compte/creer", "Créer mon compte",
@@ -173,8 +172,7 @@ Response jeton_invalide(Portal& portal, Context& ctx, store::JetonEtat etat, boo
 Response activer_form(Portal& portal, Context& ctx) {
   const std::string token(ctx.req.query_param("jeton").value_or(""));
   store::Read read(portal.db());
-  const auto jeton =
-      store::read_jeton(read.sql(), token_hash(token), store::kJetonActivation, ctx.now);
+  const auto jeton = store::read_jeton(read, token_hash(token), store::kJetonActivation, ctx.now);
   if (jeton.etat != store::JetonEtat::valide) return jeton_invalide(portal, ctx, jeton.etat, true);
   Data data;
   data.set("jeton", token);
@@ -185,13 +183,13 @@ Response activer(Portal& portal, Context& ctx) {
   const std::string token = ctx.req.field_or("jeton");
   const std::string empreinte = token_hash(token);
   store::Tx tx(portal.db());
-  auto compte_id = store::consume_jeton(tx.sql(), empreinte, store::kJetonActivation, ctx.now);
+  auto compte_id = store::consume_jeton(tx, empreinte, store::kJetonActivation, ctx.now);
   if (!compte_id) {
-    const auto jeton = store::read_jeton(tx.sql(), empreinte, store::kJetonActivation, ctx.now);
+    const auto jeton = store::read_jeton(tx, empreinte, store::kJetonActivation, ctx.now);
     return jeton_invalide(portal, ctx, jeton.etat, true);
   }
-  store::activate_compte(tx.sql(), *compte_id, ctx.now);
-  store::clear_throttle(tx.sql(), cle_throttle(*compte_id));
+  store::activate_compte(tx, *compte_id, ctx.now);
+  store::clear_throttle(tx, cle_throttle(*compte_id));
   tx.commit();
   return Response::redirect("/connexion?active=1");
 }
@@ -234,7 +232,7 @@ Response connexion(Portal& portal, Context& ctx) {
   std::optional<store::Compte> compte;
   {
     store::Read read(portal.db());
-    compte = store::find_compte_by_any(read.sql(), identifiant);
+    compte = store::find_compte_by_any(read, identifiant);
   }
   // An email, a login id and a numéro de candidat name one account: one counter.
   const std::string key_compte =
@@ -245,8 +243,8 @@ Response connexion(Portal& portal, Context& ctx) {
     // Counted before the Argon2id check and committed at once, so that parallel guesses
     // each take one of the allowed attempts.
     store::Tx tx(portal.db());
-    admitted = !store::throttle_blocked(tx.sql(), key_ip, ctx.now) &&
-               store::admit_attempt(tx.sql(), key_compte, ctx.now, domain::kCompteThrottle);
+    admitted = !store::throttle_blocked(tx, key_ip, ctx.now) &&
+               store::admit_attempt(tx, key_compte, ctx.now, domain::kCompteThrottle);
     tx.commit();
   }
   if (!admitted)
@@ -264,12 +262,12 @@ Response connexion(Portal& portal, Context& ctx) {
   store::Tx tx(portal.db());
   if (!ok) {
     // The account's streak already counts this attempt; the address counts failures only.
-    store::admit_attempt(tx.sql(), key_ip, ctx.now, domain::kAddressThrottle);
+    store::admit_attempt(tx, key_ip, ctx.now, domain::kAddressThrottle);
     tx.commit();
     return connexion_page(portal, ctx, identifiant, {}, "Identifiant ou mot de passe incorrect.",
                           422);
   }
-  store::clear_throttle(tx.sql(), key_compte);
+  store::clear_throttle(tx, key_compte);
   if (!compte->actif()) {
     tx.commit();
     return connexion_page(portal, ctx, identifiant, {},
@@ -278,8 +276,8 @@ Response connexion(Portal& portal, Context& ctx) {
                           403);
   }
   if (password_needs_rehash(compte->mot_de_passe))
-    store::update_mot_de_passe(tx.sql(), compte->id, hash_password(mot_de_passe), ctx.now);
-  portal.login(ctx, tx.sql(), compte->id);
+    store::update_mot_de_passe(tx, compte->id, hash_password(mot_de_passe), ctx.now);
+  portal.login(ctx, tx, compte->id);
   tx.commit();
   return Response::redirect("/");
 }
@@ -296,7 +294,7 @@ Response aide_connexion(Portal& portal, Context& ctx) {
 Response prolonger(Portal& portal, Context& ctx) {
   if (!ctx.session) return Response::text("Session expirée.", 401);
   store::Tx tx(portal.db());
-  store::touch_session(tx.sql(), ctx.session->empreinte, ctx.now,
+  store::touch_session(tx, ctx.session->empreinte, ctx.now,
                        ctx.now + portal.options().session_idle);
   tx.commit();
   Response r;
@@ -332,7 +330,7 @@ Response oubli(Portal& portal, Context& ctx) {
   constexpr std::size_t kMaxIdentifiant = 254;
   if (identifiant.size() <= kMaxIdentifiant) {
     store::Tx tx(portal.db());
-    store::insert_demande_mot_de_passe(tx.sql(), identifiant, ctx.now);
+    store::insert_demande_mot_de_passe(tx, identifiant, ctx.now);
     tx.commit();
     portal.mail_committed();
   }
@@ -344,8 +342,7 @@ Response nouveau_page(Portal& portal, Context& ctx, const std::string& token,
                       const FieldErrors& errors, int status) {
   {
     store::Read read(portal.db());
-    const auto jeton =
-        store::read_jeton(read.sql(), token_hash(token), store::kJetonMotDePasse, ctx.now);
+    const auto jeton = store::read_jeton(read, token_hash(token), store::kJetonMotDePasse, ctx.now);
     if (jeton.etat != store::JetonEtat::valide)
       return jeton_invalide(portal, ctx, jeton.etat, false);
   }
@@ -372,16 +369,16 @@ Response nouveau(Portal& portal, Context& ctx) {
   if (!errors.empty()) return nouveau_page(portal, ctx, token, errors, 422);
   const std::string hash = hash_password(mdp);
   store::Tx tx(portal.db());
-  auto compte_id = store::consume_jeton(tx.sql(), empreinte, store::kJetonMotDePasse, ctx.now);
+  auto compte_id = store::consume_jeton(tx, empreinte, store::kJetonMotDePasse, ctx.now);
   if (!compte_id) {
-    const auto jeton = store::read_jeton(tx.sql(), empreinte, store::kJetonMotDePasse, ctx.now);
+    const auto jeton = store::read_jeton(tx, empreinte, store::kJetonMotDePasse, ctx.now);
     return jeton_invalide(portal, ctx, jeton.etat, false);
   }
-  store::update_mot_de_passe(tx.sql(), *compte_id, hash, ctx.now);
+  store::update_mot_de_passe(tx, *compte_id, hash, ctx.now);
   // Whoever knew the old password is logged out everywhere; the owner, who just proved he
   // holds the mailbox, may log in at once even if guessers had blocked the account.
-  store::delete_other_sessions(tx.sql(), *compte_id, "");
-  store::clear_throttle(tx.sql(), cle_throttle(*compte_id));
+  store::delete_other_sessions(tx, *compte_id, "");
+  store::clear_throttle(tx, cle_throttle(*compte_id));
   tx.commit();
   return Response::redirect("/connexion?mot_de_passe=1");
 }
@@ -393,7 +390,7 @@ Response modifier_page(Portal& portal, Context& ctx, const CompteForm& form,
   data.set("numero_candidat", ctx.compte->numero_candidat);
   {
     store::Read read(portal.db());
-    const int sessions = store::count_sessions(read.sql(), ctx.compte->id, ctx.now);
+    const int sessions = store::count_sessions(read, ctx.compte->id, ctx.now);
     data.set("autres_sessions", sessions > 1);
     data.set("autres_sessions_nombre", std::to_string(sessions - 1));
   }
@@ -405,7 +402,7 @@ Response modifier_page(Portal& portal, Context& ctx, const CompteForm& form,
 
 bool locked_for(Portal& portal, long long compte_id) {
   store::Read read(portal.db());
-  return !domain::modification_policy(store::has_any_candidature(read.sql(), compte_id))
+  return !domain::modification_policy(store::has_any_candidature(read, compte_id))
               .identite_modifiable;
 }
 
@@ -431,7 +428,7 @@ Response modifier(Portal& portal, Context& ctx) {
                                          domain::paris_today(ctx.now));
   if (v.email) {
     store::Read read(portal.db());
-    if (store::email_taken(read.sql(), *v.email, compte.id)) {
+    if (store::email_taken(read, *v.email, compte.id)) {
       v.errors.add("email", "Cette adresse mail existe déjà dans l'application");
       v.email.reset();
     }
@@ -457,12 +454,12 @@ Response modifier(Portal& portal, Context& ctx) {
   }
   const std::string new_hash = v.mot_de_passe ? hash_password(*v.mot_de_passe) : "";
   store::Tx tx(portal.db());
-  if (!locked) store::update_identite(tx.sql(), compte.id, *v.identite, ctx.now);
-  if (v.email) store::update_email(tx.sql(), compte.id, *v.email, ctx.now);
+  if (!locked) store::update_identite(tx, compte.id, *v.identite, ctx.now);
+  if (v.email) store::update_email(tx, compte.id, *v.email, ctx.now);
   if (v.mot_de_passe) {
-    store::update_mot_de_passe(tx.sql(), compte.id, new_hash, ctx.now);
-    store::delete_other_sessions(tx.sql(), compte.id, ctx.session->empreinte);
-    store::clear_throttle(tx.sql(), cle_throttle(compte.id));
+    store::update_mot_de_passe(tx, compte.id, new_hash, ctx.now);
+    store::delete_other_sessions(tx, compte.id, ctx.session->empreinte);
+    store::clear_throttle(tx, cle_throttle(compte.id));
   }
   tx.commit();
   return Response::redirect("/compte/modifier?enregistre=1");
@@ -471,7 +468,7 @@ Response modifier(Portal& portal, Context& ctx) {
 Response fermer_sessions(Portal& portal, Context& ctx) {
   if (!ctx.compte) return Portal::login_required();
   store::Tx tx(portal.db());
-  store::delete_other_sessions(tx.sql(), ctx.compte->id, ctx.session->empreinte);
+  store::delete_other_sessions(tx, ctx.compte->id, ctx.session->empreinte);
   tx.commit();
   return Response::redirect("/compte/modifier?sessions=1");
 }
@@ -480,8 +477,7 @@ Response supprimer_form(Portal& portal, Context& ctx) {
   if (!ctx.compte) return Portal::login_required();
   store::Read read(portal.db());
   Data data = compte_summary(*ctx.compte);
-  if (auto problem =
-          domain::deletion_problem(store::has_any_candidature(read.sql(), ctx.compte->id)))
+  if (auto problem = domain::deletion_problem(store::has_any_candidature(read, ctx.compte->id)))
     data.set("refus", *problem);
   return portal.page(ctx, "compte/supprimer", "Supprimer mon compte", std::move(data));
 }
@@ -489,13 +485,12 @@ Response supprimer_form(Portal& portal, Context& ctx) {
 Response supprimer(Portal& portal, Context& ctx) {
   if (!ctx.compte) return Portal::login_required();
   store::Tx tx(portal.db());
-  if (auto problem =
-          domain::deletion_problem(store::has_any_candidature(tx.sql(), ctx.compte->id))) {
+  if (auto problem = domain::deletion_problem(store::has_any_candidature(tx, ctx.compte->id))) {
     Data data = compte_summary(*ctx.compte);
     data.set("refus", *problem);
     return portal.page(ctx, "compte/supprimer", "Supprimer mon compte", std::move(data), 409);
   }
-  store::delete_compte(tx.sql(), ctx.compte->id);
+  store::delete_compte(tx, ctx.compte->id);
   tx.commit();
   ctx.session.reset();
   portal.logout(ctx);
@@ -511,28 +506,28 @@ int traiter_demandes_mot_de_passe(Portal& portal, domain::Instant now) {
     // Read first: the sender calls this every round, and a write transaction takes SQLite's
     // one write lock even when there is nothing to do.
     store::Read read(portal.db());
-    demandes = store::demandes_mot_de_passe(read.sql(), kLot);
+    demandes = store::demandes_mot_de_passe(read, kLot);
   }
   if (demandes.empty()) return 0;
   int queued = 0;
   store::Tx tx(portal.db());
   for (const auto& demande : demandes) {
-    if (!store::take_demande_mot_de_passe(tx.sql(), demande.id)) continue;
-    auto compte = store::find_compte_by_any(tx.sql(), demande.identifiant);
+    if (!store::take_demande_mot_de_passe(tx, demande.id)) continue;
+    auto compte = store::find_compte_by_any(tx, demande.identifiant);
     if (!compte || !compte->actif()) continue;
     // At most 3 mails an hour: a mailbox is not flooded, and a link stays usable long
     // enough to be clicked before the next request voids it.
-    if (store::count_jetons_since(tx.sql(), compte->id, store::kJetonMotDePasse,
+    if (store::count_jetons_since(tx, compte->id, store::kJetonMotDePasse,
                                   now - domain::kResetMailsWindow) >= domain::kResetMailsPerWindow)
       continue;
     const std::string token = random_token(32);
-    store::void_jetons(tx.sql(), compte->id, store::kJetonMotDePasse, now);
-    store::insert_jeton(tx.sql(), token_hash(token), compte->id, store::kJetonMotDePasse, now,
+    store::void_jetons(tx, compte->id, store::kJetonMotDePasse, now);
+    store::insert_jeton(tx, token_hash(token), compte->id, store::kJetonMotDePasse, now,
                         now + domain::kPasswordResetValidity);
     Data mail;
     mail.set("identifiant", compte->email);
     portal.queue_mail(
-        tx.sql(), *compte, "mot_de_passe", "[Examens] Modifier mon mot de passe", mail, now,
+        tx, *compte, "mot_de_passe", "[Examens] Modifier mon mot de passe", mail, now,
         LienUnique{portal.options().base_url + "/mot-de-passe/nouveau?jeton=" + token, "2 heures"});
     ++queued;
   }

@@ -39,7 +39,7 @@ std::optional<store::Candidature> candidature_of_path(Portal& portal, const Cont
     return std::nullopt;
   }
   store::Read read(portal.db());
-  return store::find_candidature(read.sql(), ctx.compte->id, id);
+  return store::find_candidature(read, ctx.compte->id, id);
 }
 
 // Only an individual candidate unregisters himself: his candidature's category says he
@@ -116,9 +116,9 @@ Response desinscrire(Portal& portal, Context& ctx) {
     store::Tx tx(portal.db());
     // Checked above, but a racing request (or the office) may have changed the state since:
     // the update only applies to a candidature still Inscrit.
-    if (store::mark_desinscrite(tx.sql(), c->id, ctx.now)) {
+    if (store::mark_desinscrite(tx, c->id, ctx.now)) {
       Data mail = resume_candidature(portal, *c);
-      portal.queue_mail(tx.sql(), *ctx.compte, "desinscription",
+      portal.queue_mail(tx, *ctx.compte, "desinscription",
                         "Désinscription : " + libelle_domaine(portal.catalogue(), c->domaine), mail,
                         ctx.now);
       tx.commit();
@@ -267,7 +267,7 @@ void add_mes_inscriptions(Portal& portal, const Context& ctx, Data& data) {
   std::vector<store::Candidature> all;
   {
     store::Read read(portal.db());
-    all = store::candidatures_of(read.sql(), ctx.compte->id);
+    all = store::candidatures_of(read, ctx.compte->id);
   }
   Data cartes{Data::type::list};
   for (const auto& c : all) {

@@ -10,7 +10,7 @@ Response messages(Portal& portal, Context& ctx) {
   if (!ctx.compte) return Portal::login_required();
   store::Read read(portal.db());
   Data list{Data::type::list};
-  for (const auto& m : store::mails_of_compte(read.sql(), ctx.compte->id)) {
+  for (const auto& m : store::mails_of_compte(read, ctx.compte->id)) {
     Data item;
     item.set("id", std::to_string(m.id));
     item.set("objet", m.objet);
@@ -34,7 +34,7 @@ Response message(Portal& portal, Context& ctx) {
     return portal.error_page(ctx, 404, "Message introuvable", "Ce message n'existe pas.");
   }
   store::Read read(portal.db());
-  auto m = store::mail_of_compte(read.sql(), ctx.compte->id, id);
+  auto m = store::mail_of_compte(read, ctx.compte->id, id);
   if (!m) return portal.error_page(ctx, 404, "Message introuvable", "Ce message n'existe pas.");
   Data data;
   data.set("objet", m->objet);

@@ -33,18 +33,17 @@ Portal::Portal(const PortalOptions& options, store::Database& db, const domain::
     : options_(options), db_(db), clock_(clock), templates_(options.root / "templates") {
   {
     store::Tx tx(db_);
-    secret_ = store::get_or_create_parametre(tx.sql(), "secret_csrf", random_token(32));
+    secret_ = store::get_or_create_parametre(tx, "secret_csrf", random_token(32));
     tx.commit();
   }
   {
     store::Read read(db_);
-    referentiel_ = std::make_unique<store::Referentiel>(read.sql());
-    catalogue_ = store::read_catalogue(read.sql());
+    referentiel_ = std::make_unique<store::Referentiel>(read);
+    catalogue_ = store::read_catalogue(read);
     // `examens init` validated these files before storing them; a failure here means the
     // database was written by something else, and serving wrong épreuves would be worse
     // than not starting.
-    auto loaded =
-        catalogue::load_qualification(store::read_catalogue_files(read.sql()), catalogue_);
+    auto loaded = catalogue::load_qualification(store::read_catalogue_files(read), catalogue_);
     if (!loaded.qualification)
       throw std::runtime_error("catalogue de qualification invalide en base : " +
                                loaded.errors.front().message());
@@ -152,16 +151,16 @@ void Portal::resolve_session(Context& ctx) {
       // Released before any write below: a worker never holds two pooled sessions, so
       // busy workers cannot exhaust the pool waiting on each other.
       store::Read read(db_);
-      row = store::find_session(read.sql(), empreinte);
+      row = store::find_session(read, empreinte);
       // Idle timeout, and an absolute limit however active the session stays.
       if (row && row->expire_le > ctx.now && ctx.now - row->cree_le < kSessionAbsolute)
-        compte = store::find_compte(read.sql(), row->compte_id);
+        compte = store::find_compte(read, row->compte_id);
     }
     if (compte) {
       if (ctx.now - row->vu_le >= kTouchInterval) {
         row->expire_le = ctx.now + options_.session_idle;
         store::Tx tx(db_);
-        store::touch_session(tx.sql(), empreinte, ctx.now, row->expire_le);
+        store::touch_session(tx, empreinte, ctx.now, row->expire_le);
         tx.commit();
       }
       ctx.compte = std::move(compte);
@@ -172,7 +171,7 @@ void Portal::resolve_session(Context& ctx) {
     // Unknown or expired: forget it, so the visitor is plainly anonymous.
     if (row) {
       store::Tx tx(db_);
-      store::delete_session(tx.sql(), empreinte);
+      store::delete_session(tx, empreinte);
       tx.commit();
     }
     ctx.cookies.push_back(cookie(kSessionCookie, "", 0));
@@ -194,7 +193,7 @@ bool Portal::csrf_ok(const Context& ctx) const {
   return sent && !ctx.csrf.empty() && constant_time_equal(*sent, ctx.csrf);
 }
 
-void Portal::login(Context& ctx, soci::session& sql, long long compte_id) {
+void Portal::login(Context& ctx, store::Tx& tx, long long compte_id) {
   const std::string token = random_token(32);
   store::SessionRow row;
   row.empreinte = token_hash(token);
@@ -202,10 +201,10 @@ void Portal::login(Context& ctx, soci::session& sql, long long compte_id) {
   row.csrf = random_token(32);
   row.cree_le = row.vu_le = ctx.now;
   row.expire_le = ctx.now + options_.session_idle;
-  store::insert_session(sql, row, ctx.now, ctx.req.remote_address,
+  store::insert_session(tx, row, ctx.now, ctx.req.remote_address,
                         ctx.req.header("user-agent").value_or(""));
   // An older session cookie of this browser (perhaps planted) is replaced, never reused.
-  if (auto old = ctx.req.cookie(kSessionCookie)) store::delete_session(sql, token_hash(*old));
+  if (auto old = ctx.req.cookie(kSessionCookie)) store::delete_session(tx, token_hash(*old));
   ctx.cookies.push_back(cookie(kSessionCookie, token, std::nullopt));
   ctx.csrf = row.csrf;
   ctx.session = row;
@@ -214,7 +213,7 @@ void Portal::login(Context& ctx, soci::session& sql, long long compte_id) {
 void Portal::logout(Context& ctx) {
   if (ctx.session) {
     store::Tx tx(db_);
-    store::delete_session(tx.sql(), ctx.session->empreinte);
+    store::delete_session(tx, ctx.session->empreinte);
     tx.commit();
   }
   ctx.session.reset();
@@ -334,7 +333,7 @@ Response Portal::login_required() {
   return Response::redirect("/connexion?expiree=1");
 }
 
-void Portal::queue_mail(soci::session& sql, const store::Compte& compte, std::string_view name,
+void Portal::queue_mail(store::Tx& tx, const store::Compte& compte, std::string_view name,
                         std::string subject, Data data, domain::Instant now,
                         const std::optional<LienUnique>& lien) const {
   data.set("base_url", options_.base_url);
@@ -362,7 +361,7 @@ void Portal::queue_mail(soci::session& sql, const store::Compte& compte, std::st
   std::string host = at == std::string::npos ? "examens" : options_.base_url.substr(at + 3);
   host = host.substr(0, host.find_first_of(":/"));
   mail.message_id = random_token(18) + "@" + host;
-  store::enqueue_mail(sql, mail, now);
+  store::enqueue_mail(tx, mail, now);
 }
 
 int Portal::prepare_mails() {

@@ -113,13 +113,13 @@ class Portal {
   // caller's transaction; call mail_committed() once it commits. A single-use link is
   // {{lien}} in the mail delivered; the mail kept and shown in "Consulter mes messages"
   // has none ({{lien}} false, {{lien_conserve}} saying where it went).
-  void queue_mail(soci::session& sql, const store::Compte& compte, std::string_view name,
+  void queue_mail(store::Tx& tx, const store::Compte& compte, std::string_view name,
                   std::string subject, Data data, domain::Instant now,
                   const std::optional<LienUnique>& lien = std::nullopt) const;
   void mail_committed() const;
 
   // Opens a fresh session (a new id: no fixation) inside the caller's transaction.
-  void login(Context& ctx, soci::session& sql, long long compte_id);
+  void login(Context& ctx, store::Tx& tx, long long compte_id);
   void logout(Context& ctx);
 
  private:

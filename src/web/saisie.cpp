@@ -81,7 +81,7 @@ void save(Portal& portal, const Context& ctx, const Brouillon& b) {
   const auto* periode =
       portal.catalogue().periode(b.dossier.domaine, b.dossier.session, b.dossier.academie);
   store::Tx tx(portal.db());
-  store::save_brouillon(tx.sql(), ctx.compte->id, b.cle, to_json(b), ctx.now,
+  store::save_brouillon(tx, ctx.compte->id, b.cle, to_json(b), ctx.now,
                         periode ? periode->fermeture : domain::Instant{});
   tx.commit();
 }
@@ -109,7 +109,7 @@ std::optional<std::string> refus(Portal& portal, const Context& ctx, const Broui
   std::optional<store::Candidature> c;
   {
     store::Read read(portal.db());
-    c = store::find_candidature(read.sql(), ctx.compte->id, b.candidature);
+    c = store::find_candidature(read, ctx.compte->id, b.candidature);
   }
   if (!c) return "Cette candidature n'existe pas dans votre compte.";
   return domain::modification_refusee(c->etat, periode, ctx.now);
@@ -140,10 +140,10 @@ Response nouvelle(Portal& portal, Context& ctx) {
     d.set("session", choix.session->code);
     d.set("academie", choix.academie->code);
     store::Read read(portal.db());
-    const auto all = store::candidatures_of(read.sql(), ctx.compte->id);
+    const auto all = store::candidatures_of(read, ctx.compte->id);
     if (auto active = candidature_active(all, portal, choix.domaine->code, choix.session->code))
       d.set("deja_inscrit", std::to_string(active->id));
-    d.set("brouillon", store::load_brouillon(read.sql(), ctx.compte->id,
+    d.set("brouillon", store::load_brouillon(read, ctx.compte->id,
                                              cle_nouvelle(choix.domaine->code, choix.session->code,
                                                           choix.academie->code))
                            .has_value());
@@ -168,8 +168,8 @@ Response demarrer(Portal& portal, Context& ctx) {
   std::vector<store::Candidature> all;
   {
     store::Read read(portal.db());
-    all = store::candidatures_of(read.sql(), ctx.compte->id);
-    existing = store::load_brouillon(read.sql(), ctx.compte->id, cle);
+    all = store::candidatures_of(read, ctx.compte->id);
+    existing = store::load_brouillon(read, ctx.compte->id, cle);
   }
   if (auto active = candidature_active(all, portal, domaine, session))
     return Response::redirect("/inscription/" + std::to_string(active->id));
@@ -209,7 +209,7 @@ Cible cible(Portal& portal, Context& ctx) {
   std::optional<std::string> text;
   {
     store::Read read(portal.db());
-    text = store::load_brouillon(read.sql(), ctx.compte->id, cle);
+    text = store::load_brouillon(read, ctx.compte->id, cle);
   }
   if (text) out.brouillon = brouillon_from(cle, *text);
   if (!out.brouillon || out.onglet < 1 || out.onglet > domain::kOngletConditions) {
@@ -276,11 +276,10 @@ Response enregistrer(Portal& portal, Context& ctx, Brouillon& b) {
     store::Tx tx(portal.db());
     // The draft is the ticket: of two Enregistrer of one draft (a double click, two tabs),
     // the second finds it gone and registers nothing more.
-    if (!store::delete_brouillon(tx.sql(), ctx.compte->id, b.cle))
-      return saisie_introuvable(portal, ctx);
+    if (!store::delete_brouillon(tx, ctx.compte->id, b.cle)) return saisie_introuvable(portal, ctx);
     Data mail = mail_enregistrement(portal, ctx, b.dossier, examen);
     if (b.candidature) {
-      const auto version = store::save_modification(tx.sql(), b.candidature, snapshot, ctx.now);
+      const auto version = store::save_modification(tx, b.candidature, snapshot, ctx.now);
       // Unregistered or closed by the office since the draft was opened: the rollback keeps
       // the draft, and the page says why.
       if (!version)
@@ -289,30 +288,30 @@ Response enregistrer(Portal& portal, Context& ctx, Brouillon& b) {
                           "ou décision du service des examens) : elle ne peut plus être "
                           "modifiée.");
       mail.set("version", std::to_string(*version));
-      const auto c = store::find_candidature(tx.sql(), ctx.compte->id, b.candidature);
+      const auto c = store::find_candidature(tx, ctx.compte->id, b.candidature);
       mail.set("numero", c ? c->numero_inscription : "");
-      portal.queue_mail(tx.sql(), *ctx.compte, "modification",
-                        "Modification d'inscription : " + examen, mail, ctx.now);
+      portal.queue_mail(tx, *ctx.compte, "modification", "Modification d'inscription : " + examen,
+                        mail, ctx.now);
     } else {
-      const auto all = store::candidatures_of(tx.sql(), ctx.compte->id);
+      const auto all = store::candidatures_of(tx, ctx.compte->id);
       if (auto active = candidature_active(all, portal, b.dossier.domaine, b.dossier.session))
         return Response::redirect("/inscription/" + std::to_string(active->id));
       const auto c =
-          store::insert_candidature(tx.sql(), ctx.compte->id, b.dossier.domaine, b.dossier.session,
+          store::insert_candidature(tx, ctx.compte->id, b.dossier.domaine, b.dossier.session,
                                     b.dossier.academie, snapshot, ctx.now);
       id = c.id;
       mail.set("numero", c.numero_inscription);
-      portal.queue_mail(tx.sql(), *ctx.compte, "inscription",
-                        "Confirmation d'inscription : " + examen, mail, ctx.now);
+      portal.queue_mail(tx, *ctx.compte, "inscription", "Confirmation d'inscription : " + examen,
+                        mail, ctx.now);
     }
     tx.commit();
-  } catch (const soci::soci_error& e) {
+  } catch (const store::Duplicate&) {
     // A racing Enregistrer of another draft for the same exam and session (another
     // académie) committed first: the unique index refused this one, the rollback kept
     // the draft, and the candidate is sent to the active candidature as above.
-    if (b.candidature || !store::is_unique_violation(e)) throw;
+    if (b.candidature) throw;
     store::Read read(portal.db());
-    const auto all = store::candidatures_of(read.sql(), ctx.compte->id);
+    const auto all = store::candidatures_of(read, ctx.compte->id);
     if (auto active = candidature_active(all, portal, b.dossier.domaine, b.dossier.session))
       return Response::redirect("/inscription/" + std::to_string(active->id));
     throw;
@@ -378,7 +377,7 @@ void add_saisies_en_cours(Portal& portal, const Context& ctx, Data& data) {
   std::vector<std::pair<std::string, std::string>> all;
   {
     store::Read read(portal.db());
-    all = store::brouillons_of(read.sql(), ctx.compte->id);
+    all = store::brouillons_of(read, ctx.compte->id);
   }
   Data saisies{Data::type::list};
   for (const auto& [cle, text] : all) {
@@ -413,7 +412,7 @@ Response ouvrir_modification(Portal& portal, Context& ctx, const store::Candidat
   std::optional<std::string> existing;
   {
     store::Read read(portal.db());
-    existing = store::load_brouillon(read.sql(), ctx.compte->id, cle);
+    existing = store::load_brouillon(read, ctx.compte->id, cle);
   }
   if (existing)
     if (auto b = brouillon_from(cle, *existing)) return Response::redirect(onglet_href(cle, 1));

@@ -20,7 +20,7 @@ class CandidatureStore : public ::testing::Test {
     Client client(portal.base_url());
     create_account(portal, client, AccountSpec{}, true);
     store::Read read(portal.db());
-    compte_id = store::find_compte_by_email(read.sql(), AccountSpec{}.email)->id;
+    compte_id = store::find_compte_by_email(read, AccountSpec{}.email)->id;
   }
   TestPortal portal;
   long long compte_id = 0;
@@ -34,7 +34,7 @@ TEST_F(CandidatureStore, fifty_concurrent_registrations_get_fifty_distinct_numbe
       store::Tx tx(portal.db());
       // One session each: a candidate holds one active candidature per exam and session.
       numeros[i] =
-          store::insert_candidature(tx.sql(), compte_id, "BCP", std::to_string(2027 + i), "GUY",
+          store::insert_candidature(tx, compte_id, "BCP", std::to_string(2027 + i), "GUY",
                                     "{\"i\":" + std::to_string(i) + "}", portal.clock().now())
               .numero_inscription;
       tx.commit();
@@ -45,14 +45,14 @@ TEST_F(CandidatureStore, fifty_concurrent_registrations_get_fifty_distinct_numbe
   EXPECT_EQ(*distinct.begin(), "001");
   EXPECT_EQ(*distinct.rbegin(), "050");
   store::Read read(portal.db());
-  EXPECT_EQ(store::candidatures_of(read.sql(), compte_id).size(), 50u);
+  EXPECT_EQ(store::candidatures_of(read, compte_id).size(), 50u);
 }
 
 TEST_F(CandidatureStore, fifty_concurrent_modifications_make_consecutive_versions) {
   long long id = 0;
   {
     store::Tx tx(portal.db());
-    id = store::insert_candidature(tx.sql(), compte_id, "BCP", "2027", "GUY", "{\"v\":1}",
+    id = store::insert_candidature(tx, compte_id, "BCP", "2027", "GUY", "{\"v\":1}",
                                    portal.clock().now())
              .id;
     tx.commit();
@@ -62,7 +62,7 @@ TEST_F(CandidatureStore, fifty_concurrent_modifications_make_consecutive_version
   for (int i = 0; i < 50; ++i)
     threads.emplace_back([&, i] {
       store::Tx tx(portal.db());
-      versions[i] = store::save_modification(tx.sql(), id, "{\"m\":" + std::to_string(i) + "}",
+      versions[i] = store::save_modification(tx, id, "{\"m\":" + std::to_string(i) + "}",
                                              portal.clock().now())
                         .value_or(0);
       tx.commit();
@@ -71,25 +71,24 @@ TEST_F(CandidatureStore, fifty_concurrent_modifications_make_consecutive_version
   std::sort(versions.begin(), versions.end());
   for (int i = 0; i < 50; ++i) EXPECT_EQ(versions[i], i + 2);
   store::Read read(portal.db());
-  EXPECT_EQ(store::find_candidature(read.sql(), compte_id, id)->version, 51);
-  for (int v = 1; v <= 51; ++v) EXPECT_TRUE(store::version_snapshot(read.sql(), id, v)) << v;
-  EXPECT_EQ(*store::version_snapshot(read.sql(), id, 1), "{\"v\":1}");
+  EXPECT_EQ(store::find_candidature(read, compte_id, id)->version, 51);
+  for (int v = 1; v <= 51; ++v) EXPECT_TRUE(store::version_snapshot(read, id, v)) << v;
+  EXPECT_EQ(*store::version_snapshot(read, id, 1), "{\"v\":1}");
 }
 
 TEST_F(CandidatureStore, an_unregistered_candidature_is_kept_and_still_locks_the_account) {
   store::Candidature c;
   {
     store::Tx tx(portal.db());
-    c = store::insert_candidature(tx.sql(), compte_id, "BCP", "2027", "GUY", "{}",
-                                  portal.clock().now());
-    EXPECT_TRUE(store::mark_desinscrite(tx.sql(), c.id, portal.clock().now()));
+    c = store::insert_candidature(tx, compte_id, "BCP", "2027", "GUY", "{}", portal.clock().now());
+    EXPECT_TRUE(store::mark_desinscrite(tx, c.id, portal.clock().now()));
     tx.commit();
   }
   store::Read read(portal.db());
-  auto kept = store::find_candidature(read.sql(), compte_id, c.id);
+  auto kept = store::find_candidature(read, compte_id, c.id);
   ASSERT_TRUE(kept);
   EXPECT_EQ(kept->etat, domain::EtatCandidature::desinscrit_candidat);
-  EXPECT_TRUE(store::has_any_candidature(read.sql(), compte_id));
+  EXPECT_TRUE(store::has_any_candidature(read, compte_id));
 }
 
 TEST_F(CandidatureStore, the_database_refuses_a_second_active_candidature_for_one_exam_session) {
@@ -97,49 +96,48 @@ TEST_F(CandidatureStore, the_database_refuses_a_second_active_candidature_for_on
   long long first = 0;
   {
     store::Tx tx(portal.db());
-    first = store::insert_candidature(tx.sql(), compte_id, "BCP", "2027", "GUY", "{}", now).id;
+    first = store::insert_candidature(tx, compte_id, "BCP", "2027", "GUY", "{}", now).id;
     tx.commit();
   }
   {
     store::Tx tx(portal.db());
     try {
-      store::insert_candidature(tx.sql(), compte_id, "BCP", "2027", "GRE", "{}", now);
+      store::insert_candidature(tx, compte_id, "BCP", "2027", "GRE", "{}", now);
       ADD_FAILURE() << "a second active BCP 2027 candidature was stored";
-    } catch (const soci::soci_error& e) {
-      EXPECT_TRUE(store::is_unique_violation(e)) << e.what();
+    } catch (const store::Duplicate&) {
     }
   }
   {
     // Another exam, or the same one after unregistering, is allowed.
     store::Tx tx(portal.db());
-    store::insert_candidature(tx.sql(), compte_id, "CAP", "2027", "GUY", "{}", now);
-    ASSERT_TRUE(store::mark_desinscrite(tx.sql(), first, now));
-    store::insert_candidature(tx.sql(), compte_id, "BCP", "2027", "GRE", "{}", now);
+    store::insert_candidature(tx, compte_id, "CAP", "2027", "GUY", "{}", now);
+    ASSERT_TRUE(store::mark_desinscrite(tx, first, now));
+    store::insert_candidature(tx, compte_id, "BCP", "2027", "GRE", "{}", now);
     tx.commit();
   }
   store::Read read(portal.db());
-  EXPECT_EQ(store::candidatures_of(read.sql(), compte_id).size(), 3u);
+  EXPECT_EQ(store::candidatures_of(read, compte_id).size(), 3u);
 }
 
 TEST_F(CandidatureStore, state_changes_apply_only_from_the_expected_state) {
   const auto now = portal.clock().now();
   store::Tx tx(portal.db());
-  const auto c = store::insert_candidature(tx.sql(), compte_id, "BCP", "2027", "GUY", "{}", now);
-  EXPECT_EQ(store::save_modification(tx.sql(), c.id, "{\"v\":2}", now), 2);
-  EXPECT_TRUE(store::mark_desinscrite(tx.sql(), c.id, now));
-  EXPECT_FALSE(store::mark_desinscrite(tx.sql(), c.id, now));
-  EXPECT_EQ(store::save_modification(tx.sql(), c.id, "{\"v\":3}", now), std::nullopt);
-  EXPECT_FALSE(store::version_snapshot(tx.sql(), c.id, 3));
-  EXPECT_EQ(store::find_candidature(tx.sql(), compte_id, c.id)->version, 2);
+  const auto c = store::insert_candidature(tx, compte_id, "BCP", "2027", "GUY", "{}", now);
+  EXPECT_EQ(store::save_modification(tx, c.id, "{\"v\":2}", now), 2);
+  EXPECT_TRUE(store::mark_desinscrite(tx, c.id, now));
+  EXPECT_FALSE(store::mark_desinscrite(tx, c.id, now));
+  EXPECT_EQ(store::save_modification(tx, c.id, "{\"v\":3}", now), std::nullopt);
+  EXPECT_FALSE(store::version_snapshot(tx, c.id, 3));
+  EXPECT_EQ(store::find_candidature(tx, compte_id, c.id)->version, 2);
 }
 
 TEST_F(CandidatureStore, an_unknown_state_code_is_an_error_not_inscrit) {
   const auto now = portal.clock().now();
   store::Tx tx(portal.db());
-  const auto c = store::insert_candidature(tx.sql(), compte_id, "BCP", "2027", "GUY", "{}", now);
-  tx.sql() << "UPDATE candidatures SET etat = 'archivee' WHERE id = :id", soci::use(c.id);
-  EXPECT_THROW(store::find_candidature(tx.sql(), compte_id, c.id), std::runtime_error);
-  EXPECT_THROW(store::candidatures_of(tx.sql(), compte_id), std::runtime_error);
+  const auto c = store::insert_candidature(tx, compte_id, "BCP", "2027", "GUY", "{}", now);
+  store::sql_of(tx) << "UPDATE candidatures SET etat = 'archivee' WHERE id = :id", soci::use(c.id);
+  EXPECT_THROW(store::find_candidature(tx, compte_id, c.id), std::runtime_error);
+  EXPECT_THROW(store::candidatures_of(tx, compte_id), std::runtime_error);
 }
 
 TEST_F(CandidatureStore, a_draft_is_kept_until_replaced_or_deleted) {
@@ -147,35 +145,35 @@ TEST_F(CandidatureStore, a_draft_is_kept_until_replaced_or_deleted) {
   const auto now = portal.clock().now();
   {
     store::Tx tx(portal.db());
-    store::save_brouillon(tx.sql(), compte_id, cle, "{\"etape\":2}", now, now + 24h);
-    store::save_brouillon(tx.sql(), compte_id, cle, "{\"etape\":3}", now, now + 24h);
+    store::save_brouillon(tx, compte_id, cle, "{\"etape\":2}", now, now + 24h);
+    store::save_brouillon(tx, compte_id, cle, "{\"etape\":3}", now, now + 24h);
     tx.commit();
   }
   {
     store::Read read(portal.db());
-    EXPECT_EQ(store::load_brouillon(read.sql(), compte_id, cle), "{\"etape\":3}");
-    EXPECT_FALSE(store::load_brouillon(read.sql(), compte_id, "autre"));
+    EXPECT_EQ(store::load_brouillon(read, compte_id, cle), "{\"etape\":3}");
+    EXPECT_FALSE(store::load_brouillon(read, compte_id, "autre"));
   }
   store::Tx tx(portal.db());
-  EXPECT_TRUE(store::delete_brouillon(tx.sql(), compte_id, cle));
-  EXPECT_FALSE(store::delete_brouillon(tx.sql(), compte_id, cle));
-  EXPECT_FALSE(store::load_brouillon(tx.sql(), compte_id, cle));
+  EXPECT_TRUE(store::delete_brouillon(tx, compte_id, cle));
+  EXPECT_FALSE(store::delete_brouillon(tx, compte_id, cle));
+  EXPECT_FALSE(store::load_brouillon(tx, compte_id, cle));
 }
 
 TEST_F(CandidatureStore, the_purge_deletes_the_drafts_of_closed_windows_only) {
   const auto now = portal.clock().now();
   {
     store::Tx tx(portal.db());
-    store::save_brouillon(tx.sql(), compte_id, "ferme", "{}", now, now - 1s);
-    store::save_brouillon(tx.sql(), compte_id, "ferme-maintenant", "{}", now, now);
-    store::save_brouillon(tx.sql(), compte_id, "ouvert", "{}", now, now + 1s);
+    store::save_brouillon(tx, compte_id, "ferme", "{}", now, now - 1s);
+    store::save_brouillon(tx, compte_id, "ferme-maintenant", "{}", now, now);
+    store::save_brouillon(tx, compte_id, "ouvert", "{}", now, now + 1s);
     tx.commit();
   }
   store::Tx tx(portal.db());
-  EXPECT_EQ(store::purge_brouillons(tx.sql(), now), 2);
-  EXPECT_FALSE(store::load_brouillon(tx.sql(), compte_id, "ferme"));
-  EXPECT_FALSE(store::load_brouillon(tx.sql(), compte_id, "ferme-maintenant"));
-  EXPECT_TRUE(store::load_brouillon(tx.sql(), compte_id, "ouvert"));
+  EXPECT_EQ(store::purge_brouillons(tx, now), 2);
+  EXPECT_FALSE(store::load_brouillon(tx, compte_id, "ferme"));
+  EXPECT_FALSE(store::load_brouillon(tx, compte_id, "ferme-maintenant"));
+  EXPECT_TRUE(store::load_brouillon(tx, compte_id, "ouvert"));
 }
 
 }  // namespace

@@ -52,15 +52,15 @@ bool shows_field_error(const std::string& body, const std::string& id, const std
 long long count(store::Database& db, const std::string& sql) {
   store::Read read(db);
   long long n = 0;
-  read.sql() << sql, soci::into(n);
+  store::sql_of(read) << sql, soci::into(n);
   return n;
 }
 
 void add_candidature(store::Database& db, const std::string& email) {
   store::Tx tx(db);
-  auto compte = store::find_compte_by_email(tx.sql(), email);
+  auto compte = store::find_compte_by_email(tx, email);
   ASSERT_TRUE(compte);
-  store::insert_candidature(tx.sql(), compte->id, "BCP", "2027", "GUY", "{}",
+  store::insert_candidature(tx, compte->id, "BCP", "2027", "GUY", "{}",
                             domain::Instant(std::chrono::seconds(1795000000)));
   tx.commit();
 }
@@ -108,7 +108,8 @@ TEST_F(Compte, activation_mail_has_the_seed_subject_and_48h_warning) {
   EXPECT_TRUE(contains(mails[0], "Ce lien n'est valable que pour une durée de 48h"));
   store::Read read(portal.db());
   std::string objet, eml;
-  read.sql() << "SELECT objet, chemin_eml FROM messages", soci::into(objet), soci::into(eml);
+  store::sql_of(read) << "SELECT objet, chemin_eml FROM messages", soci::into(objet),
+      soci::into(eml);
   EXPECT_EQ(objet, "[Examens] Activer mon compte");
   EXPECT_TRUE(std::filesystem::exists(eml)) << eml;
 }
@@ -193,7 +194,7 @@ TEST_F(Compte, unactivated_account_is_refused_then_purged_after_48_hours) {
   EXPECT_TRUE(contains(late.body, "expiré"));
   {
     store::Tx tx(portal.db());
-    EXPECT_EQ(store::purge_pending_comptes(tx.sql(), portal.clock().now() - 48h), 1);
+    EXPECT_EQ(store::purge_pending_comptes(tx, portal.clock().now() - 48h), 1);
     tx.commit();
   }
   EXPECT_EQ(count(portal.db(), "SELECT COUNT(*) FROM comptes"), 0);
@@ -206,7 +207,7 @@ TEST_F(Compte, activated_account_survives_the_purge) {
   create_account(portal, client, spec, true);
   portal.clock().advance(72h);
   store::Tx tx(portal.db());
-  EXPECT_EQ(store::purge_pending_comptes(tx.sql(), portal.clock().now() - 48h), 0);
+  EXPECT_EQ(store::purge_pending_comptes(tx, portal.clock().now() - 48h), 0);
 }
 
 TEST_F(Compte, logs_in_with_email_or_numero_candidat) {
@@ -214,7 +215,7 @@ TEST_F(Compte, logs_in_with_email_or_numero_candidat) {
   std::string numero;
   {
     store::Read read(portal.db());
-    read.sql() << "SELECT numero_candidat FROM comptes", soci::into(numero);
+    store::sql_of(read) << "SELECT numero_candidat FROM comptes", soci::into(numero);
   }
   ASSERT_EQ(numero.size(), 11u);
   Client by_numero(portal.base_url());
@@ -273,7 +274,7 @@ TEST_F(Compte, login_issues_a_new_session_id_so_a_planted_one_is_useless) {
 
 std::string numero_of(store::Database& db, const std::string& email) {
   store::Read read(db);
-  return store::find_compte_by_email(read.sql(), email)->numero_candidat;
+  return store::find_compte_by_email(read, email)->numero_candidat;
 }
 
 TEST_F(Compte, throttles_failures_per_account_whatever_identifier_is_typed) {
@@ -327,7 +328,7 @@ TEST_F(Compte, the_purge_forgets_counters_idle_for_a_day) {
   {
     // The unknown identifier's counter goes; the account's and the address's are 12 h old.
     store::Tx tx(portal.db());
-    EXPECT_EQ(store::purge_throttles(tx.sql(), portal.clock().now() - 24h), 1);
+    EXPECT_EQ(store::purge_throttles(tx, portal.clock().now() - 24h), 1);
     tx.commit();
   }
   EXPECT_EQ(count(portal.db(), "SELECT COUNT(*) FROM tentatives_connexion"), 2);
@@ -455,8 +456,9 @@ TEST_F(Compte, mail_text_parts_are_plain_text_and_html_parts_escaped) {
   portal.mails_to(spec.email);
   store::Read read(portal.db());
   std::string texte, html;
-  read.sql() << "SELECT texte, html FROM messages WHERE objet = '[Examens] Modifier mon mot de "
-                "passe'",
+  store::sql_of(read)
+      << "SELECT texte, html FROM messages WHERE objet = '[Examens] Modifier mon mot de "
+         "passe'",
       soci::into(texte), soci::into(html);
   EXPECT_TRUE(contains(texte, "votre compte (o'neil&co@example.fr)")) << texte;
   EXPECT_FALSE(contains(texte, "&apos;")) << texte;
@@ -520,7 +522,7 @@ TEST_F(Compte, everything_can_change_before_any_candidature) {
       client.submit("/compte/modifier", "/compte/modifier", modification(spec, "DUBOIS"));
   EXPECT_EQ(r.status, 303);
   store::Read read(portal.db());
-  EXPECT_EQ(store::find_compte_by_email(read.sql(), spec.email)->identite.nom_naissance, "DUBOIS");
+  EXPECT_EQ(store::find_compte_by_email(read, spec.email)->identite.nom_naissance, "DUBOIS");
 }
 
 TEST_F(Compte, once_a_candidature_exists_only_email_and_password_change) {
@@ -544,7 +546,7 @@ TEST_F(Compte, once_a_candidature_exists_only_email_and_password_change) {
   fields.emplace_back("mot_de_passe_actuel", spec.password);
   EXPECT_EQ(client.submit("/compte/modifier", "/compte/modifier", fields).status, 303);
   store::Read read(portal.db());
-  auto compte = store::find_compte_by_email(read.sql(), "paul.nouveau@example.fr");
+  auto compte = store::find_compte_by_email(read, "paul.nouveau@example.fr");
   ASSERT_TRUE(compte);
   EXPECT_EQ(compte->identite.nom_naissance, "LAMY");
 }
@@ -558,7 +560,7 @@ TEST_F(Compte, changing_the_email_needs_the_current_password) {
   const auto r = client.submit("/compte/modifier", "/compte/modifier", fields);
   EXPECT_EQ(r.status, 422);
   store::Read read(portal.db());
-  EXPECT_TRUE(store::find_compte_by_email(read.sql(), spec.email));
+  EXPECT_TRUE(store::find_compte_by_email(read, spec.email));
 }
 
 TEST_F(Compte, deletion_is_refused_while_a_candidature_is_attached) {
@@ -609,7 +611,7 @@ TEST_F(Compte, another_account_cannot_read_my_messages) {
   long long id = 0;
   {
     store::Read read(portal.db());
-    read.sql() << "SELECT MIN(id) FROM messages", soci::into(id);
+    store::sql_of(read) << "SELECT MIN(id) FROM messages", soci::into(id);
   }
   AccountSpec other_spec;
   other_spec.email = "autre@example.fr";

@@ -27,7 +27,7 @@ bool contains(const std::string& haystack, const std::string& needle) {
 long long count(store::Database& db, const std::string& sql) {
   store::Read read(db);
   long long n = 0;
-  read.sql() << sql, soci::into(n);
+  store::sql_of(read) << sql, soci::into(n);
   return n;
 }
 
@@ -257,7 +257,7 @@ TEST(DatabaseRestart, under_load_every_page_answers_again_and_no_account_is_lost
     store::Read read(portal.db());
     std::string email;
     soci::statement st =
-        (read.sql().prepare << "SELECT email FROM comptes WHERE email LIKE 'charge%'",
+        (store::sql_of(read).prepare << "SELECT email FROM comptes WHERE email LIKE 'charge%'",
          soci::into(email));
     st.execute();
     while (st.fetch()) rows.insert(email);

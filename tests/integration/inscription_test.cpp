@@ -63,9 +63,9 @@ class Desinscription : public ::testing::Test {
   // A candidature in `categorie`: INDIVIDUEL by default, the kind that unregisters himself.
   long long registered(const std::string& academie, const std::string& categorie = "IND") {
     store::Tx tx(portal.db());
-    const auto compte = store::find_compte_by_email(tx.sql(), spec.email);
+    const auto compte = store::find_compte_by_email(tx, spec.email);
     const std::string snapshot = R"({"champs":{"categorie":[")" + categorie + R"("]}})";
-    const long long id = store::insert_candidature(tx.sql(), compte->id, "BCP", "2027", academie,
+    const long long id = store::insert_candidature(tx, compte->id, "BCP", "2027", academie,
                                                    snapshot, portal.clock().now())
                              .id;
     tx.commit();
@@ -96,8 +96,8 @@ TEST_F(Desinscription, unregisters_after_the_seed_confirmation_and_keeps_the_row
   const auto home = client.get("/?desinscrit=1");
   EXPECT_TRUE(contains(home.body, "Vous n'avez aucune candidature active."));
   store::Read read(portal.db());
-  const auto compte = store::find_compte_by_email(read.sql(), spec.email);
-  EXPECT_EQ(store::find_candidature(read.sql(), compte->id, id)->etat,
+  const auto compte = store::find_compte_by_email(read, spec.email);
+  EXPECT_EQ(store::find_candidature(read, compte->id, id)->etat,
             domain::EtatCandidature::desinscrit_candidat);
   const auto mails = portal.mails_to(spec.email);
   ASSERT_EQ(mails.size(), 2u);
@@ -115,9 +115,8 @@ TEST_F(Desinscription, refused_once_the_window_has_closed_whatever_request_is_se
   EXPECT_EQ(r.status, 409);
   EXPECT_TRUE(contains(r.body, "fermé"));
   store::Read read(portal.db());
-  const auto compte = store::find_compte_by_email(read.sql(), spec.email);
-  EXPECT_EQ(store::find_candidature(read.sql(), compte->id, id)->etat,
-            domain::EtatCandidature::inscrit);
+  const auto compte = store::find_compte_by_email(read, spec.email);
+  EXPECT_EQ(store::find_candidature(read, compte->id, id)->etat, domain::EtatCandidature::inscrit);
 }
 
 TEST_F(Desinscription, only_individual_candidates_unregister_themselves) {
@@ -130,9 +129,8 @@ TEST_F(Desinscription, only_individual_candidates_unregister_themselves) {
   const auto refused = client.submit("/", path, {});
   EXPECT_EQ(refused.status, 409);
   store::Read read(portal.db());
-  const auto compte = store::find_compte_by_email(read.sql(), spec.email);
-  EXPECT_EQ(store::find_candidature(read.sql(), compte->id, id)->etat,
-            domain::EtatCandidature::inscrit);
+  const auto compte = store::find_compte_by_email(read, spec.email);
+  EXPECT_EQ(store::find_candidature(read, compte->id, id)->etat, domain::EtatCandidature::inscrit);
 }
 
 TEST_F(Desinscription, another_candidate_cannot_touch_my_candidature) {

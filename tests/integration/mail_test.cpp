@@ -21,7 +21,7 @@ Row row_of(store::Database& db) {
   Row r;
   long long envoye = 0;
   soci::indicator envoye_ind = soci::i_null;
-  read.sql() << "SELECT tentatives, prochain_essai, envoye_le, chemin_eml FROM messages",
+  store::sql_of(read) << "SELECT tentatives, prochain_essai, envoye_le, chemin_eml FROM messages",
       soci::into(r.tentatives), soci::into(r.prochain_essai), soci::into(envoye, envoye_ind),
       soci::into(r.chemin_eml);
   r.envoye = envoye_ind == soci::i_ok;
@@ -69,12 +69,12 @@ TEST(Outbox, a_claimed_mail_is_not_taken_by_a_second_sender) {
   std::vector<store::OutboxMail> first, second;
   {
     store::Tx tx(portal.db());
-    first = store::claim_due_mails(tx.sql(), portal.clock().now(), std::chrono::seconds(120), 10);
+    first = store::claim_due_mails(tx, portal.clock().now(), std::chrono::seconds(120), 10);
     tx.commit();
   }
   {
     store::Tx tx(portal.db());
-    second = store::claim_due_mails(tx.sql(), portal.clock().now(), std::chrono::seconds(120), 10);
+    second = store::claim_due_mails(tx, portal.clock().now(), std::chrono::seconds(120), 10);
     tx.commit();
   }
   EXPECT_EQ(first.size(), 1u);
@@ -91,7 +91,7 @@ TEST(Outbox, a_refused_creation_queues_no_mail) {
   EXPECT_EQ(client.submit("/compte/creer", "/compte/creer", fields).status, 422);
   store::Read read(portal.db());
   long long n = -1;
-  read.sql() << "SELECT COUNT(*) FROM messages", soci::into(n);
+  store::sql_of(read) << "SELECT COUNT(*) FROM messages", soci::into(n);
   EXPECT_EQ(n, 0);
 }
 

@@ -44,7 +44,7 @@ TEST(Migrations, instances_starting_at_once_apply_each_migration_once) {
     EXPECT_EQ(std::accumulate(applied.begin(), applied.end(), 0), files) << "round " << round;
     store::Read read(target.db());
     int versions = 0, distinct = 0;
-    read.sql() << "SELECT COUNT(*), COUNT(DISTINCT version) FROM schema_migrations",
+    store::sql_of(read) << "SELECT COUNT(*), COUNT(DISTINCT version) FROM schema_migrations",
         soci::into(versions), soci::into(distinct);
     EXPECT_EQ(versions, files);
     EXPECT_EQ(distinct, files);

@@ -16,7 +16,7 @@ TEST(PortalLog, a_failed_request_is_one_json_line_whatever_its_path_holds) {
   client.set_cookie(std::string(web::kSessionCookie), "inconnue");
   {
     store::Tx tx(portal.db());
-    tx.sql() << "DROP TABLE sessions";
+    store::sql_of(tx) << "DROP TABLE sessions";
     tx.commit();
   }
   ::testing::internal::CaptureStderr();

@@ -122,8 +122,8 @@ class Saisie : public ::testing::Test {
 
   std::vector<store::Candidature> candidatures() {
     store::Read read(portal.db());
-    const auto compte = store::find_compte_by_email(read.sql(), spec.email);
-    return store::candidatures_of(read.sql(), compte->id);
+    const auto compte = store::find_compte_by_email(read, spec.email);
+    return store::candidatures_of(read, compte->id);
   }
 
   std::vector<std::string> objets() {
@@ -131,8 +131,8 @@ class Saisie : public ::testing::Test {
     std::vector<std::string> out;
     store::Read read(portal.db());
     std::string objet;
-    soci::statement st =
-        (read.sql().prepare << "SELECT objet FROM messages ORDER BY id", soci::into(objet));
+    soci::statement st = (store::sql_of(read).prepare << "SELECT objet FROM messages ORDER BY id",
+                          soci::into(objet));
     st.execute();
     while (st.fetch()) out.push_back(objet);
     return out;
@@ -293,9 +293,8 @@ TEST_F(Saisie, two_academies_registered_at_once_make_one_active_candidature) {
   std::string brouillons[2];
   {
     store::Read read(portal.db());
-    compte_id = store::find_compte_by_email(read.sql(), spec.email)->id;
-    for (int i = 0; i < 2; ++i)
-      brouillons[i] = *store::load_brouillon(read.sql(), compte_id, cles[i]);
+    compte_id = store::find_compte_by_email(read, spec.email)->id;
+    for (int i = 0; i < 2; ++i) brouillons[i] = *store::load_brouillon(read, compte_id, cles[i]);
   }
   const std::string csrf = csrf_of(client.get(onglet(cles[0], 8)).body);
   const std::string session = *client.cookie("examens_session");
@@ -304,10 +303,11 @@ TEST_F(Saisie, two_academies_registered_at_once_make_one_active_candidature) {
       // The next round starts as this one did: both drafts back, the exam session free.
       const auto now = portal.clock().now();
       store::Tx tx(portal.db());
-      tx.sql() << "UPDATE candidatures SET etat = 'desinscrit_candidat' WHERE compte_id = :c",
+      store::sql_of(tx)
+          << "UPDATE candidatures SET etat = 'desinscrit_candidat' WHERE compte_id = :c",
           soci::use(compte_id);
       for (int i = 0; i < 2; ++i)
-        store::save_brouillon(tx.sql(), compte_id, cles[i], brouillons[i], now,
+        store::save_brouillon(tx, compte_id, cles[i], brouillons[i], now,
                               now + std::chrono::hours(24 * 90));
       tx.commit();
     }
@@ -342,7 +342,7 @@ TEST_F(Saisie, two_academies_registered_at_once_make_one_active_candidature) {
               "/inscription/" + std::to_string(actives[0].id))
         << "round " << round;
     store::Read read(portal.db());
-    EXPECT_TRUE(store::load_brouillon(read.sql(), compte_id, cles[1 - gagnant]));
+    EXPECT_TRUE(store::load_brouillon(read, compte_id, cles[1 - gagnant]));
   }
 }
 
@@ -369,8 +369,8 @@ TEST_F(Saisie, a_modification_makes_version_2_and_mails_it) {
   EXPECT_EQ(all[0].version, 2);
   EXPECT_EQ(all[0].numero_inscription, "001");
   store::Read read(portal.db());
-  const auto v1 = boost::json::parse(*store::version_snapshot(read.sql(), id, 1)).as_object();
-  const auto v2 = boost::json::parse(*store::version_snapshot(read.sql(), id, 2)).as_object();
+  const auto v1 = boost::json::parse(*store::version_snapshot(read, id, 1)).as_object();
+  const auto v2 = boost::json::parse(*store::version_snapshot(read, id, 2)).as_object();
   EXPECT_EQ(v1.at("candidature").at("presse").as_string(), "Non");
   EXPECT_EQ(v2.at("candidature").at("presse").as_string(), "Oui");
   EXPECT_EQ(objets().back(), "Modification d'inscription : BACCALAURÉAT PROFESSIONNEL");
@@ -426,8 +426,8 @@ TEST_F(Saisie, enregistrer_after_the_window_closed_registers_nothing) {
   // The draft knows its window's closing instant, for the purge (19/11/2026 17:00 Paris).
   store::Tx tx(portal.db());
   const auto fermeture = domain::Instant(std::chrono::seconds(1795104000));
-  EXPECT_EQ(store::purge_brouillons(tx.sql(), fermeture - std::chrono::seconds(1)), 0);
-  EXPECT_EQ(store::purge_brouillons(tx.sql(), fermeture), 1);
+  EXPECT_EQ(store::purge_brouillons(tx, fermeture - std::chrono::seconds(1)), 0);
+  EXPECT_EQ(store::purge_brouillons(tx, fermeture), 1);
 }
 
 TEST_F(Saisie, another_account_reaches_nothing_of_this_one) {

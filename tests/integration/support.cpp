@@ -52,9 +52,9 @@ void load_reference_sample(store::Database& db) {
   auto loaded = catalogue::load_catalogue(files);
   if (!loaded.catalogue) throw std::runtime_error(loaded.errors.front().message());
   store::Tx tx(db);
-  store::replace_referentiel(tx.sql(), pays, nationalites, departements, communes);
-  store::replace_catalogue(tx.sql(), *loaded.catalogue);
-  store::replace_catalogue_files(tx.sql(), files);
+  store::replace_referentiel(tx, pays, nationalites, departements, communes);
+  store::replace_catalogue(tx, *loaded.catalogue);
+  store::replace_catalogue_files(tx, files);
   tx.commit();
 }
 

@@ -20,6 +20,8 @@
 #include "mail/sender.hpp"
 #include "mail/transport.hpp"
 #include "store/database.hpp"
+// The tests inspect rows directly.
+#include "store/sql.hpp"
 #include "web/portal.hpp"
 
 namespace examens::testing {

@@ -9,11 +9,13 @@
 
 #include "catalogue/fichiers.hpp"
 #include "catalogue/qualification_fichiers.hpp"
+#include "crypto/secrets.hpp"
 #include "domain/compte.hpp"
 #include "domain/saisie.hpp"
 #include "http/server.hpp"
 #include "log/log.hpp"
 #include "mail/sender.hpp"
+#include "portail/portal.hpp"
 #include "refdata/refdata.hpp"
 #include "store/candidatures.hpp"
 #include "store/catalogue.hpp"
@@ -21,8 +23,6 @@
 #include "store/database.hpp"
 #include "store/referentiel.hpp"
 #include "store/sessions.hpp"
-#include "web/portal.hpp"
-#include "web/secrets.hpp"
 
 namespace examens::app {
 namespace {
@@ -40,7 +40,7 @@ std::unique_ptr<store::Database> open_database(const Config& config, std::size_t
   return db;
 }
 
-web::PortalOptions portal_options_of(const Config& config) {
+portail::PortalOptions portal_options_of(const Config& config) {
   return {config.root, config.base_url, config.session_idle, !config.demo_now.empty()};
 }
 
@@ -103,7 +103,7 @@ void create_demo_account(store::Database& db, domain::Instant now) {
   if (store::find_compte_by_email(tx, kEmail)) return;
   store::Compte c;
   c.email = kEmail;
-  c.mot_de_passe = web::hash_password("Examens-2026!");
+  c.mot_de_passe = crypto::hash_password("Examens-2026!");
   c.etat = store::kEtatActif;
   c.identite = {"M",
                 "LAMY",
@@ -140,7 +140,7 @@ int purge(const Config& config) {
 }
 
 int init(const Config& config, bool demo) {
-  web::init_secrets();
+  crypto::init_secrets();
   // The catalogue is checked whole before anything is written: a bad file loads nothing.
   catalogue::Files files = catalogue::read_files(config.root / "data/catalogue");
   const auto loaded = catalogue::load_catalogue(files);
@@ -181,7 +181,7 @@ int init(const Config& config, bool demo) {
 }
 
 int serve(const Config& config) {
-  web::init_secrets();
+  crypto::init_secrets();
   const auto clock_ptr = config.clock();
   const domain::Clock& clock = *clock_ptr;
   if (!config.demo_now.empty()) log::info("demo_clock", {{"paris_start", config.demo_now}});
@@ -195,8 +195,8 @@ int serve(const Config& config) {
   // Every handler of both pools may hold one database session at a time.
   auto db =
       open_database(config, static_cast<std::size_t>(config.workers + options.hashing_threads) + 2);
-  const web::PortalOptions portal_options = portal_options_of(config);
-  web::Portal portal(portal_options, *db, clock);
+  const portail::PortalOptions portal_options = portal_options_of(config);
+  portail::Portal portal(portal_options, *db, clock);
 
   mail::SenderOptions mail_options;
   mail_options.from_address = config.mail_from;

@@ -108,8 +108,8 @@ void Sender::record(const Outcome& outcome) {
   } else if (result.permanent || attempts_exhausted(row.tentatives + 1)) {
     store::mark_mail_abandoned(tx, row.id, row.tentatives + 1, now, result.detail);
   } else {
-    store::mark_mail_retry(tx, row.id, row.tentatives + 1,
-                           now + retry_delay(row.tentatives + 1), result.detail);
+    store::mark_mail_retry(tx, row.id, row.tentatives + 1, now + retry_delay(row.tentatives + 1),
+                           result.detail);
   }
   tx.commit();
   log::Fields fields{{"id", row.id}, {"subject", row.objet}, {"delivered", result.ok}};

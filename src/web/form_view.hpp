@@ -8,9 +8,11 @@
 #include <vector>
 
 #include "domain/field_errors.hpp"
-#include "web/templates.hpp"
+#include "templates/templates.hpp"
 
 namespace examens::web {
+
+using templates::Data;
 
 struct FieldSpec {
   std::string_view name;

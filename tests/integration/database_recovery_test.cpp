@@ -10,8 +10,8 @@
 #include <set>
 #include <thread>
 
+#include "crypto/secrets.hpp"
 #include "integration/support.hpp"
-#include "web/secrets.hpp"
 
 namespace examens::testing {
 namespace {
@@ -161,7 +161,8 @@ TEST_F(DatabaseRecovery, a_mail_delivered_while_the_connection_is_cut_is_not_sen
 class OwnCluster {
  public:
   OwnCluster()
-      : dir_(std::filesystem::temp_directory_path() / ("examens-restart-" + web::random_token(8))) {
+      : dir_(std::filesystem::temp_directory_path() /
+             ("examens-restart-" + crypto::random_token(8))) {
     run("start");
   }
   ~OwnCluster() {

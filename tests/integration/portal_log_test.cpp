@@ -13,7 +13,7 @@ TEST(PortalLog, a_failed_request_is_one_json_line_whatever_its_path_holds) {
   TestPortal portal;
   Client client(portal.base_url());
   // Resolving this session cookie reads a table that is gone: the request fails.
-  client.set_cookie(std::string(web::kSessionCookie), "inconnue");
+  client.set_cookie(std::string(portail::kSessionCookie), "inconnue");
   {
     store::Tx tx(portal.db());
     store::sql_of(tx) << "DROP TABLE sessions";

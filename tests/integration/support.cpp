@@ -10,11 +10,11 @@
 #include <stdexcept>
 
 #include "catalogue/fichiers.hpp"
+#include "crypto/secrets.hpp"
 #include "mail/transport.hpp"
 #include "store/catalogue.hpp"
 #include "store/outbox.hpp"
 #include "store/referentiel.hpp"
-#include "web/secrets.hpp"
 
 namespace examens::testing {
 namespace {
@@ -29,7 +29,7 @@ std::string source_dir() {
 }
 
 std::filesystem::path temp_dir(const std::string& prefix) {
-  auto dir = std::filesystem::temp_directory_path() / (prefix + web::random_token(8));
+  auto dir = std::filesystem::temp_directory_path() / (prefix + crypto::random_token(8));
   std::filesystem::create_directories(dir);
   return dir;
 }
@@ -103,7 +103,7 @@ TestDatabase::TestDatabase(const std::string& backend, Schema schema) {
     postgres_ = true;
     std::ifstream in(backend.substr(backend.find(':') + 1) + "/url");
     if (!(in >> admin_url_)) throw std::runtime_error("no PostgreSQL test cluster (pg.start)");
-    name_ = "t_" + web::token_hash(web::random_token(8)).substr(0, 16);
+    name_ = "t_" + crypto::token_hash(crypto::random_token(8)).substr(0, 16);
     {
       soci::session admin(*soci::factory_postgresql(),
                           store::postgres_connection_string(admin_url_));
@@ -219,7 +219,7 @@ TestPortal::TestPortal(const Adjust& adjust)
 
 TestPortal::TestPortal(const std::string& backend, const Adjust& adjust)
     : database_(backend), mail_dir_(temp_dir("examens-mail-").string()) {
-  web::init_secrets();
+  crypto::init_secrets();
   config_.root = source_dir();
   config_.data_dir = temp_dir("examens-data-");
   config_.db = database_.url();
@@ -229,7 +229,7 @@ TestPortal::TestPortal(const std::string& backend, const Adjust& adjust)
   // once the server has bound its port: set before the server runs.
   portal_options_.root = config_.root;
   portal_options_.session_idle = config_.session_idle;
-  portal_ = std::make_unique<web::Portal>(portal_options_, database_.db(), clock_);
+  portal_ = std::make_unique<portail::Portal>(portal_options_, database_.db(), clock_);
   http::ServerOptions options;
   options.port = 0;
   options.install_signal_handlers = false;

@@ -21,8 +21,8 @@
 #include "mail/transport.hpp"
 #include "store/database.hpp"
 // The tests inspect rows directly.
+#include "portail/portal.hpp"
 #include "store/sql.hpp"
-#include "web/portal.hpp"
 
 namespace examens::testing {
 
@@ -136,8 +136,8 @@ class TestPortal {
   TestDatabase database_;
   std::string mail_dir_;
   app::Config config_;
-  web::PortalOptions portal_options_;  // base_url set once the port is known
-  std::unique_ptr<web::Portal> portal_;
+  portail::PortalOptions portal_options_;  // base_url set once the port is known
+  std::unique_ptr<portail::Portal> portal_;
   RecordingTransport* delivered_ = nullptr;  // owned by sender_
   std::unique_ptr<mail::Sender> sender_;
   std::unique_ptr<http::Server> server_;

@@ -1,0 +1,28 @@
+// Random tokens, their stored hashes, and password hashing (Argon2id, libsodium).
+// Password hashing is slow by design (~70 ms): call it on worker threads only.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace examens::crypto {
+
+// Initializes libsodium; call once before anything else here.
+void init_secrets();
+
+std::string random_token(std::size_t bytes = 32);  // URL-safe base64, no padding
+std::uint64_t random_u64();
+// The stored form of a token: a hex BLAKE2b-256 digest, so a database leak gives
+// no usable link or session.
+std::string token_hash(std::string_view token);
+bool constant_time_equal(std::string_view a, std::string_view b);
+// Keyed hash (for CSRF tokens of anonymous visitors): hex BLAKE2b-256 with a key.
+std::string keyed_hash(std::string_view key, std::string_view message);
+
+std::string hash_password(std::string_view password);
+bool verify_password(std::string_view hash, std::string_view password);
+bool password_needs_rehash(std::string_view hash);
+
+}  // namespace examens::crypto

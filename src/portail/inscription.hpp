@@ -1,0 +1,35 @@
+// What the registration space lends to other pages: the "Mes inscriptions" cards of the
+// candidate's home page, and the choice of an exam shared by "Ouverture des services" and
+// "M'inscrire".
+#pragma once
+
+#include "portail/portal.hpp"
+#include "store/candidatures.hpp"
+
+namespace examens::portail {
+
+// Adds to `data` the logged-in candidate's active candidatures: a list "cartes" and the
+// flag "aucune_candidature".
+void add_mes_inscriptions(Portal& portal, const Context& ctx, Data& data);
+
+// Adds the drafts of new candidatures the candidate can still finish ("saisies",
+// "a_des_saisies"), each with the address of its furthest tab.
+void add_saisies_en_cours(Portal& portal, const Context& ctx, Data& data);
+
+// Opens (or resumes) the wizard on a registered candidature of the logged-in candidate,
+// refused outside its window.
+Response ouvrir_modification(Portal& portal, Context& ctx, const store::Candidature& c);
+
+// Domaine → session → académie from the query (?domaine=&session=&academie=), each level
+// offered as links under `base_path`; `data` holds the lists, the "Résumé de la sélection"
+// and, once all three are chosen, the window sentence (partial "choix_examen").
+struct ChoixExamen {
+  const domain::Domaine* domaine = nullptr;
+  const domain::SessionExamen* session = nullptr;  // never a closed one
+  const domain::Academie* academie = nullptr;
+  const domain::Periode* periode = nullptr;
+  Data data;
+};
+ChoixExamen choix_examen(const Portal& portal, const Context& ctx, std::string_view base_path);
+
+}  // namespace examens::portail

@@ -1,0 +1,328 @@
+// The portal core: session resolution, CSRF, security headers, static files,
+// page rendering and the mail queue shared by every space's handlers.
+#include "portail/portal.hpp"
+
+#include "crypto/secrets.hpp"
+#include "domain/temps.hpp"
+#include "http/static_files.hpp"
+#include "log/log.hpp"
+
+namespace examens::portail {
+namespace {
+
+// A session row is rewritten at most this often, not on every request: the
+// closing-hour rush should not turn each page view into a write.
+constexpr auto kTouchInterval = std::chrono::seconds(60);
+constexpr auto kSessionAbsolute = std::chrono::hours(12);
+
+// DSFR's own module sets style attributes at run time (seen in the browser scenario:
+// "style-src-attr" refusals from dsfr.module.min.js), so style attributes are allowed;
+// scripts, <style> elements and style sheets stay limited to this site.
+constexpr const char* kContentSecurityPolicy =
+    "default-src 'self'; script-src 'self'; style-src 'self'; "
+    "style-src-attr 'unsafe-inline'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; "
+    "object-src 'none'; frame-ancestors 'none'";
+
+}  // namespace
+
+Portal::Portal(const PortalOptions& options, store::Database& db, const domain::Clock& clock)
+    : options_(options),
+      db_(db),
+      clock_(clock),
+      templates_(options.root / "templates"),
+      services_(db, templates_, {options.base_url, options.session_idle}) {
+  {
+    store::Tx tx(db_);
+    secret_ = store::get_or_create_parametre(tx, "secret_csrf", crypto::random_token(32));
+    tx.commit();
+  }
+  add_compte_routes(router_);
+  add_messages_routes(router_);
+  add_referentiel_routes(router_);
+  add_pages_routes(router_);
+  // Before the registration space: its literal paths (/inscription/nouvelle) must win over
+  // the patterns (/inscription/{id}), the router taking the first match.
+  add_saisie_routes(router_);
+  add_inscription_routes(router_);
+}
+
+Portal::~Portal() = default;
+
+std::optional<Response> Portal::handle_static(Request& request) const {
+  const bool dsfr = request.path.starts_with("/dsfr/");
+  if ((!dsfr && !request.path.starts_with("/static/")) ||
+      (request.method != Method::get && request.method != Method::head))
+    return std::nullopt;
+  auto found = dsfr ? serve_static(request, "/dsfr/",
+                                   options_.root / "node_modules/@gouvfr/dsfr/dist", false)
+                    : serve_static(request, "/static/", options_.root / "static", false);
+  Response response = found ? std::move(*found) : Response::text("Fichier introuvable.", 404);
+  add_security_headers(response);
+  return response;
+}
+
+Response Portal::handle(Request& request) {
+  return handle(request, true);
+}
+
+Response Portal::handle(Request& request, bool may_retry) {
+  if (auto response = handle_static(request)) return std::move(*response);
+  Response response;
+  // resolve_session gives a new visitor's cookie to the request: a retry starts afresh.
+  const auto received_cookies = request.cookies;
+  const store::Activity activity;
+
+  Context ctx{request, clock_.now(), {}, {}, {}, {}, {}};
+  try {
+    resolve_session(ctx);
+    if (request.method == Method::post && !csrf_ok(ctx)) {
+      response = error_page(ctx, 403, "Formulaire expiré",
+                            "Ce formulaire a expiré ou ne provient pas de ce site (jeton de "
+                            "sécurité absent ou invalide). Rechargez la page et recommencez.");
+    } else {
+      response = dispatch(ctx);
+    }
+  } catch (const std::exception& e) {
+    // The connection was lost before anything was committed: the pool replaces it, and
+    // running the request again cannot write twice.
+    if (may_retry && activity.connection_lost() && !activity.commit_sent()) {
+      request.cookies = received_cookies;
+      return handle(request, false);
+    }
+    log::error("request_failed", {{"path", request.path}, {"error", e.what()}});
+    if (activity.connection_lost()) {
+      response = error_page(ctx, 503, "Service momentanément indisponible",
+                            "Le service est momentanément indisponible. Rien de ce que vous aviez "
+                            "enregistré n'est perdu ; réessayez dans quelques instants.");
+      response.set_header("Retry-After", "5");
+    } else {
+      response = error_page(ctx, 500, "Erreur du serveur",
+                            "Une erreur inattendue s'est produite. Rien de ce que vous aviez déjà "
+                            "enregistré n'est perdu ; veuillez réessayer dans un instant.");
+    }
+  }
+  // A shared cache would hand a public answer's cookies (the visitor's CSRF key, a session)
+  // to everyone who asks after this visitor.
+  const auto cache_control = response.header("Cache-Control");
+  if (cache_control && cache_control->find("public") != std::string_view::npos)
+    response.cookies.clear();
+  else
+    for (auto& c : ctx.cookies) response.cookies.push_back(std::move(c));
+  // Pages carry personal data: never stored by a shared cache or the browser's history.
+  if (!cache_control) response.set_header("Cache-Control", "no-store");
+  add_security_headers(response);
+  return response;
+}
+
+Response Portal::dispatch(Context& ctx) {
+  bool path_known = false;
+  const RouteHandler* handler = router_.match(ctx.req, path_known);
+  if (handler) return (*handler)(*this, ctx);
+  if (path_known) {
+    auto r = error_page(ctx, 405, "Méthode non autorisée",
+                        "Cette adresse n'accepte pas ce type de requête.");
+    r.set_header("Allow", "GET, HEAD, POST");
+    return r;
+  }
+  return error_page(ctx, 404, "Page non trouvée",
+                    "La page que vous cherchez est introuvable. Vérifiez l'adresse saisie.");
+}
+
+void Portal::resolve_session(Context& ctx) {
+  if (auto cookie_value = ctx.req.cookie(kSessionCookie)) {
+    const std::string empreinte = crypto::token_hash(*cookie_value);
+    std::optional<store::SessionRow> row;
+    std::optional<store::Compte> compte;
+    {
+      // Released before any write below: a worker never holds two pooled sessions, so
+      // busy workers cannot exhaust the pool waiting on each other.
+      store::Read read(db_);
+      row = store::find_session(read, empreinte);
+      // Idle timeout, and an absolute limit however active the session stays.
+      if (row && row->expire_le > ctx.now && ctx.now - row->cree_le < kSessionAbsolute)
+        compte = store::find_compte(read, row->compte_id);
+    }
+    if (compte) {
+      if (ctx.now - row->vu_le >= kTouchInterval) {
+        row->expire_le = ctx.now + options_.session_idle;
+        store::Tx tx(db_);
+        store::touch_session(tx, empreinte, ctx.now, row->expire_le);
+        tx.commit();
+      }
+      ctx.compte = std::move(compte);
+      ctx.csrf = row->csrf;
+      ctx.session = std::move(row);
+      return;
+    }
+    // Unknown or expired: forget it, so the visitor is plainly anonymous.
+    if (row) {
+      store::Tx tx(db_);
+      store::delete_session(tx, empreinte);
+      tx.commit();
+    }
+    ctx.cookies.push_back(cookie(kSessionCookie, "", 0));
+  }
+  // Anonymous visitors' forms (login, creation, reset) are protected too: the token
+  // is tied to a random cookie of theirs (double submit, keyed by the server secret).
+  std::string visitor(ctx.req.cookie(kVisitorCookie).value_or(""));
+  if (visitor.size() < 32) {
+    visitor = crypto::random_token(32);
+    ctx.cookies.push_back(cookie(kVisitorCookie, visitor, std::nullopt));
+    ctx.req.cookies[std::string(kVisitorCookie)] = visitor;
+  }
+  ctx.csrf = crypto::keyed_hash(secret_, visitor);
+}
+
+bool Portal::csrf_ok(const Context& ctx) const {
+  auto sent = ctx.req.field("csrf");
+  if (!sent) sent = ctx.req.header("x-csrf-token");
+  return sent && !ctx.csrf.empty() && crypto::constant_time_equal(*sent, ctx.csrf);
+}
+
+void Portal::login(Context& ctx, store::Tx& tx, long long compte_id) {
+  const std::string token = crypto::random_token(32);
+  store::SessionRow row;
+  row.empreinte = crypto::token_hash(token);
+  row.compte_id = compte_id;
+  row.csrf = crypto::random_token(32);
+  row.cree_le = row.vu_le = ctx.now;
+  row.expire_le = ctx.now + options_.session_idle;
+  store::insert_session(tx, row, ctx.now, ctx.req.remote_address,
+                        ctx.req.header("user-agent").value_or(""));
+  // An older session cookie of this browser (perhaps planted) is replaced, never reused.
+  if (auto old = ctx.req.cookie(kSessionCookie))
+    store::delete_session(tx, crypto::token_hash(*old));
+  ctx.cookies.push_back(cookie(kSessionCookie, token, std::nullopt));
+  ctx.csrf = row.csrf;
+  ctx.session = row;
+}
+
+void Portal::logout(Context& ctx) {
+  if (ctx.session) {
+    store::Tx tx(db_);
+    store::delete_session(tx, ctx.session->empreinte);
+    tx.commit();
+  }
+  ctx.session.reset();
+  ctx.compte.reset();
+  ctx.cookies.push_back(cookie(kSessionCookie, "", 0));
+}
+
+Cookie Portal::cookie(std::string_view name, std::string value, std::optional<long> max_age) const {
+  Cookie c;
+  c.name = name;
+  c.value = std::move(value);
+  c.max_age_seconds = max_age;
+  c.http_only = true;
+  c.secure = options_.base_url.starts_with("https://");
+  c.same_site = "Lax";
+  return c;
+}
+
+std::vector<std::pair<std::string, std::string>> Portal::security_headers() const {
+  std::vector<std::pair<std::string, std::string>> headers = {
+      {"Content-Security-Policy", kContentSecurityPolicy},
+      {"X-Content-Type-Options", "nosniff"},
+      {"X-Frame-Options", "DENY"},
+      {"Referrer-Policy", "same-origin"},
+      {"Permissions-Policy", "camera=(), microphone=(), geolocation=()"},
+      {"Cross-Origin-Opener-Policy", "same-origin"}};
+  if (options_.base_url.starts_with("https://"))
+    headers.emplace_back("Strict-Transport-Security", "max-age=31536000");
+  return headers;
+}
+
+void Portal::add_security_headers(Response& response) const {
+  for (auto& [name, value] : security_headers()) response.set_header(name, value);
+}
+
+void Portal::serve_with(ServerOptions& options) {
+  options.non_blocking = [this](Request& request) { return handle_static(request); };
+  options.pool_for = [](const Request& request) {
+    return runs_argon2(request) ? Pool::hashing : Pool::general;
+  };
+  options.accepts_upload = [this](const Request& head) { return accepts_upload(head); };
+  options.overloaded = [this](Request& request, std::string message) {
+    return overloaded(request, std::move(message));
+  };
+  options.default_headers = security_headers();
+}
+
+// No route takes files yet. The upload route to come must decide here, on the head alone,
+// before 25 MB reach the disk: a live session (its cookie) and the CSRF token, sent in the
+// X-CSRF-Token header or a query parameter since the body is not read yet; anything else
+// is refused.
+bool Portal::accepts_upload(const Request&) const {
+  return false;
+}
+
+Response Portal::overloaded(Request& request, std::string message) const {
+  // On the I/O thread, which must never wait: no session lookup in the database, so the
+  // page is drawn as for an anonymous visitor.
+  Context ctx{request, clock_.now(), {}, {}, {}, {}, {}};
+  Response response = error_page(ctx, 503, "Service momentanément surchargé", std::move(message));
+  response.set_header("Cache-Control", "no-store");
+  response.set_header("Retry-After", "5");
+  add_security_headers(response);
+  return response;
+}
+
+Response Portal::page(Context& ctx, std::string_view template_name, std::string title, Data data,
+                      int status) const {
+  data.set("csrf", ctx.csrf);
+  Data layout;
+  layout.set("title", title);
+  layout.set("csrf", ctx.csrf);
+  if (ctx.compte) {
+    Data user;
+    user.set("nom", ctx.compte->identite.nom_naissance);
+    user.set("prenom", ctx.compte->identite.prenoms);
+    layout.set("user", user);
+    // What the server will actually allow: the row is touched at most once a minute.
+    const auto remaining = ctx.session ? ctx.session->expire_le - ctx.now : options_.session_idle;
+    layout.set("session_timeout_seconds", std::to_string(remaining.count()));
+  }
+  Data alerts{Data::type::list};
+  std::vector<Alert> shown = ctx.alerts;
+  if (options_.demo_clock)
+    shown.insert(shown.begin(), {"info", "",
+                                 "Démonstration : l'horloge du portail indique le " +
+                                     domain::format_paris_datetime(ctx.now) +
+                                     " (heure de Paris), pour que les périodes d'inscription du "
+                                     "jeu de démonstration restent ouvertes, closes ou à venir."});
+  for (const auto& a : shown) {
+    Data item;
+    item.set("type", a.type);
+    // The layout shows a titled alert, or a small one with only a message.
+    if (a.title.empty())
+      item.set("small", true);
+    else
+      item.set("title", a.title);
+    if (!a.message.empty()) item.set("message", a.message);
+    alerts.push_back(item);
+  }
+  if (!shown.empty()) layout.set("alerts", alerts);
+  if (data.get("scripts")) layout.set("scripts", *data.get("scripts"));
+  layout.set("content", templates_.render(template_name, data));
+  return Response::html(templates_.render("layout", layout), status);
+}
+
+Response Portal::error_page(Context& ctx, int status, std::string title,
+                            std::string message) const {
+  Data data;
+  data.set("titre", title);
+  data.set("message", message);
+  data.set("status", std::to_string(status));
+  return page(ctx, "erreur", std::move(title), std::move(data), status);
+}
+
+Response Portal::login_required() {
+  return Response::redirect("/connexion?expiree=1");
+}
+
+int Portal::prepare_mails() {
+  return traiter_demandes_mot_de_passe(*this, clock_.now());
+}
+
+}  // namespace examens::portail

@@ -1,0 +1,155 @@
+// The portal: from a plain Request to a Response, with sessions, CSRF, security
+// headers, static files and the handlers of each space. Runs on worker threads
+// (handlers block on the database and on Argon2id); thread-safe.
+#pragma once
+
+#include <chrono>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "actions/services.hpp"
+#include "domain/clock.hpp"
+#include "http/message.hpp"
+#include "http/router.hpp"
+#include "http/server.hpp"
+#include "store/comptes.hpp"
+#include "store/database.hpp"
+#include "store/sessions.hpp"
+#include "templates/templates.hpp"
+#include "web/form_view.hpp"
+
+namespace examens::portail {
+
+// The pages speak the transport's plain types, fill templates, and draw forms with the web
+// toolkit.
+using http::Cookie;
+using http::Method;
+using http::Pool;
+using http::Request;
+using http::Response;
+using http::Router;
+using http::ServerOptions;
+using mail::LienUnique;
+using templates::Data;
+using templates::Templates;
+using web::FieldSpec;
+using web::FormView;
+using web::Option;
+
+inline constexpr std::string_view kSessionCookie = "examens_session";
+inline constexpr std::string_view kVisitorCookie = "examens_visiteur";
+
+struct Alert {
+  std::string type;  // success | info | warning | error
+  std::string title;
+  std::string message;
+};
+
+// What one request carries through the handlers.
+struct Context {
+  Request& req;
+  domain::Instant now;
+  std::optional<store::SessionRow> session;
+  std::optional<store::Compte> compte;  // the logged-in account
+  std::string csrf;                     // token expected in this visitor's forms
+  std::vector<Cookie> cookies;          // to set on the response
+  std::vector<Alert> alerts;
+};
+
+// What the portal takes of the instance's configuration (the commands fill it from the
+// environment). The portal reads it through a reference for its whole lifetime.
+struct PortalOptions {
+  std::filesystem::path root;  // templates/, static/ and node_modules/ are read there
+  std::string base_url;        // the public address: links in mails; https: Secure, HSTS
+  std::chrono::seconds session_idle{30 * 60};
+  bool demo_clock = false;  // the portal runs on the demo's clock: every page says so
+};
+
+class Portal;
+using RouteHandler = std::function<Response(Portal&, Context&)>;
+
+class Portal {
+ public:
+  Portal(const PortalOptions& options, store::Database& db, const domain::Clock& clock);
+  ~Portal();
+
+  Response handle(Request& request);
+  // Plugs the portal into the server: handlers, static files, the hashing pool for the
+  // routes that run Argon2id, the upload gate, the overload page and the security headers
+  // of the server's own answers.
+  void serve_with(ServerOptions& options);
+  // Static files (/static/, /dsfr/): no database, no waiting, so the server answers them
+  // on its I/O thread. nullopt for every other request.
+  std::optional<Response> handle_static(Request& request) const;
+
+  // Called after a transaction that queued mail commits, to wake the sender.
+  void on_mail_queued(std::function<void()> callback) {
+    services_.courrier().on_queued(std::move(callback));
+  }
+  // Builds the mails that requests only recorded ("Mot de passe oublié"), so that the
+  // request's answer costs the same whether or not the account exists. The mail sender
+  // calls it before each delivery round. Returns how many mails were queued.
+  int prepare_mails();
+
+  // --- for the handlers of each space ---
+  const PortalOptions& options() const { return options_; }
+  actions::Services& services() { return services_; }
+  store::Database& db() { return db_; }
+  const store::Referentiel& referentiel() const { return services_.referentiel(); }
+  const domain::Catalogue& catalogue() const { return services_.catalogue(); }
+  const domain::CatalogueQualification& qualification() const { return services_.qualification(); }
+  const std::string& dummy_hash() const { return services_.dummy_hash(); }
+
+  Response page(Context& ctx, std::string_view template_name, std::string title, Data data,
+                int status = 200) const;
+  Response error_page(Context& ctx, int status, std::string title, std::string message) const;
+  // The redirect to the login page for a visitor who is not (or no longer) logged in.
+  static Response login_required();
+
+  // Opens a fresh session (a new id: no fixation) inside the caller's transaction.
+  void login(Context& ctx, store::Tx& tx, long long compte_id);
+  void logout(Context& ctx);
+
+ private:
+  // `may_retry`: a request that lost its database connection before committing anything
+  // runs once more, on a fresh connection.
+  Response handle(Request& request, bool may_retry);
+  Response dispatch(Context& ctx);
+  void resolve_session(Context& ctx);
+  bool csrf_ok(const Context& ctx) const;
+  // Whether a multipart body may be read for this request head (see serve_with).
+  bool accepts_upload(const Request& head) const;
+  // The DSFR page of a request refused because its pool is full (503).
+  Response overloaded(Request& request, std::string message) const;
+  std::vector<std::pair<std::string, std::string>> security_headers() const;
+  void add_security_headers(Response& response) const;
+  Cookie cookie(std::string_view name, std::string value, std::optional<long> max_age) const;
+
+  const PortalOptions& options_;
+  store::Database& db_;
+  const domain::Clock& clock_;
+  Templates templates_;
+  actions::Services services_;
+  std::string secret_;
+  Router<RouteHandler> router_;
+};
+
+// The "Mot de passe oublié" requests turned into mails (compte.cpp).
+int traiter_demandes_mot_de_passe(Portal& portal, domain::Instant now);
+
+// Each space registers its routes (one file of handlers per space).
+void add_compte_routes(Router<RouteHandler>& router);
+void add_messages_routes(Router<RouteHandler>& router);
+// Whether the request goes to a handler of the account space that runs Argon2id (login,
+// creation, new password, modification): those run on the server's hashing pool.
+bool runs_argon2(const Request& request);
+void add_referentiel_routes(Router<RouteHandler>& router);
+void add_pages_routes(Router<RouteHandler>& router);
+void add_inscription_routes(Router<RouteHandler>& router);
+void add_saisie_routes(Router<RouteHandler>& router);
+
+}  // namespace examens::portail

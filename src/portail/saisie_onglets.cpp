@@ -1,0 +1,87 @@
+// The wizard's tabs as pages: what every tab shows, the tabs 1, 7 and 8, and each of the
+// others from its own file in onglets/.
+#include "portail/saisie_onglets.hpp"
+
+#include "domain/compte.hpp"
+#include "domain/qualification.hpp"
+#include "portail/onglets/onglets.hpp"
+#include "web/form_view.hpp"
+
+namespace examens::portail {
+
+using onglets::case_a_cocher;
+
+Response onglet_page(Portal& portal, Context& ctx, const Brouillon& b, int onglet,
+                     const domain::FieldErrors& errors, int status) {
+  const auto& catalogue = portal.catalogue();
+  FormView view(errors);
+  Data data;
+  data.set("onglet_" + std::to_string(onglet), true);
+  data.set("action", onglet_href(b.cle, onglet));
+  data.set("numero_onglet", std::to_string(onglet));
+  data.set("titre_onglet", std::string(domain::titre_onglet(onglet)));
+  if (onglet < domain::kOngletConditions)
+    data.set("onglet_suivant", std::string(domain::titre_onglet(onglet + 1)));
+  data.set("premier", onglet == 1);
+  data.set("dernier", onglet == domain::kOngletConditions);
+  Data etapes{Data::type::list};
+  for (int i = 1; i <= domain::kOngletConditions; ++i) {
+    Data etape;
+    etape.set("numero", std::to_string(i));
+    etape.set("titre", std::string(domain::titre_onglet(i)));
+    etape.set("courant", i == onglet);
+    if (i <= b.atteint && i != onglet) etape.set("href", onglet_href(b.cle, i));
+    etapes.push_back(etape);
+  }
+  data.set("etapes", etapes);
+  const auto* domaine = catalogue.domaine(b.dossier.domaine);
+  data.set("examen", domaine ? domaine->libelle : b.dossier.domaine);
+  const auto* session = catalogue.session(b.dossier.domaine, b.dossier.session);
+  data.set("session", session ? session->libelle : b.dossier.session);
+  const auto* academie = catalogue.academie(b.dossier.academie);
+  data.set("academie", academie ? academie->nom : b.dossier.academie);
+  data.set("modification", b.candidature != 0);
+
+  const auto& c = b.dossier.champs;
+  switch (onglet) {
+    case 1:
+      data.set("modalites",
+               case_a_cocher("modalites_acceptees", "modalites_acceptees", "oui",
+                             "J'ai pris connaissance des modalités d'inscription et "
+                             "je les accepte.",
+                             domain::valeur(c, "modalites_acceptees") == "oui", errors));
+      break;
+    case 2: onglets::identification(portal, ctx, c, view, data); break;
+    case 3: onglets::informations(portal, b, errors, view, data); break;
+    case 4: onglets::qualification(portal, ctx, b, errors, view, data); break;
+    case 5: onglets::acquis(portal, ctx, b, errors, view, data); break;
+    case 6: onglets::epreuves(portal, ctx, b, errors, data); break;
+    case domain::kOngletRecapitulatif:
+      data.set("recap", recapitulatif_data(
+                            recapitulatif(portal, *ctx.compte, b.dossier, annee_courante(ctx))));
+      break;
+    case domain::kOngletConditions:
+      data.set("conditions",
+               case_a_cocher("conditions_acceptees", "conditions_acceptees", "oui",
+                             "En cochant cette case, je m'engage à fournir au service chargé de "
+                             "mon inscription, à la date qui me sera indiquée, toutes les pièces "
+                             "justificatives qui me seront demandées; Je reconnais avoir pris "
+                             "connaissance des conditions d'inscription et j'accepte de me "
+                             "conformer aux présentes dispositions.",
+                             domain::valeur(c, "conditions_acceptees") == "oui", errors));
+      break;
+    default: break;
+  }
+  const Data form = view.data();
+  data.set("f", *form.get("f"));
+  if (form.get("has_errors")) {
+    data.set("has_errors", true);
+    data.set("errors", *form.get("errors"));
+  }
+  return portal.page(
+      ctx, "inscription/saisie",
+      "Étape " + std::to_string(onglet) + " : " + std::string(domain::titre_onglet(onglet)),
+      std::move(data), status);
+}
+
+}  // namespace examens::portail

@@ -6,6 +6,7 @@
 #include "domain/temps.hpp"
 #include "http/static_files.hpp"
 #include "log/log.hpp"
+#include "web/security_headers.hpp"
 
 namespace examens::portail {
 namespace {
@@ -14,15 +15,6 @@ namespace {
 // closing-hour rush should not turn each page view into a write.
 constexpr auto kTouchInterval = std::chrono::seconds(60);
 constexpr auto kSessionAbsolute = std::chrono::hours(12);
-
-// DSFR's own module sets style attributes at run time (seen in the browser scenario:
-// "style-src-attr" refusals from dsfr.module.min.js), so style attributes are allowed;
-// scripts, <style> elements and style sheets stay limited to this site.
-constexpr const char* kContentSecurityPolicy =
-    "default-src 'self'; script-src 'self'; style-src 'self'; "
-    "style-src-attr 'unsafe-inline'; img-src 'self' data:; "
-    "font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; "
-    "object-src 'none'; frame-ancestors 'none'";
 
 }  // namespace
 
@@ -58,7 +50,6 @@ std::optional<Response> Portal::handle_static(Request& request) const {
                                    options_.root / "node_modules/@gouvfr/dsfr/dist", false)
                     : serve_static(request, "/static/", options_.root / "static", false);
   Response response = found ? std::move(*found) : Response::text("Fichier introuvable.", 404);
-  add_security_headers(response);
   return response;
 }
 
@@ -111,7 +102,6 @@ Response Portal::handle(Request& request, bool may_retry) {
     for (auto& c : ctx.cookies) response.cookies.push_back(std::move(c));
   // Pages carry personal data: never stored by a shared cache or the browser's history.
   if (!cache_control) response.set_header("Cache-Control", "no-store");
-  add_security_headers(response);
   return response;
 }
 
@@ -220,23 +210,6 @@ Cookie Portal::cookie(std::string_view name, std::string value, std::optional<lo
   return c;
 }
 
-std::vector<std::pair<std::string, std::string>> Portal::security_headers() const {
-  std::vector<std::pair<std::string, std::string>> headers = {
-      {"Content-Security-Policy", kContentSecurityPolicy},
-      {"X-Content-Type-Options", "nosniff"},
-      {"X-Frame-Options", "DENY"},
-      {"Referrer-Policy", "same-origin"},
-      {"Permissions-Policy", "camera=(), microphone=(), geolocation=()"},
-      {"Cross-Origin-Opener-Policy", "same-origin"}};
-  if (options_.base_url.starts_with("https://"))
-    headers.emplace_back("Strict-Transport-Security", "max-age=31536000");
-  return headers;
-}
-
-void Portal::add_security_headers(Response& response) const {
-  for (auto& [name, value] : security_headers()) response.set_header(name, value);
-}
-
 void Portal::serve_with(ServerOptions& options) {
   options.non_blocking = [this](Request& request) { return handle_static(request); };
   options.pool_for = [](const Request& request) {
@@ -246,7 +219,8 @@ void Portal::serve_with(ServerOptions& options) {
   options.overloaded = [this](Request& request, std::string message) {
     return overloaded(request, std::move(message));
   };
-  options.default_headers = security_headers();
+  // The server adds them to every answer, the pages' and its own (400, 413, 503…).
+  options.default_headers = web::security_headers(options_.base_url.starts_with("https://"));
 }
 
 // No route takes files yet. The upload route to come must decide here, on the head alone,
@@ -264,7 +238,6 @@ Response Portal::overloaded(Request& request, std::string message) const {
   Response response = error_page(ctx, 503, "Service momentanément surchargé", std::move(message));
   response.set_header("Cache-Control", "no-store");
   response.set_header("Retry-After", "5");
-  add_security_headers(response);
   return response;
 }
 

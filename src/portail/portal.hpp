@@ -125,8 +125,6 @@ class Portal {
   bool accepts_upload(const Request& head) const;
   // The DSFR page of a request refused because its pool is full (503).
   Response overloaded(Request& request, std::string message) const;
-  std::vector<std::pair<std::string, std::string>> security_headers() const;
-  void add_security_headers(Response& response) const;
   Cookie cookie(std::string_view name, std::string value, std::optional<long> max_age) const;
 
   const PortalOptions& options_;

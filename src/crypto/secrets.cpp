@@ -16,6 +16,12 @@ std::string to_hex(const unsigned char* data, std::size_t size) {
   return out;
 }
 
+// Idempotent and thread-safe: the mail encoder may run before init_secrets (in tests).
+void ensure_sodium() {
+  static const int status = sodium_init();
+  if (status < 0) throw std::runtime_error("libsodium initialisation failed");
+}
+
 }  // namespace
 
 void init_secrets() {
@@ -29,6 +35,22 @@ std::string random_token(std::size_t bytes) {
   sodium_bin2base64(out.data(), out.size(), raw.data(), raw.size(),
                     sodium_base64_VARIANT_URLSAFE_NO_PADDING);
   out.resize(out.find('\0'));
+  return out;
+}
+
+std::string random_hex(std::size_t bytes) {
+  ensure_sodium();
+  std::vector<unsigned char> raw(bytes);
+  randombytes_buf(raw.data(), raw.size());
+  return to_hex(raw.data(), raw.size());
+}
+
+std::string base64(std::string_view bytes) {
+  const std::size_t size = sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_ORIGINAL);
+  std::string out(size, '\0');
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()),
+                    bytes.size(), sodium_base64_VARIANT_ORIGINAL);
+  out.resize(size - 1);  // drop the terminating NUL
   return out;
 }
 

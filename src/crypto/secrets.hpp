@@ -1,4 +1,5 @@
-// Random tokens, their stored hashes, and password hashing (Argon2id, libsodium).
+// Random tokens and their stored hashes, password hashing (Argon2id), and the encodings
+// of libsodium that mail needs (hex, base64): libsodium stays in this folder.
 // Password hashing is slow by design (~70 ms): call it on worker threads only.
 #pragma once
 
@@ -14,6 +15,9 @@ void init_secrets();
 
 std::string random_token(std::size_t bytes = 32);  // URL-safe base64, no padding
 std::uint64_t random_u64();
+std::string random_hex(std::size_t bytes);  // lowercase hex (MIME boundaries, Message-IDs)
+// Standard base64 with padding (MIME encoded words).
+std::string base64(std::string_view bytes);
 // The stored form of a token: a hex BLAKE2b-256 digest, so a database leak gives
 // no usable link or session.
 std::string token_hash(std::string_view token);

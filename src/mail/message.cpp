@@ -3,12 +3,12 @@
 #include "mail/message.hpp"
 
 #include <date/date.h>
-#include <sodium.h>
 
 #include <algorithm>
 #include <locale>
 #include <stdexcept>
 
+#include "crypto/secrets.hpp"
 #include "texte/texte.hpp"
 
 namespace examens::mail {
@@ -23,32 +23,6 @@ constexpr std::size_t kMaxEncodedWord = 75;
 constexpr std::size_t kEncodedLineLimit = 76;
 constexpr std::size_t kPlainLineLimit = 78;
 constexpr std::size_t kQpLineLimit = 76;
-
-void ensure_sodium() {
-  // sodium_init is idempotent and thread-safe; a failure means no usable RNG.
-  static const int status = sodium_init();
-  if (status < 0) throw std::runtime_error("libsodium initialisation failed");
-}
-
-std::string random_hex(std::size_t bytes) {
-  ensure_sodium();
-  std::string raw(bytes, '\0');
-  randombytes_buf(raw.data(), raw.size());
-  std::string hex(bytes * 2 + 1, '\0');
-  sodium_bin2hex(hex.data(), hex.size(), reinterpret_cast<const unsigned char*>(raw.data()),
-                 raw.size());
-  hex.pop_back();
-  return hex;
-}
-
-std::string base64(std::string_view bytes) {
-  const std::size_t size = sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_ORIGINAL);
-  std::string out(size, '\0');
-  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()),
-                    bytes.size(), sodium_base64_VARIANT_ORIGINAL);
-  out.resize(size - 1);  // drop the terminating NUL
-  return out;
-}
 
 // Header values come partly from user input (names, subjects built from
 // catalogue data): control characters, CR and LF above all, become spaces.
@@ -161,7 +135,7 @@ std::vector<std::string> encode_words(std::string_view value, std::size_t first_
   while (start < value.size()) {
     const std::size_t max_bytes = (limit - kEncodedWordOverhead) / 4 * 3;
     const std::string_view word = texte::cut_utf8(value.substr(start), max_bytes);
-    words.push_back("=?UTF-8?B?" + base64(word) + "?=");
+    words.push_back("=?UTF-8?B?" + crypto::base64(word) + "?=");
     start += word.size();
     limit = kMaxEncodedWord;
   }
@@ -232,7 +206,7 @@ std::string make_message_id(std::string_view from_address) {
     }
   }
   if (domain.empty()) domain = "examens.invalid";
-  return random_hex(16) + "@" + domain;
+  return crypto::random_hex(16) + "@" + domain;
 }
 
 std::string render_rfc5322(const Mail& mail) {
@@ -257,7 +231,7 @@ std::string render_rfc5322(const Mail& mail) {
   }
   // "=_" cannot occur in quoted-printable output, so the boundary never
   // collides with a body whatever it holds; the random part keeps it unique.
-  const std::string boundary = "=_examens_" + random_hex(12);
+  const std::string boundary = "=_examens_" + crypto::random_hex(12);
   out += "Content-Type: multipart/alternative;\r\n boundary=\"" + boundary + "\"\r\n\r\n";
   out += "--" + boundary + "\r\n";
   out += render_part("text/plain", mail.text);

@@ -1,0 +1,2 @@
+// A transport that reaches into storage: refused.
+#include "store/database.hpp"

@@ -1,0 +1,2 @@
+// SOCI in a public storage header: refused.
+#include <soci/soci.h>

@@ -1,13 +1,8 @@
 // Handlers of the account space (SPEC §3): creation, activation, login, logout,
 // forgotten password, "Modifier mon compte", "Supprimer" and the home page. The account
 // form is in compte_formulaire.cpp, "Consulter mes messages" in messages.cpp.
-#include "domain/compte.hpp"
+#include "actions/compte.hpp"
 
-#include <algorithm>
-
-#include "crypto/secrets.hpp"
-#include "domain/temps.hpp"
-#include "domain/throttle.hpp"
 #include "portail/compte_formulaire.hpp"
 #include "portail/inscription.hpp"
 #include "portail/portal.hpp"
@@ -18,11 +13,6 @@ namespace {
 
 using domain::CompteForm;
 using domain::FieldErrors;
-
-// The login counter of an account, whichever identifier was typed (email, login id, numéro).
-std::string cle_throttle(long long compte_id) {
-  return "compte:" + std::to_string(compte_id);
-}
 
 Data compte_summary(const store::Compte& c) {
   Data d;
@@ -52,10 +42,6 @@ void alert_from_query(Context& ctx) {
   };
   for (const auto& n : notices)
     if (ctx.req.query_param(n.key)) ctx.alerts.push_back({n.type, n.title, ""});
-}
-
-std::string activation_link(const Portal& portal, const std::string& token) {
-  return portal.options().base_url + "/compte/activer?jeton=" + token;
 }
 
 // --- pages ---
@@ -99,47 +85,13 @@ Response creer(Portal& portal, Context& ctx) {
                                         errors.empty() ? query : std::string()));
   }
 
-  auto validation =
-      domain::validate_creation(form, portal.referentiel(), domain::paris_today(ctx.now));
-  if (validation.errors.empty()) {
-    store::Read read(portal.db());
-    if (store::email_taken(read, validation.compte->email))
-      validation.errors.add("email", "Cette adresse mail existe déjà dans l'application");
-  }
-  if (!validation.errors.empty())
+  const auto creation = actions::creer_compte(portal.services(), form, ctx.now);
+  if (!creation.compte)
     return portal.page(ctx, "compte/creer", "Créer mon compte",
-                       compte_form_data(portal, Mode::creation, form, validation.errors, false, ""),
+                       compte_form_data(portal, Mode::creation, form, creation.errors, false, ""),
                        422);
-
-  const auto& valid = *validation.compte;
-  store::Compte compte;
-  compte.email = valid.email;
-  compte.mot_de_passe = crypto::hash_password(valid.mot_de_passe);
-  compte.etat = store::kEtatEnAttente;
-  compte.identite = valid.identite;
-  const std::string token = crypto::random_token(32);
-  try {
-    store::Tx tx(portal.db());
-    do {
-      compte.numero_candidat = domain::numero_candidat_from(crypto::random_u64());
-    } while (!store::reserve_numero_candidat(tx, compte.numero_candidat, ctx.now));
-    compte.id = store::insert_compte(tx, compte, ctx.now);
-    store::insert_jeton(tx, crypto::token_hash(token), compte.id, store::kJetonActivation, ctx.now,
-                        ctx.now + domain::kActivationValidity);
-    portal.services().courrier().queue(tx, compte, "activation", "[Examens] Activer mon compte",
-                                       Data{}, ctx.now,
-                                       LienUnique{activation_link(portal, token), "48 heures"});
-    tx.commit();
-  } catch (const store::Duplicate&) {
-    // Another request created an account with this email between our check and insert.
-    validation.errors.add("email", "Cette adresse mail existe déjà dans l'application");
-    return portal.page(ctx, "compte/creer", "Créer mon compte",
-                       compte_form_data(portal, Mode::creation, form, validation.errors, false, ""),
-                       422);
-  }
-  portal.services().courrier().committed();
   Data data;
-  data.set("email", compte.email);
+  data.set("email", creation.compte->email);
   return portal.page(ctx, "compte/cree", "Votre compte est en cours de création", std::move(data));
 }
 
@@ -172,27 +124,16 @@ Response jeton_invalide(Portal& portal, Context& ctx, store::JetonEtat etat, boo
 // not consume a single-use link.
 Response activer_form(Portal& portal, Context& ctx) {
   const std::string token(ctx.req.query_param("jeton").value_or(""));
-  store::Read read(portal.db());
-  const auto jeton =
-      store::read_jeton(read, crypto::token_hash(token), store::kJetonActivation, ctx.now);
-  if (jeton.etat != store::JetonEtat::valide) return jeton_invalide(portal, ctx, jeton.etat, true);
+  const auto etat = actions::etat_jeton(portal.services(), token, store::kJetonActivation, ctx.now);
+  if (etat != store::JetonEtat::valide) return jeton_invalide(portal, ctx, etat, true);
   Data data;
   data.set("jeton", token);
   return portal.page(ctx, "compte/activer", "Activer mon compte", std::move(data));
 }
 
 Response activer(Portal& portal, Context& ctx) {
-  const std::string token = ctx.req.field_or("jeton");
-  const std::string empreinte = crypto::token_hash(token);
-  store::Tx tx(portal.db());
-  auto compte_id = store::consume_jeton(tx, empreinte, store::kJetonActivation, ctx.now);
-  if (!compte_id) {
-    const auto jeton = store::read_jeton(tx, empreinte, store::kJetonActivation, ctx.now);
-    return jeton_invalide(portal, ctx, jeton.etat, true);
-  }
-  store::activate_compte(tx, *compte_id, ctx.now);
-  store::clear_throttle(tx, cle_throttle(*compte_id));
-  tx.commit();
+  const auto etat = actions::activer_compte(portal.services(), ctx.req.field_or("jeton"), ctx.now);
+  if (etat != store::JetonEtat::valide) return jeton_invalide(portal, ctx, etat, true);
   return Response::redirect("/connexion?active=1");
 }
 
@@ -221,66 +162,33 @@ Response connexion_form(Portal& portal, Context& ctx) {
 }
 
 Response connexion(Portal& portal, Context& ctx) {
-  const std::string identifiant = ctx.req.field_or("identifiant");
-  const std::string mot_de_passe = ctx.req.field_or("mot_de_passe");
-  if (identifiant.empty() || mot_de_passe.empty()) {
-    FieldErrors errors;
-    if (identifiant.empty())
-      errors.add("identifiant", "Veuillez saisir votre identifiant de connexion.");
-    if (mot_de_passe.empty()) errors.add("mot_de_passe", "Veuillez saisir votre mot de passe.");
-    return connexion_page(portal, ctx, identifiant, errors, "", 422);
+  using Issue = actions::ResultatConnexion::Issue;
+  const actions::Connexion connexion{ctx.req.field_or("identifiant"),
+                                     ctx.req.field_or("mot_de_passe"), Portal::navigateur(ctx.req)};
+  auto result = actions::se_connecter(portal.services(), connexion, ctx.now);
+  const std::string& identifiant = connexion.identifiant;
+  switch (result.issue) {
+    case Issue::champs_manquants:
+      return connexion_page(portal, ctx, identifiant, result.errors, "", 422);
+    case Issue::bloquee:
+      return connexion_page(
+          portal, ctx, identifiant, {},
+          "Trop de tentatives de connexion ont échoué. Par sécurité, la connexion est suspendue "
+          "pendant quelques minutes, plus longtemps après chaque nouvel échec : réessayez plus "
+          "tard, ou utilisez « Mot de passe oublié », qui lève la suspension dès que vous avez "
+          "choisi un nouveau mot de passe.",
+          429);
+    case Issue::incorrecte:
+      return connexion_page(portal, ctx, identifiant, {}, "Identifiant ou mot de passe incorrect.",
+                            422);
+    case Issue::non_activee:
+      return connexion_page(portal, ctx, identifiant, {},
+                            "Votre compte n'est pas encore activé : cliquez sur le lien « Activer "
+                            "mon compte » du mail reçu lors de sa création (valable 48 heures).",
+                            403);
+    case Issue::ouverte: break;
   }
-
-  std::optional<store::Compte> compte;
-  {
-    store::Read read(portal.db());
-    compte = store::find_compte_by_any(read, identifiant);
-  }
-  // An email, a login id and a numéro de candidat name one account: one counter.
-  const std::string key_compte =
-      compte ? cle_throttle(compte->id) : "id:" + domain::normalize_email(identifiant);
-  const std::string key_ip = "ip:" + ctx.req.remote_address;
-  bool admitted = false;
-  {
-    // Counted before the Argon2id check and committed at once, so that parallel guesses
-    // each take one of the allowed attempts.
-    store::Tx tx(portal.db());
-    admitted = !store::throttle_blocked(tx, key_ip, ctx.now) &&
-               store::admit_attempt(tx, key_compte, ctx.now, domain::kCompteThrottle);
-    tx.commit();
-  }
-  if (!admitted)
-    return connexion_page(portal, ctx, identifiant, {},
-                          "Trop de tentatives de connexion ont échoué. Par sécurité, la connexion "
-                          "est suspendue pendant quelques minutes, plus longtemps après chaque "
-                          "nouvel échec : réessayez plus tard, ou utilisez « Mot de passe "
-                          "oublié », qui lève la suspension dès que vous avez choisi un nouveau "
-                          "mot de passe.",
-                          429);
-  // The same Argon2id cost whether or not the identifier exists.
-  const bool ok =
-      crypto::verify_password(compte ? compte->mot_de_passe : portal.dummy_hash(), mot_de_passe) &&
-      compte.has_value();
-  store::Tx tx(portal.db());
-  if (!ok) {
-    // The account's streak already counts this attempt; the address counts failures only.
-    store::admit_attempt(tx, key_ip, ctx.now, domain::kAddressThrottle);
-    tx.commit();
-    return connexion_page(portal, ctx, identifiant, {}, "Identifiant ou mot de passe incorrect.",
-                          422);
-  }
-  store::clear_throttle(tx, key_compte);
-  if (!compte->actif()) {
-    tx.commit();
-    return connexion_page(portal, ctx, identifiant, {},
-                          "Votre compte n'est pas encore activé : cliquez sur le lien « Activer "
-                          "mon compte » du mail reçu lors de sa création (valable 48 heures).",
-                          403);
-  }
-  if (crypto::password_needs_rehash(compte->mot_de_passe))
-    store::update_mot_de_passe(tx, compte->id, crypto::hash_password(mot_de_passe), ctx.now);
-  portal.login(ctx, tx, compte->id);
-  tx.commit();
+  portal.login(ctx, std::move(*result.session));
   return Response::redirect("/");
 }
 
@@ -295,10 +203,7 @@ Response aide_connexion(Portal& portal, Context& ctx) {
 
 Response prolonger(Portal& portal, Context& ctx) {
   if (!ctx.session) return Response::text("Session expirée.", 401);
-  store::Tx tx(portal.db());
-  store::touch_session(tx, ctx.session->empreinte, ctx.now,
-                       ctx.now + portal.options().session_idle);
-  tx.commit();
+  actions::prolonger_session(portal.services(), ctx.session->empreinte, ctx.now);
   Response r;
   r.status = 204;
   return r;
@@ -321,34 +226,17 @@ Response oubli_form(Portal& portal, Context& ctx) {
 // Records the request and answers at once, the same way and after the same work whether
 // or not the identifier names an account: the mail is built later, off the request's path.
 Response oubli(Portal& portal, Context& ctx) {
-  const std::string identifiant = ctx.req.field_or("identifiant");
-  if (identifiant.empty()) {
-    FieldErrors errors;
-    errors.add("identifiant", "Veuillez saisir votre identifiant de connexion.");
-    return oubli_page(portal, ctx, errors, 422);
-  }
-  // No identifier is that long (an email has 254 bytes at most): nothing to record, and no
-  // request may make the table hold a form's worth of bytes.
-  constexpr std::size_t kMaxIdentifiant = 254;
-  if (identifiant.size() <= kMaxIdentifiant) {
-    store::Tx tx(portal.db());
-    store::insert_demande_mot_de_passe(tx, identifiant, ctx.now);
-    tx.commit();
-    portal.services().courrier().committed();
-  }
+  const auto errors =
+      actions::demander_mot_de_passe(portal.services(), ctx.req.field_or("identifiant"), ctx.now);
+  if (!errors.empty()) return oubli_page(portal, ctx, errors, 422);
   return portal.page(ctx, "mot_de_passe/oubli_envoye", "Mot de passe oublié", Data{});
 }
 
 // The "Modifier mon mot de passe" form of a reset link, or why the link is refused.
 Response nouveau_page(Portal& portal, Context& ctx, const std::string& token,
                       const FieldErrors& errors, int status) {
-  {
-    store::Read read(portal.db());
-    const auto jeton =
-        store::read_jeton(read, crypto::token_hash(token), store::kJetonMotDePasse, ctx.now);
-    if (jeton.etat != store::JetonEtat::valide)
-      return jeton_invalide(portal, ctx, jeton.etat, false);
-  }
+  const auto etat = actions::etat_jeton(portal.services(), token, store::kJetonMotDePasse, ctx.now);
+  if (etat != store::JetonEtat::valide) return jeton_invalide(portal, ctx, etat, false);
   FormView view(errors);
   view.field({"mot_de_passe", "Nouveau mot de passe", kPasswordHint, "password", "new-password"},
              "");
@@ -365,24 +253,12 @@ Response nouveau_form(Portal& portal, Context& ctx) {
 
 Response nouveau(Portal& portal, Context& ctx) {
   const std::string token = ctx.req.field_or("jeton");
-  const std::string empreinte = crypto::token_hash(token);
-  const std::string mdp = ctx.req.field_or("mot_de_passe");
-  FieldErrors errors;
-  domain::validate_password_pair(mdp, ctx.req.field_or("mot_de_passe_confirmation"), errors);
-  if (!errors.empty()) return nouveau_page(portal, ctx, token, errors, 422);
-  const std::string hash = crypto::hash_password(mdp);
-  store::Tx tx(portal.db());
-  auto compte_id = store::consume_jeton(tx, empreinte, store::kJetonMotDePasse, ctx.now);
-  if (!compte_id) {
-    const auto jeton = store::read_jeton(tx, empreinte, store::kJetonMotDePasse, ctx.now);
-    return jeton_invalide(portal, ctx, jeton.etat, false);
-  }
-  store::update_mot_de_passe(tx, *compte_id, hash, ctx.now);
-  // Whoever knew the old password is logged out everywhere; the owner, who just proved he
-  // holds the mailbox, may log in at once even if guessers had blocked the account.
-  store::delete_other_sessions(tx, *compte_id, "");
-  store::clear_throttle(tx, cle_throttle(*compte_id));
-  tx.commit();
+  const auto result = actions::reinitialiser_mot_de_passe(
+      portal.services(), token, ctx.req.field_or("mot_de_passe"),
+      ctx.req.field_or("mot_de_passe_confirmation"), ctx.now);
+  if (!result.errors.empty()) return nouveau_page(portal, ctx, token, result.errors, 422);
+  if (result.jeton != store::JetonEtat::valide)
+    return jeton_invalide(portal, ctx, result.jeton, false);
   return Response::redirect("/connexion?mot_de_passe=1");
 }
 
@@ -403,140 +279,64 @@ Response modifier_page(Portal& portal, Context& ctx, const CompteForm& form,
   return portal.page(ctx, "compte/modifier", "Modifier mon compte", std::move(data), status);
 }
 
-bool locked_for(Portal& portal, long long compte_id) {
-  store::Read read(portal.db());
-  return !domain::modification_policy(store::has_any_candidature(read, compte_id))
-              .identite_modifiable;
-}
-
 Response modifier_form(Portal& portal, Context& ctx) {
   if (!ctx.compte) return Portal::login_required();
   if (ctx.req.query_param("enregistre"))
     ctx.alerts.push_back({"success", "Vos informations ont été enregistrées.", ""});
   if (ctx.req.query_param("sessions"))
     ctx.alerts.push_back({"success", "Vos autres sessions ont été fermées.", ""});
-  return modifier_page(portal, ctx, form_of(*ctx.compte), {}, locked_for(portal, ctx.compte->id),
-                       200);
+  return modifier_page(portal, ctx, form_of(*ctx.compte), {},
+                       actions::identite_verrouillee(portal.services(), ctx.compte->id), 200);
 }
 
 Response modifier(Portal& portal, Context& ctx) {
   if (!ctx.compte) return Portal::login_required();
   const store::Compte& compte = *ctx.compte;
-  const bool locked = locked_for(portal, compte.id);
-  CompteForm form = read_form(ctx.req);
-  if (ctx.req.field("action") == "chercher-commune" && !locked)
-    return modifier_page(portal, ctx, form, {}, locked, 200, form.commune_naissance);
-  auto v = domain::validate_modification(form, compte.identite, compte.email,
-                                         domain::ModificationPolicy{!locked}, portal.referentiel(),
-                                         domain::paris_today(ctx.now));
-  if (v.email) {
-    store::Read read(portal.db());
-    if (store::email_taken(read, *v.email, compte.id)) {
-      v.errors.add("email", "Cette adresse mail existe déjà dans l'application");
-      v.email.reset();
-    }
-  }
-  // Changing the login credentials asks for the current password, so a session left
-  // open on a shared computer cannot take the account over.
-  if (v.errors.empty() && (v.email || v.mot_de_passe)) {
-    const std::string actuel = ctx.req.field_or("mot_de_passe_actuel");
-    if (actuel.empty() || !crypto::verify_password(compte.mot_de_passe, actuel))
-      v.errors.add("mot_de_passe_actuel",
-                   "Pour modifier l'adresse mail ou le mot de passe, saisissez votre mot de "
-                   "passe actuel.");
-  }
-  if (!v.errors.empty()) {
-    if (locked) {
-      // Greyed fields show what is stored, never what a request tried to send.
-      CompteForm shown = form_of(compte);
-      shown.email = form.email;
-      shown.email_confirmation = form.email_confirmation;
-      form = shown;
-    }
-    return modifier_page(portal, ctx, form, v.errors, locked, 422);
-  }
-  const std::string new_hash = v.mot_de_passe ? crypto::hash_password(*v.mot_de_passe) : "";
-  store::Tx tx(portal.db());
-  if (!locked) store::update_identite(tx, compte.id, *v.identite, ctx.now);
-  if (v.email) store::update_email(tx, compte.id, *v.email, ctx.now);
-  if (v.mot_de_passe) {
-    store::update_mot_de_passe(tx, compte.id, new_hash, ctx.now);
-    store::delete_other_sessions(tx, compte.id, ctx.session->empreinte);
-    store::clear_throttle(tx, cle_throttle(compte.id));
-  }
-  tx.commit();
-  return Response::redirect("/compte/modifier?enregistre=1");
+  const actions::Modification modification{
+      read_form(ctx.req), ctx.req.field_or("mot_de_passe_actuel"), ctx.session->empreinte};
+  const CompteForm& form = modification.form;
+  if (ctx.req.field("action") == "chercher-commune" &&
+      !actions::identite_verrouillee(portal.services(), compte.id))
+    return modifier_page(portal, ctx, form, {}, false, 200, form.commune_naissance);
+  const auto result = actions::modifier_compte(portal.services(), compte, modification, ctx.now);
+  if (result.errors.empty()) return Response::redirect("/compte/modifier?enregistre=1");
+  if (!result.identite_verrouillee)
+    return modifier_page(portal, ctx, form, result.errors, false, 422);
+  // Greyed fields show what is stored, never what a request tried to send.
+  CompteForm shown = form_of(compte);
+  shown.email = form.email;
+  shown.email_confirmation = form.email_confirmation;
+  return modifier_page(portal, ctx, shown, result.errors, true, 422);
 }
 
 Response fermer_sessions(Portal& portal, Context& ctx) {
   if (!ctx.compte) return Portal::login_required();
-  store::Tx tx(portal.db());
-  store::delete_other_sessions(tx, ctx.compte->id, ctx.session->empreinte);
-  tx.commit();
+  actions::fermer_autres_sessions(portal.services(), ctx.compte->id, ctx.session->empreinte);
   return Response::redirect("/compte/modifier?sessions=1");
 }
 
 Response supprimer_form(Portal& portal, Context& ctx) {
   if (!ctx.compte) return Portal::login_required();
-  store::Read read(portal.db());
   Data data = compte_summary(*ctx.compte);
-  if (auto problem = domain::deletion_problem(store::has_any_candidature(read, ctx.compte->id)))
-    data.set("refus", *problem);
+  if (auto refus = actions::refus_suppression(portal.services(), ctx.compte->id))
+    data.set("refus", *refus);
   return portal.page(ctx, "compte/supprimer", "Supprimer mon compte", std::move(data));
 }
 
 Response supprimer(Portal& portal, Context& ctx) {
   if (!ctx.compte) return Portal::login_required();
-  store::Tx tx(portal.db());
-  if (auto problem = domain::deletion_problem(store::has_any_candidature(tx, ctx.compte->id))) {
+  if (auto refus = actions::supprimer_compte(portal.services(), ctx.compte->id)) {
     Data data = compte_summary(*ctx.compte);
-    data.set("refus", *problem);
+    data.set("refus", *refus);
     return portal.page(ctx, "compte/supprimer", "Supprimer mon compte", std::move(data), 409);
   }
-  store::delete_compte(tx, ctx.compte->id);
-  tx.commit();
+  // Its sessions went with the account: only the cookie is left to clear.
   ctx.session.reset();
   portal.logout(ctx);
   return Response::redirect("/?supprime=1");
 }
 
 }  // namespace
-
-int traiter_demandes_mot_de_passe(Portal& portal, domain::Instant now) {
-  constexpr int kLot = 50;
-  std::vector<store::DemandeMotDePasse> demandes;
-  {
-    // Read first: the sender calls this every round, and a write transaction takes SQLite's
-    // one write lock even when there is nothing to do.
-    store::Read read(portal.db());
-    demandes = store::demandes_mot_de_passe(read, kLot);
-  }
-  if (demandes.empty()) return 0;
-  int queued = 0;
-  store::Tx tx(portal.db());
-  for (const auto& demande : demandes) {
-    if (!store::take_demande_mot_de_passe(tx, demande.id)) continue;
-    auto compte = store::find_compte_by_any(tx, demande.identifiant);
-    if (!compte || !compte->actif()) continue;
-    // At most 3 mails an hour: a mailbox is not flooded, and a link stays usable long
-    // enough to be clicked before the next request voids it.
-    if (store::count_jetons_since(tx, compte->id, store::kJetonMotDePasse,
-                                  now - domain::kResetMailsWindow) >= domain::kResetMailsPerWindow)
-      continue;
-    const std::string token = crypto::random_token(32);
-    store::void_jetons(tx, compte->id, store::kJetonMotDePasse, now);
-    store::insert_jeton(tx, crypto::token_hash(token), compte->id, store::kJetonMotDePasse, now,
-                        now + domain::kPasswordResetValidity);
-    Data mail;
-    mail.set("identifiant", compte->email);
-    portal.services().courrier().queue(
-        tx, *compte, "mot_de_passe", "[Examens] Modifier mon mot de passe", mail, now,
-        LienUnique{portal.options().base_url + "/mot-de-passe/nouveau?jeton=" + token, "2 heures"});
-    ++queued;
-  }
-  tx.commit();
-  return queued;
-}
 
 bool runs_argon2(const Request& request) {
   if (request.method != Method::post) return false;

@@ -2,6 +2,7 @@
 // page rendering and the mail queue shared by every space's handlers.
 #include "portail/portal.hpp"
 
+#include "actions/compte.hpp"
 #include "crypto/secrets.hpp"
 #include "domain/temps.hpp"
 #include "http/static_files.hpp"
@@ -9,14 +10,6 @@
 #include "web/security_headers.hpp"
 
 namespace examens::portail {
-namespace {
-
-// A session row is rewritten at most this often, not on every request: the
-// closing-hour rush should not turn each page view into a write.
-constexpr auto kTouchInterval = std::chrono::seconds(60);
-constexpr auto kSessionAbsolute = std::chrono::hours(12);
-
-}  // namespace
 
 Portal::Portal(const PortalOptions& options, store::Database& db, const domain::Clock& clock)
     : options_(options),
@@ -121,35 +114,11 @@ Response Portal::dispatch(Context& ctx) {
 
 void Portal::resolve_session(Context& ctx) {
   if (auto cookie_value = ctx.req.cookie(kSessionCookie)) {
-    const std::string empreinte = crypto::token_hash(*cookie_value);
-    std::optional<store::SessionRow> row;
-    std::optional<store::Compte> compte;
-    {
-      // Released before any write below: a worker never holds two pooled sessions, so
-      // busy workers cannot exhaust the pool waiting on each other.
-      store::Read read(db_);
-      row = store::find_session(read, empreinte);
-      // Idle timeout, and an absolute limit however active the session stays.
-      if (row && row->expire_le > ctx.now && ctx.now - row->cree_le < kSessionAbsolute)
-        compte = store::find_compte(read, row->compte_id);
-    }
-    if (compte) {
-      if (ctx.now - row->vu_le >= kTouchInterval) {
-        row->expire_le = ctx.now + options_.session_idle;
-        store::Tx tx(db_);
-        store::touch_session(tx, empreinte, ctx.now, row->expire_le);
-        tx.commit();
-      }
-      ctx.compte = std::move(compte);
-      ctx.csrf = row->csrf;
-      ctx.session = std::move(row);
+    if (auto reprise = actions::reprendre_session(services_, *cookie_value, ctx.now)) {
+      ctx.compte = std::move(reprise->compte);
+      ctx.csrf = reprise->row.csrf;
+      ctx.session = std::move(reprise->row);
       return;
-    }
-    // Unknown or expired: forget it, so the visitor is plainly anonymous.
-    if (row) {
-      store::Tx tx(db_);
-      store::delete_session(tx, empreinte);
-      tx.commit();
     }
     ctx.cookies.push_back(cookie(kSessionCookie, "", 0));
   }
@@ -170,30 +139,21 @@ bool Portal::csrf_ok(const Context& ctx) const {
   return sent && !ctx.csrf.empty() && crypto::constant_time_equal(*sent, ctx.csrf);
 }
 
-void Portal::login(Context& ctx, store::Tx& tx, long long compte_id) {
-  const std::string token = crypto::random_token(32);
-  store::SessionRow row;
-  row.empreinte = crypto::token_hash(token);
-  row.compte_id = compte_id;
-  row.csrf = crypto::random_token(32);
-  row.cree_le = row.vu_le = ctx.now;
-  row.expire_le = ctx.now + options_.session_idle;
-  store::insert_session(tx, row, ctx.now, ctx.req.remote_address,
-                        ctx.req.header("user-agent").value_or(""));
-  // An older session cookie of this browser (perhaps planted) is replaced, never reused.
-  if (auto old = ctx.req.cookie(kSessionCookie))
-    store::delete_session(tx, crypto::token_hash(*old));
-  ctx.cookies.push_back(cookie(kSessionCookie, token, std::nullopt));
-  ctx.csrf = row.csrf;
-  ctx.session = row;
+actions::Navigateur Portal::navigateur(const Request& request) {
+  actions::Navigateur navigateur{
+      request.remote_address, std::string(request.header("user-agent").value_or("")), std::nullopt};
+  if (auto old = request.cookie(kSessionCookie)) navigateur.ancien_jeton = std::string(*old);
+  return navigateur;
+}
+
+void Portal::login(Context& ctx, actions::SessionOuverte session) {
+  ctx.cookies.push_back(cookie(kSessionCookie, std::move(session.jeton), std::nullopt));
+  ctx.csrf = session.row.csrf;
+  ctx.session = std::move(session.row);
 }
 
 void Portal::logout(Context& ctx) {
-  if (ctx.session) {
-    store::Tx tx(db_);
-    store::delete_session(tx, ctx.session->empreinte);
-    tx.commit();
-  }
+  if (ctx.session) actions::fermer_session(services_, ctx.session->empreinte);
   ctx.session.reset();
   ctx.compte.reset();
   ctx.cookies.push_back(cookie(kSessionCookie, "", 0));
@@ -295,7 +255,7 @@ Response Portal::login_required() {
 }
 
 int Portal::prepare_mails() {
-  return traiter_demandes_mot_de_passe(*this, clock_.now());
+  return actions::traiter_demandes_mot_de_passe(services_, clock_.now());
 }
 
 }  // namespace examens::portail

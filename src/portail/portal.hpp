@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "actions/services.hpp"
+#include "actions/sessions.hpp"
 #include "domain/clock.hpp"
 #include "http/message.hpp"
 #include "http/router.hpp"
@@ -33,7 +34,6 @@ using http::Request;
 using http::Response;
 using http::Router;
 using http::ServerOptions;
-using mail::LienUnique;
 using templates::Data;
 using templates::Templates;
 using web::FieldSpec;
@@ -102,7 +102,6 @@ class Portal {
   const store::Referentiel& referentiel() const { return services_.referentiel(); }
   const domain::Catalogue& catalogue() const { return services_.catalogue(); }
   const domain::CatalogueQualification& qualification() const { return services_.qualification(); }
-  const std::string& dummy_hash() const { return services_.dummy_hash(); }
 
   Response page(Context& ctx, std::string_view template_name, std::string title, Data data,
                 int status = 200) const;
@@ -110,8 +109,10 @@ class Portal {
   // The redirect to the login page for a visitor who is not (or no longer) logged in.
   static Response login_required();
 
-  // Opens a fresh session (a new id: no fixation) inside the caller's transaction.
-  void login(Context& ctx, store::Tx& tx, long long compte_id);
+  // Where a session about to open comes from: the client, and the session cookie it holds.
+  static actions::Navigateur navigateur(const Request& request);
+  // Hands the browser the session an action opened: its cookie, and its CSRF token from now on.
+  void login(Context& ctx, actions::SessionOuverte session);
   void logout(Context& ctx);
 
  private:
@@ -135,9 +136,6 @@ class Portal {
   std::string secret_;
   Router<RouteHandler> router_;
 };
-
-// The "Mot de passe oublié" requests turned into mails (compte.cpp).
-int traiter_demandes_mot_de_passe(Portal& portal, domain::Instant now);
 
 // Each space registers its routes (one file of handlers per space).
 void add_compte_routes(Router<RouteHandler>& router);

@@ -1,8 +1,12 @@
 // Test harness of the integration tests.
 #include "integration/support.hpp"
 
+#include <arpa/inet.h>
 #include <curl/curl.h>
+#include <netinet/in.h>
 #include <soci/postgresql/soci-postgresql.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <fstream>
@@ -57,6 +61,35 @@ void load_reference_sample(store::Database& db) {
   store::replace_catalogue_files(tx, files);
   tx.commit();
 }
+
+// A port of 127.0.0.1 kept for the server: bound with SO_REUSEADDR but not listening, no other
+// socket gets it, while the server may still bind it (Linux). The portal needs its base URL
+// (the links of mails) when it is built, before the server it plugs into exists.
+class ReservedPort {
+ public:
+  ReservedPort() : fd_(::socket(AF_INET, SOCK_STREAM, 0)) {
+    const int one = 1;
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t length = sizeof address;
+    if (fd_ < 0 || ::setsockopt(fd_, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) != 0 ||
+        ::bind(fd_, reinterpret_cast<sockaddr*>(&address), length) != 0 ||
+        ::getsockname(fd_, reinterpret_cast<sockaddr*>(&address), &length) != 0) {
+      if (fd_ >= 0) ::close(fd_);
+      throw std::runtime_error("no free port for the test server");
+    }
+    port_ = ntohs(address.sin_port);
+  }
+  ReservedPort(const ReservedPort&) = delete;
+  ReservedPort& operator=(const ReservedPort&) = delete;
+  ~ReservedPort() { ::close(fd_); }
+  unsigned short port() const { return port_; }
+
+ private:
+  int fd_;
+  unsigned short port_ = 0;
+};
 
 std::size_t collect(char* data, std::size_t size, std::size_t n, void* out) {
   static_cast<std::string*>(out)->append(data, size * n);
@@ -225,13 +258,14 @@ TestPortal::TestPortal(const std::string& backend, const Adjust& adjust)
   config_.db = database_.url();
   config_.mail = "file:" + mail_dir_;
   config_.workers = 4;
-  // The portal reads its configuration through a reference, and its base URL is only known
-  // once the server has bound its port: set before the server runs.
+  const ReservedPort reserved;
+  port_ = reserved.port();
+  config_.base_url = portal_options_.base_url = base_url();
   portal_options_.root = config_.root;
   portal_options_.session_idle = config_.session_idle;
   portal_ = std::make_unique<portail::Portal>(portal_options_, database_.db(), clock_);
   http::ServerOptions options;
-  options.port = 0;
+  options.port = port_;
   options.install_signal_handlers = false;
   options.worker_threads = config_.workers;
   options.hashing_threads = 2;
@@ -241,8 +275,7 @@ TestPortal::TestPortal(const std::string& backend, const Adjust& adjust)
   if (adjust) adjust(options);
   server_ = std::make_unique<http::Server>(options,
                                            [this](http::Request& r) { return portal_->handle(r); });
-  port_ = server_->listen();
-  config_.base_url = portal_options_.base_url = base_url();
+  server_->listen();
   mail::SenderOptions mail_options;
   mail_options.from_address = "ne-pas-repondre@examens.test";
   mail_options.log_eml_paths = false;

@@ -127,6 +127,8 @@ class TestPortal {
   // The first link in the newest mail to `email` that contains `needle`.
   std::string link_in_mail(const std::string& email, const std::string& needle);
   mail::Sender& sender() { return *sender_; }
+  // What the portal's actions work with, for tests that call them directly.
+  actions::Services& services() { return portal_->services(); }
   // Turns recorded requests into queued mails, without delivering them.
   void prepare_mails() { portal_->prepare_mails(); }
   std::filesystem::path upload_dir() const { return config_.data_dir / "uploads"; }
@@ -136,7 +138,7 @@ class TestPortal {
   TestDatabase database_;
   std::string mail_dir_;
   app::Config config_;
-  portail::PortalOptions portal_options_;  // base_url set once the port is known
+  portail::PortalOptions portal_options_;
   std::unique_ptr<portail::Portal> portal_;
   RecordingTransport* delivered_ = nullptr;  // owned by sender_
   std::unique_ptr<mail::Sender> sender_;

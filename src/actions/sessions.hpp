@@ -1,0 +1,55 @@
+// The sessions of candidates (SPEC §3): opened at login, resumed on each request from the
+// cookie's token, extended while the candidate works, closed. Only the token's hash is
+// stored, so a database leak gives no usable session. The caller keeps the token (a cookie,
+// a header) and its CSRF protection.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "actions/services.hpp"
+#include "store/comptes.hpp"
+#include "store/sessions.hpp"
+
+namespace examens::actions {
+
+// Where a session is opened from.
+struct Navigateur {
+  std::string adresse;  // the client's address
+  std::string agent;    // its User-Agent
+  // The session token this browser already holds, perhaps planted by someone else: its
+  // session is closed, never reused.
+  std::optional<std::string> ancien_jeton;
+};
+
+struct SessionOuverte {
+  std::string jeton;  // the only copy of the token: to hand to the browser
+  store::SessionRow row;
+};
+
+// Opens a fresh session for the account inside `tx`, the login's transaction: a new random
+// token (no fixation) and its own CSRF token.
+SessionOuverte ouvrir_session(store::Tx& tx, const Services& services, long long compte_id,
+                              const Navigateur& navigateur, domain::Instant now);
+
+struct SessionReprise {
+  store::SessionRow row;
+  store::Compte compte;
+};
+
+// The live session of `jeton`, marked seen. nullopt when the token names none, or one past
+// its idle or absolute limit (then deleted) or whose account is gone.
+std::optional<SessionReprise> reprendre_session(const Services& services, std::string_view jeton,
+                                                domain::Instant now);
+
+// "Prolonger ma session": the idle limit starts again from `now`.
+void prolonger_session(const Services& services, std::string_view empreinte, domain::Instant now);
+
+void fermer_session(const Services& services, std::string_view empreinte);
+
+// Closes the account's other sessions, all but `garder` (a session's hash; empty: all).
+// Returns how many were closed.
+int fermer_autres_sessions(const Services& services, long long compte_id, std::string_view garder);
+
+}  // namespace examens::actions

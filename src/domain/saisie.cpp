@@ -355,4 +355,13 @@ FieldErrors valider_onglet(int onglet, const Champs& champs, const ContexteSaisi
   return errors;
 }
 
+bool candidat_individuel(const CatalogueQualification& qualification, const std::string& domaine,
+                         const Champs& champs, bool compte_d_etablissement) {
+  if (compte_d_etablissement) return false;
+  const auto it = champs.find("categorie");
+  if (it == champs.end() || it->second.empty()) return false;
+  const auto* categorie = qualification.categorie(domaine, it->second.front());
+  return categorie && categorie->individuel;
+}
+
 }  // namespace examens::domain

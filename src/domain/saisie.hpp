@@ -19,6 +19,14 @@ namespace examens::domain {
 // Field name -> values (a checkbox group gives several).
 using Champs = std::map<std::string, std::vector<std::string>>;
 
+// A candidature as the wizard holds it: where it is made, and the typed values.
+struct DossierSaisi {
+  std::string domaine;
+  std::string session;
+  std::string academie;
+  Champs champs;
+};
+
 std::string valeur(const Champs& champs, const std::string& nom);
 // Whether `v` is among the values of `nom` (a checkbox group).
 bool contient(const Champs& champs, const std::string& nom, std::string_view v);
@@ -87,5 +95,12 @@ FormePassageFinale forme_passage_finale(const Champs& champs, const ContexteSais
 
 // The checks of one tab (1 to 8; tab 7 has nothing to check), errors next to its fields.
 FieldErrors valider_onglet(int onglet, const Champs& champs, const ContexteSaisie& contexte);
+
+// Only an individual candidate unregisters himself: the category he registered in (`champs`
+// of his candidature) says he registers on his own (INDIVIDUEL, ENSEIGNEMENT A DISTANCE…),
+// and his account is his own, not the login id a school gave (`compte_d_etablissement`). A
+// school's candidates ask their school.
+bool candidat_individuel(const CatalogueQualification& qualification, const std::string& domaine,
+                         const Champs& champs, bool compte_d_etablissement);
 
 }  // namespace examens::domain

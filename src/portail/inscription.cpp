@@ -2,10 +2,13 @@
 // domaine, session and académie), the "Mes inscriptions" cards, and "Se désinscrire".
 #include "portail/inscription.hpp"
 
+#include "actions/candidature.hpp"
+#include "actions/recapitulatif.hpp"
 #include "domain/candidature.hpp"
 #include "domain/catalogue.hpp"
 #include "domain/temps.hpp"
 #include "portail/recapitulatif.hpp"
+#include "portail/saisie_onglets.hpp"
 #include "store/candidatures.hpp"
 
 namespace examens::portail {
@@ -30,30 +33,21 @@ std::string libelle_domaine(const domain::Catalogue& catalogue, const std::strin
   return d ? d->libelle : code;
 }
 
-// The candidature of the logged-in candidate named by the path, if it is his.
-std::optional<store::Candidature> candidature_of_path(Portal& portal, const Context& ctx) {
-  long long id = 0;
+// The id of the path, when it is a number.
+std::optional<long long> id_of_path(const Context& ctx) {
   try {
-    id = std::stoll(ctx.req.params.at("id"));
+    return std::stoll(ctx.req.params.at("id"));
   } catch (const std::exception&) {
     return std::nullopt;
   }
-  store::Read read(portal.db());
-  return store::find_candidature(read, ctx.compte->id, id);
 }
 
-// Only an individual candidate unregisters himself: his candidature's category says he
-// registers on his own (INDIVIDUEL, ENSEIGNEMENT A DISTANCE…), and his account is his own,
-// not the login id a school gave. A school's candidates ask their school.
-bool candidat_individuel(const Portal& portal, const store::Compte& compte,
-                         const store::Candidature& c) {
-  if (!compte.identifiant.empty()) return false;
-  const auto champs = champs_of(parse_object(c.donnees));
-  const auto it = champs.find("categorie");
-  const auto* categorie = it == champs.end() || it->second.empty()
-                              ? nullptr
-                              : portal.qualification().categorie(c.domaine, it->second.front());
-  return categorie && categorie->individuel;
+// The candidature of the logged-in candidate named by the path, if it is his.
+std::optional<store::Candidature> candidature_of_path(Portal& portal, const Context& ctx) {
+  const auto id = id_of_path(ctx);
+  if (!id) return std::nullopt;
+  store::Read read(portal.db());
+  return store::find_candidature(read, ctx.compte->id, *id);
 }
 
 Data resume_candidature(const Portal& portal, const store::Candidature& c) {
@@ -68,7 +62,7 @@ Data resume_candidature(const Portal& portal, const store::Candidature& c) {
   d.set("numero", c.numero_inscription);
   d.set("etat", std::string(domain::libelle_etat(c.etat)));
   // As registered, from the snapshot: the card shows what the récapitulatif says.
-  const auto recap = parse_object(c.donnees);
+  const auto recap = actions::parse_object(c.donnees);
   if (const auto* s = recap.if_contains("specialite"); s && s->is_string() && *s != "-")
     d.set("specialite", std::string(s->get_string()));
   if (const auto* info = recap.if_contains("candidature"); info && info->is_object())
@@ -77,23 +71,25 @@ Data resume_candidature(const Portal& portal, const store::Candidature& c) {
   return d;
 }
 
-std::optional<std::string> refus_desinscription(const Portal& portal, const Context& ctx,
+std::optional<std::string> refus_desinscription(Portal& portal, const Context& ctx,
                                                 const store::Candidature& c) {
-  return domain::desinscription_refusee(
-      c.etat, candidat_individuel(portal, *ctx.compte, c),
-      portal.catalogue().periode(c.domaine, c.session, c.academie), ctx.now);
+  return actions::refus_desinscription(portal.services(), *ctx.compte, c, ctx.now);
+}
+
+std::optional<std::string> refus_modification(Portal& portal, const Context& ctx,
+                                              const store::Candidature& c) {
+  return actions::refus_modification(portal.services(), c, ctx.now);
 }
 
 Response candidature_introuvable(Portal& portal, Context& ctx) {
-  return portal.error_page(ctx, 404, "Candidature introuvable",
-                           "Cette candidature n'existe pas dans votre compte.");
+  return Rendu{portal, ctx}(actions::CandidatureIntrouvable{});
 }
 
 // The seed's confirmation, or why unregistering is refused.
 Response desinscription_page(Portal& portal, Context& ctx, const store::Candidature& c,
-                             int status) {
+                             const std::optional<std::string>& refus, int status) {
   Data data = resume_candidature(portal, c);
-  if (auto refus = refus_desinscription(portal, ctx, c)) data.set("refus", *refus);
+  if (refus) data.set("refus", *refus);
   return portal.page(ctx, "inscription/desinscrire", "Se désinscrire", std::move(data), status);
 }
 
@@ -101,47 +97,23 @@ Response desinscrire_form(Portal& portal, Context& ctx) {
   if (!ctx.compte) return Portal::login_required();
   auto c = candidature_of_path(portal, ctx);
   if (!c) return candidature_introuvable(portal, ctx);
-  return desinscription_page(portal, ctx, *c, 200);
+  return desinscription_page(portal, ctx, *c, refus_desinscription(portal, ctx, *c), 200);
 }
 
-// The state changes and the row stays: the office sees "Désinscrit par le candidat",
-// and the candidature is never reactivated (a new one is needed).
 Response desinscrire(Portal& portal, Context& ctx) {
   if (!ctx.compte) return Portal::login_required();
-  auto c = candidature_of_path(portal, ctx);
-  if (!c) return candidature_introuvable(portal, ctx);
-  if (refus_desinscription(portal, ctx, *c)) return desinscription_page(portal, ctx, *c, 409);
-  bool desinscrite = false;
-  {
-    store::Tx tx(portal.db());
-    // Checked above, but a racing request (or the office) may have changed the state since:
-    // the update only applies to a candidature still Inscrit.
-    if (store::mark_desinscrite(tx, c->id, ctx.now)) {
-      Data mail = resume_candidature(portal, *c);
-      portal.services().courrier().queue(
-          tx, *ctx.compte, "desinscription",
-          "Désinscription : " + libelle_domaine(portal.catalogue(), c->domaine), mail, ctx.now);
-      tx.commit();
-      desinscrite = true;
-    }
-  }
-  if (!desinscrite) {
-    c = candidature_of_path(portal, ctx);
-    if (!c) return candidature_introuvable(portal, ctx);
-    return desinscription_page(portal, ctx, *c, 409);
-  }
-  portal.services().courrier().committed();
+  const auto id = id_of_path(ctx);
+  if (!id) return candidature_introuvable(portal, ctx);
+  const auto issue = actions::desinscrire(portal.services(), *ctx.compte, *id, ctx.now);
+  if (std::holds_alternative<actions::CandidatureIntrouvable>(issue))
+    return candidature_introuvable(portal, ctx);
+  if (const auto* refusee = std::get_if<actions::DesinscriptionRefusee>(&issue))
+    return desinscription_page(portal, ctx, refusee->candidature, refusee->raison, 409);
   return Response::redirect("/?desinscrit=1");
 }
 
-std::optional<std::string> refus_modification(const Portal& portal, const Context& ctx,
-                                              const store::Candidature& c) {
-  return domain::modification_refusee(
-      c.etat, portal.catalogue().periode(c.domaine, c.session, c.academie), ctx.now);
-}
-
 // What every page of one candidature shows at the top, and its office's contact block.
-Data entete_candidature(const Portal& portal, const Context& ctx, const store::Candidature& c) {
+Data entete_candidature(Portal& portal, const Context& ctx, const store::Candidature& c) {
   Data d = resume_candidature(portal, c);
   d.set("numero_candidat", ctx.compte->numero_candidat);
   std::string version = std::to_string(c.version);  // "Version 02", as the seed writes it
@@ -183,7 +155,7 @@ Response consultation(Portal& portal, Context& ctx) {
   auto c = candidature_of_path(portal, ctx);
   if (!c) return candidature_introuvable(portal, ctx);
   Data data = entete_candidature(portal, ctx, *c);
-  data.set("recap", recapitulatif_data(parse_object(c->donnees)));
+  data.set("recap", recapitulatif_data(actions::parse_object(c->donnees)));
   if (auto refus = refus_modification(portal, ctx, *c)) data.set("refus_modification", *refus);
   return portal.page(ctx, "inscription/consultation", "Mon inscription", std::move(data));
 }
@@ -197,11 +169,13 @@ Response numero(Portal& portal, Context& ctx) {
                      entete_candidature(portal, ctx, *c));
 }
 
+// POST /inscription/{id}/modifier: the wizard on the registered candidature.
 Response modifier(Portal& portal, Context& ctx) {
   if (!ctx.compte) return Portal::login_required();
-  auto c = candidature_of_path(portal, ctx);
-  if (!c) return candidature_introuvable(portal, ctx);
-  return ouvrir_modification(portal, ctx, *c);
+  const auto id = id_of_path(ctx);
+  if (!id) return candidature_introuvable(portal, ctx);
+  return std::visit(Rendu{portal, ctx},
+                    actions::ouvrir_modification(portal.services(), *ctx.compte, *id, ctx.now));
 }
 
 }  // namespace

@@ -16,10 +16,6 @@ void add_mes_inscriptions(Portal& portal, const Context& ctx, Data& data);
 // "a_des_saisies"), each with the address of its furthest tab.
 void add_saisies_en_cours(Portal& portal, const Context& ctx, Data& data);
 
-// Opens (or resumes) the wizard on a registered candidature of the logged-in candidate,
-// refused outside its window.
-Response ouvrir_modification(Portal& portal, Context& ctx, const store::Candidature& c);
-
 // Domaine → session → académie from the query (?domaine=&session=&academie=), each level
 // offered as links under `base_path`; `data` holds the lists, the "Résumé de la sélection"
 // and, once all three are chosen, the window sentence (partial "choix_examen").

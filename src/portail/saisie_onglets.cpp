@@ -1,15 +1,21 @@
 // The wizard's tabs as pages: what every tab shows, the tabs 1, 7 and 8, and each of the
-// others from its own file in onglets/.
+// others from its own file in onglets/; and the answer to each outcome of its actions.
 #include "portail/saisie_onglets.hpp"
 
+#include "actions/recapitulatif.hpp"
 #include "domain/compte.hpp"
 #include "domain/qualification.hpp"
 #include "portail/onglets/onglets.hpp"
+#include "portail/recapitulatif.hpp"
 #include "web/form_view.hpp"
 
 namespace examens::portail {
 
 using onglets::case_a_cocher;
+
+std::string onglet_href(const std::string& cle, int onglet) {
+  return "/inscription/saisie/" + cle + "/" + std::to_string(onglet);
+}
 
 Response onglet_page(Portal& portal, Context& ctx, const Brouillon& b, int onglet,
                      const domain::FieldErrors& errors, int status) {
@@ -43,6 +49,7 @@ Response onglet_page(Portal& portal, Context& ctx, const Brouillon& b, int ongle
   data.set("modification", b.candidature != 0);
 
   const auto& c = b.dossier.champs;
+  const auto contexte = actions::contexte_saisie(portal.services(), b.dossier, ctx.now);
   switch (onglet) {
     case 1:
       data.set("modalites",
@@ -53,12 +60,12 @@ Response onglet_page(Portal& portal, Context& ctx, const Brouillon& b, int ongle
       break;
     case 2: onglets::identification(portal, ctx, c, view, data); break;
     case 3: onglets::informations(portal, b, errors, view, data); break;
-    case 4: onglets::qualification(portal, ctx, b, errors, view, data); break;
-    case 5: onglets::acquis(portal, ctx, b, errors, view, data); break;
-    case 6: onglets::epreuves(portal, ctx, b, errors, data); break;
+    case 4: onglets::qualification(portal, contexte, b, errors, view, data); break;
+    case 5: onglets::acquis(portal, contexte, b, errors, view, data); break;
+    case 6: onglets::epreuves(portal, contexte, b, errors, data); break;
     case domain::kOngletRecapitulatif:
-      data.set("recap", recapitulatif_data(
-                            recapitulatif(portal, *ctx.compte, b.dossier, annee_courante(ctx))));
+      data.set("recap", recapitulatif_data(actions::recapitulatif(portal.services(), *ctx.compte,
+                                                                  b.dossier, ctx.now)));
       break;
     case domain::kOngletConditions:
       data.set("conditions",
@@ -82,6 +89,70 @@ Response onglet_page(Portal& portal, Context& ctx, const Brouillon& b, int ongle
       ctx, "inscription/saisie",
       "Étape " + std::to_string(onglet) + " : " + std::string(domain::titre_onglet(onglet)),
       std::move(data), status);
+}
+
+Response Rendu::operator()(const actions::ExamenIntrouvable&) const {
+  return portal.error_page(ctx, 404, "Examen introuvable",
+                           "Cet examen, cette session ou cette académie n'existe pas.");
+}
+
+Response Rendu::operator()(const actions::SaisieIntrouvable&) const {
+  return portal.error_page(ctx, 404, "Saisie introuvable",
+                           "Cette saisie n'existe plus : elle a peut-être déjà été enregistrée. "
+                           "Retrouvez vos candidatures dans « Mes inscriptions » sur votre page "
+                           "d'accueil.");
+}
+
+Response Rendu::operator()(const actions::CandidatureIntrouvable&) const {
+  return portal.error_page(ctx, 404, "Candidature introuvable",
+                           "Cette candidature n'existe pas dans votre compte.");
+}
+
+Response Rendu::operator()(const actions::Refus& refus) const {
+  return portal.error_page(ctx, 409, "Inscription impossible", refus.raison);
+}
+
+Response Rendu::operator()(const actions::VersCandidature& candidature) const {
+  return Response::redirect("/inscription/" + std::to_string(candidature.id));
+}
+
+Response Rendu::operator()(const actions::VersOnglet& vers) const {
+  return Response::redirect(onglet_href(vers.cle, vers.onglet));
+}
+
+Response Rendu::operator()(const actions::SaisieConservee&) const {
+  return Response::redirect("/?saisie_conservee=1");
+}
+
+Response Rendu::operator()(const actions::OngletAffiche& affiche) const {
+  const int onglet = affiche.onglet;
+  switch (affiche.avis) {
+    case actions::Avis::aucun: break;
+    case actions::Avis::verifier_dispenses:
+      ctx.alerts.push_back({"info", "Vérifiez les dispenses proposées.",
+                            "Vos acquis ont changé la liste des épreuves dont vous serez "
+                            "dispensé. Décochez celles que vous souhaitez repasser, puis cliquez "
+                            "sur « Suivant »."});
+      break;
+    case actions::Avis::cliquer_enregistrer:
+      ctx.alerts.push_back(
+          {"info", "", "Cliquez sur « Enregistrer » pour terminer votre inscription."});
+      break;
+    case actions::Avis::pas_enregistree:
+      ctx.alerts.push_back(
+          {"error", "Votre candidature n'est pas encore enregistrée.",
+           onglet == domain::kOngletConditions
+               ? std::string("Corrigez les erreurs ci-dessous, puis cliquez sur « Enregistrer ».")
+               : "Corrigez l'onglet « " + std::string(domain::titre_onglet(onglet)) +
+                     " », puis revenez à l'onglet « Conditions d'inscription »."});
+      break;
+  }
+  return onglet_page(portal, ctx, affiche.brouillon, onglet, affiche.errors,
+                     affiche.errors.empty() ? 200 : 422);
+}
+
+Response Rendu::operator()(const actions::Inscrite& inscrite) const {
+  return Response::redirect("/inscription/" + std::to_string(inscrite.id) + "/numero");
 }
 
 }  // namespace examens::portail

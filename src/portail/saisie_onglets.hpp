@@ -1,31 +1,38 @@
-// The wizard's tabs 1 to 8 as pages (docs/decisions/0004-wizard.md): the draft between
-// requests, and the template data of each tab computed from it. The routes that save, check
-// and register are in saisie.cpp.
+// The wizard's tabs 1 to 8 as pages (docs/decisions/0004-wizard.md): the template data of
+// each tab computed from the draft, and the page of each outcome of the wizard's actions.
+// The routes are in saisie.cpp, the rules and writes in actions/saisie.hpp.
 #pragma once
 
 #include <string>
 
+#include "actions/saisie.hpp"
 #include "domain/field_errors.hpp"
-#include "domain/saisie.hpp"
 #include "portail/portal.hpp"
-#include "portail/recapitulatif.hpp"
 
 namespace examens::portail {
 
-// The wizard's state between requests, stored as JSON under its key.
-struct Brouillon {
-  std::string cle;
-  DossierSaisi dossier;
-  long long candidature = 0;  // the candidature being modified, 0 for a new one
-  int atteint = 1;            // the furthest tab reached
-};
+using actions::Brouillon;
 
-int annee_courante(const Context& ctx);
-domain::ContexteSaisie contexte_of(const Portal& portal, const Context& ctx, const DossierSaisi& d);
 std::string onglet_href(const std::string& cle, int onglet);
 
 // Tab `onglet` of the draft, with `errors` beside its fields.
 Response onglet_page(Portal& portal, Context& ctx, const Brouillon& b, int onglet,
                      const domain::FieldErrors& errors, int status);
+
+// The answer to each outcome of the wizard's actions: std::visit(Rendu{portal, ctx}, issue).
+struct Rendu {
+  Portal& portal;
+  Context& ctx;
+  Response operator()(const actions::ExamenIntrouvable&) const;
+  Response operator()(const actions::SaisieIntrouvable&) const;
+  Response operator()(const actions::CandidatureIntrouvable&) const;
+  Response operator()(const actions::Refus& refus) const;
+  Response operator()(const actions::VersCandidature& candidature) const;
+  Response operator()(const actions::VersOnglet& vers) const;
+  Response operator()(const actions::SaisieConservee&) const;
+  // Its status: 422 when the tab has errors.
+  Response operator()(const actions::OngletAffiche& affiche) const;
+  Response operator()(const actions::Inscrite& inscrite) const;
+};
 
 }  // namespace examens::portail

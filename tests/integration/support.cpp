@@ -366,4 +366,43 @@ HttpResult login(Client& client, const std::string& identifier, const std::strin
                        {{"identifiant", identifier}, {"mot_de_passe", password}});
 }
 
+std::map<int, Fields> exemple(const std::string& etablissement) {
+  return {
+      {1, {{"modalites_acceptees", "oui"}}},
+      {2,
+       {{"adresse_pays", "FR"},
+        {"adresse_voie", "reu"},
+        {"code_postal", "97300"},
+        {"localite", "CAYENNE"},
+        {"nationalite", "FR"},
+        {"telephone_mobile", "0123456789"}}},
+      {3,
+       {{"categorie", "133"},
+        {"situation", "SCO"},
+        {"amenagement_duree", "non"},
+        {"etablissement", etablissement},
+        {"handicap", "non"},
+        {"csp", "81"},
+        {"diffusion_presse", "non"},
+        {"diffusion_collectivites", "non"}}},
+      {4,
+       {{"specialite", "25303"},
+        {"section_langue", "SANS"},
+        {"forme_passage", "GLOBALE"},
+        {"derogation", "non"}}},
+      {5,
+       {{"acquis_types", "autre_diplome"},
+        {"diplomes", "BTSDUT"},
+        {"acquis.BTSDUT.annee", "2022"},
+        {"acquis.BTSDUT.academie", "AIX"}}},
+      {6,
+       {{"position.EF1", "inscrit"},
+        {"choix.EF1", "ANG"},
+        {"position.EF2", "inscrit"},
+        {"choix.EF2", "LV"}}},
+      {7, {}},
+      {8, {{"conditions_acceptees", "oui"}}},
+  };
+}
+
 }  // namespace examens::testing

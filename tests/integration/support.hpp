@@ -132,6 +132,8 @@ class TestPortal {
   // Turns recorded requests into queued mails, without delivering them.
   void prepare_mails() { portal_->prepare_mails(); }
   std::filesystem::path upload_dir() const { return config_.data_dir / "uploads"; }
+  // What the actions work with, to call them without HTTP.
+  actions::Services& services() { return portal_->services(); }
 
  private:
   ManualClock clock_;
@@ -157,5 +159,10 @@ struct AccountSpec {
 void create_account(TestPortal& portal, Client& client, const AccountSpec& spec, bool activate);
 std::vector<std::pair<std::string, std::string>> creation_fields(const AccountSpec& spec);
 HttpResult login(Client& client, const std::string& identifier, const std::string& password);
+
+// The registration wizard's seed example (Guyane), typed tab by tab (1 to 8);
+// `etablissement` for another académie.
+using Fields = std::vector<std::pair<std::string, std::string>>;
+std::map<int, Fields> exemple(const std::string& etablissement = "9730538X");
 
 }  // namespace examens::testing

@@ -284,5 +284,17 @@ TEST_F(Onglets, each_field_belongs_to_one_tab) {
   EXPECT_EQ(titre_onglet(10), "");
 }
 
+TEST_F(Onglets, only_an_individual_category_on_his_own_account_unregisters_himself) {
+  const Champs individuel = {{"categorie", {"IND"}}};
+  EXPECT_TRUE(candidat_individuel(*qualification_, "BCP", individuel, false));
+  // A school's login id, or a category the school registers.
+  EXPECT_FALSE(candidat_individuel(*qualification_, "BCP", individuel, true));
+  EXPECT_FALSE(candidat_individuel(*qualification_, "BCP", {{"categorie", {"133"}}}, false));
+  // No category, or one of no category of this domaine.
+  EXPECT_FALSE(candidat_individuel(*qualification_, "BCP", {}, false));
+  EXPECT_FALSE(candidat_individuel(*qualification_, "BCP", {{"categorie", {}}}, false));
+  EXPECT_FALSE(candidat_individuel(*qualification_, "XYZ", individuel, false));
+}
+
 }  // namespace
 }  // namespace examens::domain

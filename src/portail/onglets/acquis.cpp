@@ -5,13 +5,13 @@
 
 namespace examens::portail::onglets {
 
-void acquis(const Portal& portal, const Context& ctx, const Brouillon& b,
+void acquis(const Portal& portal, const domain::ContexteSaisie& contexte, const Brouillon& b,
             const domain::FieldErrors& e, FormView& view, Data& data) {
   const auto& q = portal.qualification();
   const auto& domaine = b.dossier.domaine;
   domain::Champs c = b.dossier.champs;
   // The proposals follow the acquis as they stand in the draft.
-  domain::actualiser_dispenses(c, contexte_of(portal, ctx, b.dossier));
+  domain::actualiser_dispenses(c, contexte);
   const auto academies = options_academies(portal.catalogue());
 
   auto type = [&](domain::TypeAcquis t, const std::string& code) {

@@ -5,12 +5,12 @@
 
 namespace examens::portail::onglets {
 
-void epreuves(const Portal& portal, const Context& ctx, const Brouillon& b,
+void epreuves(const Portal& portal, const domain::ContexteSaisie& contexte, const Brouillon& b,
               const domain::FieldErrors& e, Data& data) {
   const auto& q = portal.qualification();
   const auto& c = b.dossier.champs;
   const auto resultat =
-      domain::epreuves_du_candidat(q, domain::dossier_epreuves(c), annee_courante(ctx));
+      domain::epreuves_du_candidat(q, domain::dossier_epreuves(c), contexte.annee_courante);
   Data blocs{Data::type::list};
   for (const auto& bloc : domain::blocs_recapitulatif(resultat.lignes)) {
     Data d;

@@ -1,5 +1,6 @@
 // The wizard's tabs 2 to 6, one file each: the template data of a tab from the draft, the
-// account and the catalogue, added to what onglet_page (saisie_onglets.cpp) sets for all.
+// account and the catalogue (`contexte`: as the tab's checks see them), added to what
+// onglet_page (saisie_onglets.cpp) sets for all.
 #pragma once
 
 #include <string>
@@ -26,13 +27,13 @@ void identification(const Portal& portal, const Context& ctx, const domain::Cham
 void informations(const Portal& portal, const Brouillon& b, const domain::FieldErrors& e,
                   FormView& view, Data& data);
 // Tab 4 "Qualification présentée": spécialité, section de langue, forme de passage.
-void qualification(const Portal& portal, const Context& ctx, const Brouillon& b,
+void qualification(const Portal& portal, const domain::ContexteSaisie& contexte, const Brouillon& b,
                    const domain::FieldErrors& e, FormView& view, Data& data);
 // Tab 5 "Acquis": the declared acquis and the exemptions they bring.
-void acquis(const Portal& portal, const Context& ctx, const Brouillon& b,
+void acquis(const Portal& portal, const domain::ContexteSaisie& contexte, const Brouillon& b,
             const domain::FieldErrors& e, FormView& view, Data& data);
 // Tab 6 "Epreuves": positions, modes and choices of each épreuve.
-void epreuves(const Portal& portal, const Context& ctx, const Brouillon& b,
+void epreuves(const Portal& portal, const domain::ContexteSaisie& contexte, const Brouillon& b,
               const domain::FieldErrors& e, Data& data);
 
 }  // namespace examens::portail::onglets

@@ -6,7 +6,7 @@
 
 namespace examens::portail::onglets {
 
-void qualification(const Portal& portal, const Context& ctx, const Brouillon& b,
+void qualification(const Portal& portal, const domain::ContexteSaisie& contexte, const Brouillon& b,
                    const domain::FieldErrors& e, FormView& view, Data& data) {
   const auto& q = portal.qualification();
   const auto& c = b.dossier.champs;
@@ -32,7 +32,7 @@ void qualification(const Portal& portal, const Context& ctx, const Brouillon& b,
   const std::string forme = domain::valeur(c, "forme_passage");
   view.select({"forme_passage", "Forme de passage", hint, "select"}, formes, forme);
   data.set("derogation", oui_non("derogation", "Dérogation à la forme de passage", c, e));
-  const auto finale = domain::forme_passage_finale(c, contexte_of(portal, ctx, b.dossier));
+  const auto finale = domain::forme_passage_finale(c, contexte);
   if (const auto* f = q.forme_passage(finale.finale)) data.set("forme_finale", f->libelle);
 }
 

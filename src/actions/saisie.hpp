@@ -1,0 +1,54 @@
+// The candidate's actions in the registration wizard (SPEC §4, docs/decisions/0004-wizard.md):
+// start or resume a draft, open a tab, save a tab. Their outcomes are those of
+// actions/candidature.hpp.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "actions/candidature.hpp"
+
+namespace examens::actions {
+
+// What "Démarrer mon inscription" would meet for this exam, session and académie.
+struct EtatInscription {
+  std::optional<long long> candidature_active;  // the exam and session's active candidature
+  bool brouillon = false;                       // a draft to resume
+};
+EtatInscription etat_inscription(const Services& services, long long compte_id,
+                                 const std::string& domaine, const std::string& session,
+                                 const std::string& academie);
+
+// "Démarrer mon inscription": the active candidature of this exam and session if there is
+// one, else the draft's furthest tab, else a new draft with the address and contacts of the
+// latest candidature (a candidate rarely moves between two).
+using Demarrage = std::variant<ExamenIntrouvable, Refus, VersCandidature, VersOnglet>;
+Demarrage demarrer_inscription(const Services& services, const store::Compte& compte,
+                               const std::string& domaine, const std::string& session,
+                               const std::string& academie, domain::Instant now);
+
+// Tab `onglet` of the draft `cle`, refused outside the window; tabs open one after the
+// other, so a later one sends to the furthest reached.
+using OuvertureOnglet = std::variant<SaisieIntrouvable, Refus, VersOnglet, OngletAffiche>;
+OuvertureOnglet ouvrir_onglet(const Services& services, const store::Compte& compte,
+                              const std::string& cle, int onglet, domain::Instant now);
+
+// The button pressed under a tab.
+enum class Bouton { precedent, suivant, quitter, enregistrer };
+// The fields posted, in order (a checkbox group repeats its name).
+using Formulaire = std::vector<std::pair<std::string, std::string>>;
+
+// A tab's submission: whatever the button, its fields replace the tab's in the draft
+// (values cut to 500 bytes); then Précédent and Quitter keep the draft as it is, Suivant
+// checks the tab and opens the next, and Enregistrer on tab 8 registers
+// (enregistrer_candidature).
+using IssueOnglet = std::variant<SaisieIntrouvable, Refus, VersOnglet, SaisieConservee,
+                                 OngletAffiche, VersCandidature, Inscrite>;
+IssueOnglet enregistrer_onglet(const Services& services, const store::Compte& compte,
+                               const std::string& cle, int onglet, const Formulaire& formulaire,
+                               Bouton bouton, domain::Instant now);
+
+}  // namespace examens::actions

@@ -132,8 +132,6 @@ class TestPortal {
   // Turns recorded requests into queued mails, without delivering them.
   void prepare_mails() { portal_->prepare_mails(); }
   std::filesystem::path upload_dir() const { return config_.data_dir / "uploads"; }
-  // What the actions work with, to call them without HTTP.
-  actions::Services& services() { return portal_->services(); }
 
  private:
   ManualClock clock_;

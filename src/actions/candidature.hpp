@@ -40,9 +40,11 @@ struct SaisieConservee {};  // "Quitter": the draft kept, the candidate back hom
 // What the tab shown says above its fields.
 enum class Avis {
   aucun,
-  verifier_dispenses,   // the acquis changed the proposed exemptions: look before going on
-  cliquer_enregistrer,  // tab 8 passed: only Enregistrer is left
-  pas_enregistree,      // Enregistrer found a tab in error: the candidature is not registered
+  verifier_dispenses,       // the acquis changed the proposed exemptions: look before going on
+  categorie_etablissement,  // a category a school registers in, chosen by a candidate on his
+                            // own: read why before going on
+  cliquer_enregistrer,      // tab 8 passed: only Enregistrer is left
+  pas_enregistree,          // Enregistrer found a tab in error: the candidature is not registered
 };
 // The draft's tab `onglet` is shown again, `errors` beside its fields.
 struct OngletAffiche {

@@ -118,10 +118,16 @@ Demarrage demarrer_inscription(const Services& services, const store::Compte& co
 }
 
 OuvertureOnglet ouvrir_onglet(const Services& services, const store::Compte& compte,
-                              const std::string& cle, int onglet, domain::Instant now) {
+                              const std::string& cle, int onglet, domain::Instant now,
+                              Affichage affichage) {
   Cible c = cible(services, compte.id, cle, onglet, now);
   if (!c.brouillon) return elargir<OuvertureOnglet>(std::move(c.sinon));
-  return OngletAffiche{std::move(*c.brouillon), onglet, {}, Avis::aucun};
+  domain::FieldErrors errors;
+  // The draft keeps what a refused submission typed: its errors are found again from it.
+  if (affichage.verifier)
+    errors = domain::valider_onglet(onglet, c.brouillon->dossier.champs,
+                                    contexte_saisie(services, c.brouillon->dossier, now));
+  return OngletAffiche{std::move(*c.brouillon), onglet, std::move(errors), affichage.avis};
 }
 
 IssueOnglet enregistrer_onglet(const Services& services, const store::Compte& compte,
@@ -131,10 +137,18 @@ IssueOnglet enregistrer_onglet(const Services& services, const store::Compte& co
   if (!c.brouillon) return elargir<IssueOnglet>(std::move(c.sinon));
   Brouillon& b = *c.brouillon;
   auto& champs = b.dossier.champs;
+  const std::string categorie_avant = domain::valeur(champs, "categorie");
   // Whatever the button, what was typed is kept.
   fusionner(champs, onglet, formulaire);
+  domain::normaliser_onglet(onglet, champs);
   const auto contexte = contexte_saisie(services, b.dossier, now);
   const bool dispenses_changees = onglet == 5 && domain::actualiser_dispenses(champs, contexte);
+  // A school's pupils have its login id: a candidate on his own account is told, once, that
+  // such a category leaves the candidature in a school's hands.
+  const bool categorie_a_expliquer =
+      onglet == 3 && compte.identifiant.empty() &&
+      domain::valeur(champs, "categorie") != categorie_avant &&
+      domain::categorie_d_etablissement(services.qualification(), b.dossier.domaine, champs);
 
   if (bouton == Bouton::precedent) {
     conserver_brouillon(services, compte.id, b, now);
@@ -150,6 +164,8 @@ IssueOnglet enregistrer_onglet(const Services& services, const store::Compte& co
   Avis avis = Avis::aucun;
   if (errors.empty() && dispenses_changees)
     avis = Avis::verifier_dispenses;
+  else if (errors.empty() && categorie_a_expliquer)
+    avis = Avis::categorie_etablissement;
   else if (errors.empty() && onglet == domain::kOngletConditions)
     avis = Avis::cliquer_enregistrer;
   if (!errors.empty() || avis != Avis::aucun) {

@@ -30,11 +30,20 @@ Demarrage demarrer_inscription(const Services& services, const store::Compte& co
                                const std::string& domaine, const std::string& session,
                                const std::string& academie, domain::Instant now);
 
+// How a tab is opened: plainly, or as the answer to a submission that kept the candidate on
+// it (`verifier`: its checks run again on the draft, which holds what was typed; `avis`: the
+// notice the submission gave).
+struct Affichage {
+  bool verifier = false;
+  Avis avis = Avis::aucun;
+};
+
 // Tab `onglet` of the draft `cle`, refused outside the window; tabs open one after the
 // other, so a later one sends to the furthest reached.
 using OuvertureOnglet = std::variant<SaisieIntrouvable, Refus, VersOnglet, OngletAffiche>;
 OuvertureOnglet ouvrir_onglet(const Services& services, const store::Compte& compte,
-                              const std::string& cle, int onglet, domain::Instant now);
+                              const std::string& cle, int onglet, domain::Instant now,
+                              Affichage affichage = {});
 
 // The button pressed under a tab.
 enum class Bouton { precedent, suivant, quitter, enregistrer };
@@ -42,9 +51,11 @@ enum class Bouton { precedent, suivant, quitter, enregistrer };
 using Formulaire = std::vector<std::pair<std::string, std::string>>;
 
 // A tab's submission: whatever the button, its fields replace the tab's in the draft
-// (values cut to 500 bytes); then Précédent and Quitter keep the draft as it is, Suivant
-// checks the tab and opens the next, and Enregistrer on tab 8 registers
-// (enregistrer_candidature).
+// (values cut to 500 bytes, then normalised: domain::normaliser_onglet); then Précédent and
+// Quitter keep the draft as it is, Suivant checks the tab and opens the next, and
+// Enregistrer on tab 8 registers (enregistrer_candidature). Suivant stays on the tab, with
+// its notice, when the acquis changed the proposed exemptions, or when a candidate on his
+// own account newly chose a category a school registers in.
 using IssueOnglet = std::variant<SaisieIntrouvable, Refus, VersOnglet, SaisieConservee,
                                  OngletAffiche, VersCandidature, Inscrite>;
 IssueOnglet enregistrer_onglet(const Services& services, const store::Compte& compte,

@@ -86,8 +86,8 @@ std::optional<std::string> modification_refusee(EtatCandidature etat, const Peri
 std::optional<std::string> desinscription_refusee(EtatCandidature etat, bool candidat_individuel,
                                                   const Periode* periode, Instant now) {
   if (!candidat_individuel)
-    return "Seuls les candidats individuels peuvent se désinscrire eux-mêmes : adressez-vous à "
-           "votre établissement.";
+    return "Candidature gérée par votre établissement : seuls les candidats individuels se "
+           "désinscrivent eux-mêmes. Pour vous désinscrire, adressez-vous à votre établissement.";
   if (etat != EtatCandidature::inscrit)
     return std::string("Cette candidature est à l'état « ") + std::string(libelle_etat(etat)) +
            " » : la désinscription n'est pas possible.";

@@ -113,13 +113,13 @@ std::optional<std::chrono::year_month_day> validate_date_naissance(
     }
   }
   require(errors, "date_naissance_confirmation", date_confirmation);
-  if (!date_confirmation.empty() && date) {
-    auto confirmed = parse_date_fr(date_confirmation);
-    if (!confirmed || *confirmed != *date)
-      errors.add("date_naissance_confirmation",
-                 "La confirmation de la date de naissance ne correspond pas à la date de "
-                 "naissance.");
-  }
+  // Compared as typed (once normalised) even when the date itself is wrong: the candidate
+  // learns of both mistakes at once.
+  if (!date_confirmation.empty() &&
+      normaliser_date_fr(date_confirmation) != normaliser_date_fr(date_text))
+    errors.add("date_naissance_confirmation",
+               "La confirmation de la date de naissance ne correspond pas à la date de "
+               "naissance.");
   return date;
 }
 
@@ -265,20 +265,29 @@ std::string normalize_email(std::string_view email) {
 }
 
 std::optional<std::chrono::year_month_day> parse_date_fr(std::string_view text) {
-  if (text.size() != 10 || text[2] != '/' || text[5] != '/') return std::nullopt;
+  // Day and month of one or two digits ("6/5/2005"), the year of four.
   int parts[3] = {0, 0, 0};
-  const std::size_t starts[3] = {0, 3, 6}, lengths[3] = {2, 2, 4};
-  for (int i = 0; i < 3; ++i)
-    for (std::size_t k = 0; k < lengths[i]; ++k) {
-      const char c = text[starts[i] + k];
-      if (c < '0' || c > '9') return std::nullopt;
-      parts[i] = parts[i] * 10 + (c - '0');
-    }
+  const std::size_t max_digits[3] = {2, 2, 4}, min_digits[3] = {1, 1, 4};
+  std::size_t i = 0;
+  for (int part = 0; part < 3; ++part) {
+    if (part > 0 && (i >= text.size() || text[i++] != '/')) return std::nullopt;
+    std::size_t digits = 0;
+    for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i, ++digits)
+      parts[part] = parts[part] * 10 + (text[i] - '0');
+    if (digits < min_digits[part] || digits > max_digits[part]) return std::nullopt;
+  }
+  if (i != text.size()) return std::nullopt;
   std::chrono::year_month_day date{std::chrono::year(parts[2]),
                                    std::chrono::month(static_cast<unsigned>(parts[1])),
                                    std::chrono::day(static_cast<unsigned>(parts[0]))};
   if (!date.ok()) return std::nullopt;
   return date;
+}
+
+std::string normaliser_date_fr(std::string_view text) {
+  const std::string_view t = trim(text);
+  const auto date = parse_date_fr(t);
+  return date ? format_date_fr(*date) : std::string(t);
 }
 
 std::string format_date_fr(std::chrono::year_month_day date) {
@@ -343,7 +352,7 @@ ModificationValidation validate_modification(const CompteForm& form, const Ident
     if (changed(form.civilite, current.civilite) ||
         changed(form.nom_naissance, current.nom_naissance) ||
         changed(form.nom_usage, current.nom_usage) || changed(form.prenoms, current.prenoms) ||
-        changed(form.date_naissance, date) ||
+        changed(normaliser_date_fr(form.date_naissance), date) ||
         changed(form.pays_naissance, current.pays_naissance) ||
         changed(form.departement_naissance, current.departement_naissance) ||
         changed(form.commune_naissance, current.commune_naissance))

@@ -100,8 +100,11 @@ bool is_valid_email(std::string_view email);
 // The identity key of an email: trimmed and lower-cased (emails are case-insensitive here).
 std::string normalize_email(std::string_view email);
 
-// dd/mm/yyyy, a real calendar date.
+// dd/mm/yyyy, a real calendar date; the day and the month may have one digit ("6/5/2005").
 std::optional<std::chrono::year_month_day> parse_date_fr(std::string_view text);
+// A typed date as the pages write it ("6/5/2005" -> "06/05/2005"); what is not a date is
+// kept as typed (trimmed), for the form to show back with its error.
+std::string normaliser_date_fr(std::string_view text);
 std::string format_date_fr(std::chrono::year_month_day date);
 std::string format_date_iso(std::chrono::year_month_day date);
 std::optional<std::chrono::year_month_day> parse_date_iso(std::string_view text);

@@ -299,6 +299,10 @@ std::string LigneEpreuve::libelle() const {
   return out;
 }
 
+bool LigneEpreuve::choix_obligatoire() const {
+  return position == Position::inscrit && epreuve->choix != NatureChoix::aucun;
+}
+
 EpreuvesCandidat epreuves_du_candidat(const CatalogueQualification& catalogue,
                                       const DossierEpreuves& dossier, int annee_courante) {
   EpreuvesCandidat out;
@@ -352,22 +356,20 @@ EpreuvesCandidat epreuves_du_candidat(const CatalogueQualification& catalogue,
   for (std::size_t i = 0; i < epreuves.size(); ++i) {
     const Epreuve& e = epreuves[i];
     LigneEpreuve ligne{&e, niveau_of(*specialite, e), positions[i], ModeEvaluation::aucun, {}};
-    if (ligne.position == Position::inscrit) {
-      ligne.mode = e.mode(regime);
-      if (e.choix != NatureChoix::aucun) {
-        const auto it = dossier.choix.find(e.code);
-        const bool langue = e.choix == NatureChoix::langue;
-        if (it == dossier.choix.end() || it->second.empty()) {
-          out.errors.add("choix." + e.code,
-                         std::string(langue ? "Choisissez la langue" : "Choisissez le pays") +
-                             " de l'épreuve " + e.code + " - " + e.libelle + ".");
-        } else if (const ChoixEpreuve* c = catalogue.choix_of(e.choix, it->second)) {
-          ligne.choix = c->libelle;
-        } else {
-          out.errors.add("choix." + e.code,
-                         std::string(langue ? "Langue inconnue" : "Pays inconnu") +
-                             " pour l'épreuve " + e.code + " : " + it->second + ".");
-        }
+    if (ligne.position == Position::inscrit) ligne.mode = e.mode(regime);
+    if (ligne.choix_obligatoire()) {
+      const auto it = dossier.choix.find(e.code);
+      const bool langue = e.choix == NatureChoix::langue;
+      if (it == dossier.choix.end() || it->second.empty()) {
+        out.errors.add("choix." + e.code,
+                       std::string(langue ? "Choisissez la langue" : "Choisissez le pays") +
+                           " de l'épreuve " + e.code + " - " + e.libelle + ".");
+      } else if (const ChoixEpreuve* c = catalogue.choix_of(e.choix, it->second)) {
+        ligne.choix = c->libelle;
+      } else {
+        out.errors.add("choix." + e.code, std::string(langue ? "Langue inconnue" : "Pays inconnu") +
+                                              " pour l'épreuve " + e.code + " : " + it->second +
+                                              ".");
       }
     }
     out.lignes.push_back(std::move(ligne));
@@ -390,8 +392,7 @@ std::vector<BlocEpreuves> blocs_recapitulatif(const std::vector<LigneEpreuve>& l
 
 bool a_des_choix(const std::vector<LigneEpreuve>& lignes) {
   return std::any_of(lignes.begin(), lignes.end(), [](const LigneEpreuve& l) {
-    return l.epreuve->facultative ||
-           (l.position == Position::inscrit && l.epreuve->choix != NatureChoix::aucun);
+    return l.epreuve->facultative || l.choix_obligatoire();
   });
 }
 

@@ -234,6 +234,8 @@ struct LigneEpreuve {
 
   // "E1-A - Mathématiques", "EF1 - Langue vivante facultative - Anglais"
   std::string libelle() const;
+  // Whether its language or country must be chosen: an épreuve asking one, sat ("Inscrit").
+  bool choix_obligatoire() const;
 };
 
 struct EpreuvesCandidat {

@@ -272,6 +272,18 @@ bool champ_de_onglet(int onglet, std::string_view nom) {
   }
 }
 
+void normaliser_onglet(int onglet, Champs& champs) {
+  if (onglet != 2 || valeur(champs, "adresse_pays") != kPaysFrance) return;
+  auto it = champs.find("code_postal");
+  if (it == champs.end() || it->second.empty()) return;
+  std::string chiffres;
+  for (char c : it->second.front())
+    if (c != ' ') chiffres += c;
+  if (chiffres.size() == 5 &&
+      std::all_of(chiffres.begin(), chiffres.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    it->second = {chiffres};
+}
+
 DossierEpreuves dossier_epreuves(const Champs& champs) {
   DossierEpreuves dossier;
   dossier.specialite = valeur(champs, "specialite");
@@ -353,6 +365,12 @@ FieldErrors valider_onglet(int onglet, const Champs& champs, const ContexteSaisi
       for (const auto& v : valeurs) check_text(errors, nom, trim(v));
   errors.add_missing(regles_onglet(onglet, champs, contexte));
   return errors;
+}
+
+const Categorie* categorie_d_etablissement(const CatalogueQualification& qualification,
+                                           const std::string& domaine, const Champs& champs) {
+  const Categorie* categorie = qualification.categorie(domaine, valeur(champs, "categorie"));
+  return categorie && !categorie->individuel ? categorie : nullptr;
 }
 
 bool candidat_individuel(const CatalogueQualification& qualification, const std::string& domaine,

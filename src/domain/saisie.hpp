@@ -80,6 +80,11 @@ struct ContexteSaisie {
 // own fields (an unchecked box sends nothing), never another tab's.
 bool champ_de_onglet(int onglet, std::string_view nom);
 
+// What tab `onglet` keeps of the typed values, in the form the pages show and the checks
+// expect: a French postal code typed in two groups ("97 300") becomes 97300. Values that are
+// not recognised stay as typed, for the checks to name.
+void normaliser_onglet(int onglet, Champs& champs);
+
 // The qualification's terms of what was typed in tabs 3 to 6.
 DossierEpreuves dossier_epreuves(const Champs& champs);
 
@@ -95,6 +100,13 @@ FormePassageFinale forme_passage_finale(const Champs& champs, const ContexteSais
 
 // The checks of one tab (1 to 8; tab 7 has nothing to check), errors next to its fields.
 FieldErrors valider_onglet(int onglet, const Champs& champs, const ContexteSaisie& contexte);
+
+// The category chosen in `champs` when it is one a school registers its candidates in
+// (SCOLAIRE…, APPRENTI…: "individuel non" in the catalogue); nullptr when none is chosen or
+// it is an individual one. A candidate who picks it while registering on his own is told
+// that his school manages such a candidature.
+const Categorie* categorie_d_etablissement(const CatalogueQualification& qualification,
+                                           const std::string& domaine, const Champs& champs);
 
 // Only an individual candidate unregisters himself: the category he registered in (`champs`
 // of his candidature) says he registers on his own (INDIVIDUEL, ENSEIGNEMENT A DISTANCE…),

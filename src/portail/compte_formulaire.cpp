@@ -44,8 +44,10 @@ CompteForm read_form(const Request& req) {
   f.nom_naissance_confirmation = req.field_or("nom_naissance_confirmation");
   f.nom_usage = req.field_or("nom_usage");
   f.prenoms = req.field_or("prenoms");
-  f.date_naissance = req.field_or("date_naissance");
-  f.date_naissance_confirmation = req.field_or("date_naissance_confirmation");
+  // "6/5/2005" is taken, and shown back, as 06/05/2005.
+  f.date_naissance = domain::normaliser_date_fr(req.field_or("date_naissance"));
+  f.date_naissance_confirmation =
+      domain::normaliser_date_fr(req.field_or("date_naissance_confirmation"));
   f.pays_naissance = req.field_or("pays_naissance");
   f.departement_naissance = req.field_or("departement_naissance");
   f.commune_naissance = req.field_or("commune_naissance");
@@ -93,7 +95,7 @@ Data compte_form_data(const Portal& portal, Mode mode, const CompteForm& f,
   view.select(kPays, pays, f.pays_naissance.empty() ? domain::kPaysFrance : f.pays_naissance,
               identite_locked);
   std::vector<Option> deps;
-  for (const auto& d : ref.departements()) deps.push_back({d.code, d.code_affiche + " - " + d.nom});
+  for (const auto& d : ref.departements()) deps.push_back({d.code, d.libelle()});
   view.select(kDepartement, deps, f.departement_naissance, identite_locked);
   view.field(kCommune, f.commune_naissance, identite_locked);
   view.field(kEmail, f.email);

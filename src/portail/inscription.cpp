@@ -248,7 +248,10 @@ void add_mes_inscriptions(Portal& portal, const Context& ctx, Data& data) {
     const auto* session = portal.catalogue().session(c.domaine, c.session);
     if (!domain::visible_du_candidat(c.etat, session && session->fermee)) continue;
     Data carte = resume_candidature(portal, c);
-    carte.set("desinscription_possible", !refus_desinscription(portal, ctx, c));
+    const auto refus = refus_desinscription(portal, ctx, c);
+    carte.set("desinscription_possible", !refus);
+    // Where the button would be, the card says why it is not.
+    if (refus) carte.set("refus_desinscription", *refus);
     cartes.push_back(carte);
   }
   data.set("aucune_candidature", cartes.is_empty_list());

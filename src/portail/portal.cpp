@@ -216,15 +216,13 @@ Response Portal::page(Context& ctx, std::string_view template_name, std::string 
     const auto remaining = ctx.session ? ctx.session->expire_le - ctx.now : options_.session_idle;
     layout.set("session_timeout_seconds", std::to_string(remaining.count()));
   }
-  Data alerts{Data::type::list};
-  std::vector<Alert> shown = ctx.alerts;
+  // A band above the header (DSFR's notice), which costs a phone's first screen less than an
+  // alert in the page would.
   if (options_.demo_clock)
-    shown.insert(shown.begin(), {"info", "",
-                                 "Démonstration : l'horloge du portail indique le " +
-                                     domain::format_paris_datetime(ctx.now) +
-                                     " (heure de Paris), pour que les périodes d'inscription du "
-                                     "jeu de démonstration restent ouvertes, closes ou à venir."});
-  for (const auto& a : shown) {
+    layout.set("demonstration", "l'horloge du portail indique le " +
+                                    domain::format_paris_datetime(ctx.now) + " (heure de Paris).");
+  Data alerts{Data::type::list};
+  for (const auto& a : ctx.alerts) {
     Data item;
     item.set("type", a.type);
     // The layout shows a titled alert, or a small one with only a message.
@@ -235,7 +233,7 @@ Response Portal::page(Context& ctx, std::string_view template_name, std::string 
     if (!a.message.empty()) item.set("message", a.message);
     alerts.push_back(item);
   }
-  if (!shown.empty()) layout.set("alerts", alerts);
+  if (!ctx.alerts.empty()) layout.set("alerts", alerts);
   if (data.get("scripts")) layout.set("scripts", *data.get("scripts"));
   layout.set("content", templates_.render(template_name, data));
   return Response::html(templates_.render("layout", layout), status);

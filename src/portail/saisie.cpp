@@ -52,7 +52,7 @@ Response onglet_get(Portal& portal, Context& ctx) {
   if (!ctx.compte) return Portal::login_required();
   return std::visit(Rendu{portal, ctx},
                     actions::ouvrir_onglet(portal.services(), *ctx.compte, ctx.req.params.at("cle"),
-                                           onglet_of_path(ctx), ctx.now));
+                                           onglet_of_path(ctx), ctx.now, affichage_of(ctx.req)));
 }
 
 actions::Bouton bouton_of(const std::string& action) {

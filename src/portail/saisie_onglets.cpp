@@ -10,15 +10,54 @@
 #include "web/form_view.hpp"
 
 namespace examens::portail {
+namespace {
 
-using onglets::case_a_cocher;
+// The box a tab cannot pass unchecked (tabs 1 and 8), named after its field.
+Data case_obligatoire(const std::string& nom, std::string label, const domain::Champs& champs,
+                      const domain::FieldErrors& errors) {
+  Data d = onglets::case_a_cocher(nom, nom, "oui", std::move(label),
+                                  domain::valeur(champs, nom) == "oui", errors);
+  d.set("required", true);
+  return d;
+}
+
+// The notices as the query of a tab's address names them.
+constexpr std::pair<actions::Avis, std::string_view> kAvis[] = {
+    {actions::Avis::verifier_dispenses, "dispenses"},
+    {actions::Avis::categorie_etablissement, "categorie"},
+    {actions::Avis::cliquer_enregistrer, "enregistrer"},
+    {actions::Avis::pas_enregistree, "non-enregistree"},
+};
+
+}  // namespace
 
 std::string onglet_href(const std::string& cle, int onglet) {
   return "/inscription/saisie/" + cle + "/" + std::to_string(onglet);
 }
 
+std::string onglet_href(const std::string& cle, int onglet, const actions::Affichage& affichage) {
+  std::string href = onglet_href(cle, onglet);
+  char separateur = '?';
+  if (affichage.verifier) {
+    href += "?verifier=1";
+    separateur = '&';
+  }
+  for (const auto& [avis, nom] : kAvis)
+    if (avis == affichage.avis) (href += separateur) += "avis=" + std::string(nom);
+  return href;
+}
+
+actions::Affichage affichage_of(const Request& request) {
+  actions::Affichage affichage;
+  affichage.verifier = request.query_param("verifier") == "1";
+  const auto nom = request.query_param("avis");
+  for (const auto& [avis, n] : kAvis)
+    if (nom == n) affichage.avis = avis;
+  return affichage;
+}
+
 Response onglet_page(Portal& portal, Context& ctx, const Brouillon& b, int onglet,
-                     const domain::FieldErrors& errors, int status) {
+                     const domain::FieldErrors& errors) {
   const auto& catalogue = portal.catalogue();
   FormView view(errors);
   Data data;
@@ -30,6 +69,7 @@ Response onglet_page(Portal& portal, Context& ctx, const Brouillon& b, int ongle
     data.set("onglet_suivant", std::string(domain::titre_onglet(onglet + 1)));
   data.set("premier", onglet == 1);
   data.set("dernier", onglet == domain::kOngletConditions);
+  data.set("champs_obligatoires", onglet != domain::kOngletRecapitulatif);
   Data etapes{Data::type::list};
   for (int i = 1; i <= domain::kOngletConditions; ++i) {
     Data etape;
@@ -53,13 +93,13 @@ Response onglet_page(Portal& portal, Context& ctx, const Brouillon& b, int ongle
   switch (onglet) {
     case 1:
       data.set("modalites",
-               case_a_cocher("modalites_acceptees", "modalites_acceptees", "oui",
-                             "J'ai pris connaissance des modalités d'inscription et "
-                             "je les accepte.",
-                             domain::valeur(c, "modalites_acceptees") == "oui", errors));
+               case_obligatoire("modalites_acceptees",
+                                "J'ai pris connaissance des modalités d'inscription et "
+                                "je les accepte.",
+                                c, errors));
       break;
     case 2: onglets::identification(portal, ctx, c, view, data); break;
-    case 3: onglets::informations(portal, b, errors, view, data); break;
+    case 3: onglets::informations(portal, ctx, b, errors, view, data); break;
     case 4: onglets::qualification(portal, contexte, b, errors, view, data); break;
     case 5: onglets::acquis(portal, contexte, b, errors, view, data); break;
     case 6: onglets::epreuves(portal, contexte, b, errors, data); break;
@@ -69,13 +109,13 @@ Response onglet_page(Portal& portal, Context& ctx, const Brouillon& b, int ongle
       break;
     case domain::kOngletConditions:
       data.set("conditions",
-               case_a_cocher("conditions_acceptees", "conditions_acceptees", "oui",
-                             "En cochant cette case, je m'engage à fournir au service chargé de "
-                             "mon inscription, à la date qui me sera indiquée, toutes les pièces "
-                             "justificatives qui me seront demandées; Je reconnais avoir pris "
-                             "connaissance des conditions d'inscription et j'accepte de me "
-                             "conformer aux présentes dispositions.",
-                             domain::valeur(c, "conditions_acceptees") == "oui", errors));
+               case_obligatoire("conditions_acceptees",
+                                "En cochant cette case, je m'engage à fournir au service chargé "
+                                "de mon inscription, à la date qui me sera indiquée, toutes les "
+                                "pièces justificatives qui me seront demandées; Je reconnais "
+                                "avoir pris connaissance des conditions d'inscription et "
+                                "j'accepte de me conformer aux présentes dispositions.",
+                                c, errors));
       break;
     default: break;
   }
@@ -88,7 +128,7 @@ Response onglet_page(Portal& portal, Context& ctx, const Brouillon& b, int ongle
   return portal.page(
       ctx, "inscription/saisie",
       "Étape " + std::to_string(onglet) + " : " + std::string(domain::titre_onglet(onglet)),
-      std::move(data), status);
+      std::move(data));
 }
 
 Response Rendu::operator()(const actions::ExamenIntrouvable&) const {
@@ -126,12 +166,21 @@ Response Rendu::operator()(const actions::SaisieConservee&) const {
 
 Response Rendu::operator()(const actions::OngletAffiche& affiche) const {
   const int onglet = affiche.onglet;
+  if (ctx.req.method == Method::post)
+    return Response::redirect(
+        onglet_href(affiche.brouillon.cle, onglet, {!affiche.errors.empty(), affiche.avis}));
   switch (affiche.avis) {
     case actions::Avis::aucun: break;
     case actions::Avis::verifier_dispenses:
       ctx.alerts.push_back({"info", "Vérifiez les dispenses proposées.",
                             "Vos acquis ont changé la liste des épreuves dont vous serez "
                             "dispensé. Décochez celles que vous souhaitez repasser, puis cliquez "
+                            "sur « Suivant »."});
+      break;
+    case actions::Avis::categorie_etablissement:
+      ctx.alerts.push_back({"info", "Vérifiez votre catégorie de candidat.",
+                            "La catégorie choisie est celle des candidats inscrits par leur "
+                            "établissement : lisez l'explication sous la catégorie, puis cliquez "
                             "sur « Suivant »."});
       break;
     case actions::Avis::cliquer_enregistrer:
@@ -147,8 +196,7 @@ Response Rendu::operator()(const actions::OngletAffiche& affiche) const {
                      " », puis revenez à l'onglet « Conditions d'inscription »."});
       break;
   }
-  return onglet_page(portal, ctx, affiche.brouillon, onglet, affiche.errors,
-                     affiche.errors.empty() ? 200 : 422);
+  return onglet_page(portal, ctx, affiche.brouillon, onglet, affiche.errors);
 }
 
 Response Rendu::operator()(const actions::Inscrite& inscrite) const {

@@ -14,10 +14,15 @@ namespace examens::portail {
 using actions::Brouillon;
 
 std::string onglet_href(const std::string& cle, int onglet);
+// The tab's address as the answer to a submission that kept the candidate on it: the query
+// says to check the tab again and which notice to show (see affichage_of).
+std::string onglet_href(const std::string& cle, int onglet, const actions::Affichage& affichage);
+// What the query of a tab's address asks it to show.
+actions::Affichage affichage_of(const Request& request);
 
 // Tab `onglet` of the draft, with `errors` beside its fields.
 Response onglet_page(Portal& portal, Context& ctx, const Brouillon& b, int onglet,
-                     const domain::FieldErrors& errors, int status);
+                     const domain::FieldErrors& errors);
 
 // The answer to each outcome of the wizard's actions: std::visit(Rendu{portal, ctx}, issue).
 struct Rendu {
@@ -30,7 +35,9 @@ struct Rendu {
   Response operator()(const actions::VersCandidature& candidature) const;
   Response operator()(const actions::VersOnglet& vers) const;
   Response operator()(const actions::SaisieConservee&) const;
-  // Its status: 422 when the tab has errors.
+  // Answering a POST, a redirect to the tab's address (Post/Redirect/Get: the history then
+  // holds only GETs, which the browser's Back reloads without asking to send a form again);
+  // answering a GET, the tab, with its errors and its notice.
   Response operator()(const actions::OngletAffiche& affiche) const;
   Response operator()(const actions::Inscrite& inscrite) const;
 };

@@ -284,6 +284,10 @@ std::string upper_case(std::string_view text) {
   return out;
 }
 
+std::string Departement::libelle() const {
+  return code_affiche + " - " + upper_case(nom);
+}
+
 std::string code_affiche(std::string_view departement_code) {
   std::string out(departement_code);
   if (out.size() < 3) out.insert(0, 3 - out.size(), '0');

@@ -35,6 +35,9 @@ struct Departement {
   std::string code_affiche;  // three characters as CYCLADES shows them: "011", "02A", "971"
   std::string nom;           // "Aude"
   std::string zone;          // "metro" | "drom" | "com"
+
+  // As the seeds show it in lists and on the Identification tab: "011 - AUDE".
+  std::string libelle() const;
 };
 
 struct Commune {

@@ -2,8 +2,9 @@
 // create, read the activation mail from a real SMTP server, activate, log in (first with
 // empty fields), modify, read the messages, log out, reset the password (first with an
 // empty request), log in again, delete. Every page visited must pass axe-core with no
-// serious or critical violation and raise no CSP error; a screenshot of each step is kept
-// under $EXAMENS_ARTIFACTS.
+// serious or critical violation, raise no CSP error and show the header's State brand block
+// whole (the account's compound name crowds it); a screenshot of each step is kept under
+// $EXAMENS_ARTIFACTS.
 import path from 'node:path';
 import { check, expectText, launchBrowser, newContext, newPage, runScenario, startPortal,
          useArtifacts, waitForMail } from './lib.mjs';
@@ -37,8 +38,9 @@ async function main() {
     await page.waitForURL('**/compte/creer');
     await check(page, 'creer-vide');
     await page.getByLabel('Sexe').selectOption('MME');
-    await page.getByLabel('Nom de famille').fill('MARTIN');
-    await page.getByLabel('Confirmation du nom de naissance').fill('MARTIN');
+    // A compound name, long enough to crowd the header once logged in.
+    await page.getByLabel('Nom de famille').fill('MARTIN-DESCHAMPS');
+    await page.getByLabel('Confirmation du nom de naissance').fill('MARTIN-DESCHAMPS');
     await page.getByLabel('Prénoms').fill('Camille');
     await page.getByLabel('Date de naissance', { exact: false }).first().fill('30/05/1998');
     await page.getByLabel('Confirmation date de naissance').fill('30/05/1998');
@@ -73,7 +75,7 @@ async function main() {
     await page.locator('#mot_de_passe').fill(password);
     await page.getByRole('button', { name: 'Se connecter' }).click();
     await expectText(page, 'N°Candidat');
-    await expectText(page, 'MARTIN Camille');
+    await expectText(page, 'MARTIN-DESCHAMPS Camille');
     await expectText(page, "Vous n'avez aucune candidature active.");
     await check(page, 'espace-candidat');
 

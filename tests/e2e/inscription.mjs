@@ -1,14 +1,16 @@
 // Browser scenario of the registration wizard (issue 3) in Debian's Chromium, on the demo
 // data and the demo clock (23/11/2026 10:00, Paris): the demo candidate chooses
 // BACCALAURÉAT PROFESSIONNEL 2027 in Guyane (and sees Aix-Marseille closed), fills the
-// eight tabs as the seed's example does (an error on tab 2 first; the draft survives a
-// reload and a logout; the Acquis tab proposes its exemptions), checks the Récapitulatif
-// against the seed's épreuves table, registers (N° 001, mail), modifies (Version 02, mail),
-// then registers a CAP and unregisters from it (mail). Every page and error state visited
-// must pass axe-core with no serious or critical violation and raise no CSP or console
-// error; a screenshot of each step is kept under $EXAMENS_ARTIFACTS/inscription.
-import { check, expectText, launchBrowser, log, mails, newContext, newPage, runScenario,
-         startPortal, useArtifacts, waitForMail } from './lib.mjs';
+// eight tabs as the seed's example does (an error on tab 2 first, and Back after it; the
+// draft survives a reload and a logout; the school category is explained; the Acquis tab
+// proposes its exemptions), checks the Récapitulatif against the seed's épreuves table,
+// registers (N° 001, mail), reads a tab and the récapitulatif on a phone, modifies
+// (Version 02, mail), then registers a CAP and unregisters from it (mail). Every page and
+// error state visited must pass axe-core with no serious or critical violation and raise no
+// CSP or console error; a screenshot of each step is kept under
+// $EXAMENS_ARTIFACTS/inscription.
+import { check, expectNoHorizontalScroll, expectText, launchBrowser, log, mails, newContext,
+         newPage, PHONE, runScenario, startPortal, useArtifacts, waitForMail } from './lib.mjs';
 
 useArtifacts('inscription');
 
@@ -90,7 +92,7 @@ async function tick(page, id, checked = true) {
 }
 
 // Clicks a wizard button and resolves with the status of the POST it sends, once the page
-// it leads to (the same tab again, or the next page after a redirect) is loaded: the main
+// it leads to (a redirect to the same tab again, or to the next page) is loaded: the main
 // frame commits once per navigation, redirects included, whatever the URL.
 async function press(page, id) {
   const posted = page.waitForResponse((r) => r.request().method() === 'POST');
@@ -100,6 +102,13 @@ async function press(page, id) {
   await navigated;
   await page.waitForLoadState('load');
   return response.status();
+}
+
+// Every submission of the wizard is answered by a redirect; one that keeps the candidate on
+// tab `n` leads to its address with `query` (the tab checked again from the draft, its
+// notice).
+async function expectKept(page, status, url, what) {
+  if (status !== 303 || page.url() !== url) fail(`${what}: ${status} ${page.url()}, expected 303 to ${url}`);
 }
 
 // The screenshot prefix of a draft: bcp, cap (new candidatures), modif (a modification).
@@ -206,6 +215,53 @@ async function expectTab6(page, lignes) {
   }
 }
 
+// On a phone (375 × 667), tab `onglet` of the draft `cle` is shown; its field `premier` must
+// end within the first screen.
+async function ongletSurTelephone(page, base, cle, onglet, premier) {
+  await page.goto(`${base}/inscription/saisie/${cle}/${onglet}`);
+  const box = await byId(page, premier).boundingBox();
+  const bas = box ? Math.round(box.y + box.height) : null;
+  if (!bas || bas > PHONE.height)
+    fail(`tab ${onglet} on a phone: #${premier} ends at ${bas} px, below the first screen (${PHONE.height} px)`);
+}
+
+// The wizard on a phone: a tab's first field on the first screen, the list of tabs folded
+// (without JavaScript too), and nothing wider than the screen on the épreuves and the
+// récapitulatif.
+async function surUnTelephone(browser, base, cle) {
+  const context = await newContext(browser, { viewport: PHONE });
+  try {
+    const page = await newPage(context);
+    await login(page, base);
+    await ongletSurTelephone(page, base, cle, 3, 'categorie');
+    if (await page.locator('#onglets li').first().isVisible()) fail('the list of tabs is unfolded on a phone');
+    await check(page, 'telephone-onglet-3');
+    await ongletSurTelephone(page, base, cle, 4, 'specialite');
+    await page.locator('#onglets summary').click();
+    await page.locator('#onglets').getByRole('link', { name: '6 - Epreuves' }).click();
+    await page.waitForURL(`${base}/inscription/saisie/${cle}/6`);
+    await expectNoHorizontalScroll(page, 'telephone-onglet-6');
+    await check(page, 'telephone-onglet-6');
+    await page.goto(`${base}/inscription/saisie/${cle}/7`);
+    await expectNoHorizontalScroll(page, 'telephone-onglet-7');
+    await check(page, 'telephone-onglet-7');
+  } finally {
+    await context.close();
+  }
+  const plain = await browser.newContext({ locale: 'fr-FR', viewport: PHONE, javaScriptEnabled: false });
+  try {
+    const page = await plain.newPage();
+    await login(page, base);
+    await page.goto(`${base}/inscription/saisie/${cle}/3`);
+    const lien = page.locator('#onglets').getByRole('link', { name: '2 - Identification' });
+    if (await lien.isVisible()) fail('without JavaScript, the list of tabs is unfolded on a phone');
+    await page.locator('#onglets summary').click();
+    await lien.waitFor({ state: 'visible' });
+  } finally {
+    await plain.close();
+  }
+}
+
 async function main() {
   const clock = await startPortal(['init', '--demo']);
   const { base } = clock;
@@ -245,23 +301,35 @@ async function main() {
     await expectIn(page.locator('.fr-stepper__state'), 'Étape 1 sur 8');
     if (await page.locator('#precedent').count()) fail('Précédent on tab 1');
     await check(page, 'bcp-onglet-1');
+    if (await textOf(page.locator('label[for="modalites_acceptees"]')) !==
+        "J'ai pris connaissance des modalités d'inscription et je les accepte. *")
+      fail('the box of tab 1 is not marked mandatory');
+    await expectIn(page.locator('#champs-obligatoires'), 'Les champs avec * sont obligatoires.');
     let status = await press(page, 'suivant');
-    if (status !== 422 || page.url() !== onglet(1)) fail(`tab 1 without the box: ${status} ${page.url()}`);
+    await expectKept(page, status, `${onglet(1)}?verifier=1`, 'tab 1 without the box');
     await page.locator('#modalites_acceptees-messages .fr-message--error').waitFor();
     await check(page, 'bcp-onglet-1-erreur');
     await tick(page, 'modalites_acceptees');
     await suivant(page, cle, 2);
 
-    // Tab 2: Localité forgotten first, then given.
+    // Tab 2: Localité forgotten first, then given; the postal code typed in two groups.
     await expectIn(page.locator('#identite-lecture-seule'), 'Nom de famille : LAMY');
+    await expectIn(page.locator('#identite-naissance'),
+      'Département, DOM ou COM de naissance : 035 - ILLE-ET-VILAINE');
+    // The seed's order: Précédent, then Suivant (and Quitter), on the screen and in the page.
+    const boutons = await page.locator('#boutons-saisie button').evaluateAll((buttons) =>
+      buttons.map((b) => [b.id, b.getBoundingClientRect().left]));
+    if (boutons.map(([id]) => id).join() !== 'precedent,suivant,quitter' ||
+        !(boutons[0][1] < boutons[1][1]))
+      fail(`wizard buttons: ${JSON.stringify(boutons)}`);
     await choose(page, 'adresse_pays', 'FR');
     await fill(page, 'adresse_voie', 'reu');
-    await fill(page, 'code_postal', '97300');
+    await fill(page, 'code_postal', '97 300');
     await fill(page, 'localite', '');
     await choose(page, 'nationalite', 'FR');
     await fill(page, 'telephone_mobile', '0123456789');
     status = await press(page, 'suivant');
-    if (status !== 422 || page.url() !== onglet(2)) fail(`tab 2 without localité: ${status} ${page.url()}`);
+    await expectKept(page, status, `${onglet(2)}?verifier=1`, 'tab 2 without localité');
     const erreur = page.locator('#localite-messages .fr-message--error');
     await erreur.waitFor();
     if (await textOf(erreur) !== 'Ce champ est obligatoire.') fail(`error beside Localité: "${await textOf(erreur)}"`);
@@ -273,7 +341,20 @@ async function main() {
     await expectValue(page, 'code_postal', '97300');
     await expectValue(page, 'telephone_mobile', '0123456789');
     await check(page, 'bcp-onglet-2-erreur');
+    // Enter in a field goes forward, as Suivant does (the form's first button, hidden).
     await fill(page, 'localite', 'CAYENNE');
+    const entree = page.waitForURL(onglet(3));
+    await byId(page, 'localite').press('Enter');
+    await entree;
+    await check(page, 'bcp-onglet-3');
+    // Back after a refused then an accepted submission: the refused tab loads again (a GET),
+    // not Chromium's "ERR_CACHE_MISS, resubmit the form".
+    const retour = await page.goBack();
+    if ((retour && retour.status() !== 200) || page.url() !== `${onglet(2)}?verifier=1`)
+      fail(`Back after a refused tab: ${retour?.status()} ${page.url()}`);
+    await expectIn(page.locator('.fr-stepper__state'), 'Étape 2 sur 8');
+    await expectValue(page, 'localite', 'CAYENNE');
+    await check(page, 'bcp-onglet-2-retour');
     await suivant(page, cle, 3);
 
     // Tab 3.
@@ -286,6 +367,12 @@ async function main() {
     await tick(page, 'diffusion_presse-non');
     await tick(page, 'diffusion_collectivites-non');
     await check(page, 'bcp-onglet-3-rempli');
+    // SCOLAIRE BACPRO 1 AN, chosen on his own account: the tab explains it once.
+    status = await press(page, 'suivant');
+    await expectKept(page, status, `${onglet(3)}?avis=categorie`, 'a school category');
+    await expectIn(page.locator('#categorie-etablissement'),
+      'Vous avez choisi la catégorie « SCOLAIRE BACPRO 1 AN » : c\'est celle des candidats que leur établissement inscrit.');
+    await check(page, 'bcp-onglet-3-categorie');
     await suivant(page, cle, 4);
 
     // The draft survives a reload, a logout and a new login.
@@ -298,11 +385,11 @@ async function main() {
     await check(page, 'accueil-saisie-en-cours');
     await reprendre.first().click();
     await page.waitForURL(/\/inscription\/saisie\/N-BCP-2027-GUY\/\d$/);
-    await page.locator('nav.examens-onglets').getByRole('link', { name: '2 - Identification' }).click();
+    await page.locator('#onglets').getByRole('link', { name: '2 - Identification' }).click();
     await page.waitForURL(onglet(2));
     await expectValue(page, 'adresse_pays', 'FR');
     await expectValue(page, 'adresse_voie', 'reu');
-    await expectValue(page, 'code_postal', '97300');
+    await expectValue(page, 'code_postal', '97300');  // typed "97 300"
     await expectValue(page, 'localite', 'CAYENNE');
     await expectValue(page, 'nationalite', 'FR');
     await expectValue(page, 'telephone_mobile', '0123456789');
@@ -338,7 +425,7 @@ async function main() {
     await fill(page, 'acquis.BTSDUT.annee', '2022');
     await choose(page, 'acquis.BTSDUT.academie', 'AIX');
     status = await press(page, 'suivant');
-    if (page.url() !== onglet(5)) fail(`new acquis should keep tab 5 (${status} ${page.url()})`);
+    await expectKept(page, status, `${onglet(5)}?avis=dispenses`, 'new acquis');
     await page.locator('main .fr-alert--info').filter({ hasText: 'Vérifiez les dispenses proposées.' })
       .waitFor();
     const dispenses = await page.locator('#dispenses input[type=checkbox]').evaluateAll(
@@ -373,6 +460,10 @@ async function main() {
     for (const part of ['reu', '97300 CAYENNE']) {
       if (!(await ligne(page, 'Adresse :')).includes(part)) fail(`address lacks "${part}"`);
     }
+    // Each line of the address apart in the markup, so that it reads so without CSS too.
+    const adresse = await page.locator('#recap-adresse').innerHTML();
+    if (!adresse.includes('reu<br>97300 CAYENNE<br>FRANCE (DONT OUTRE-MER)<br>'))
+      fail(`address lines run together: ${adresse}`);
     await expectLigne(page, 'Téléphone mobile :', '0123456789');
     // The seed prints "Français"; the reference data name nationalities by their feminine
     // demonym, as in « nationalité française » (data/NOTICE-refdata.md).
@@ -398,7 +489,8 @@ async function main() {
 
     // Tab 8: the commitment is required, then Enregistrer → N° Inscription.
     status = await press(page, 'enregistrer');
-    if (status !== 422 || page.url() !== onglet(8)) fail(`Enregistrer without the box: ${status} ${page.url()}`);
+    await expectKept(page, status, `${onglet(8)}?verifier=1&avis=non-enregistree`, 'Enregistrer without the box');
+    await expectIn(page.locator('main .fr-alert--error').first(), "Votre candidature n'est pas encore enregistrée.");
     await page.locator('#conditions_acceptees-messages .fr-message--error').waitFor();
     await check(page, 'bcp-onglet-8-erreur');
     await tick(page, 'conditions_acceptees');
@@ -432,6 +524,8 @@ async function main() {
     // not one.
     if (await carte.getByRole('link', { name: /Se désinscrire/ }).count())
       fail('Se désinscrire offered on a SCOLAIRE BACPRO 1 AN candidature (individuel = non)');
+    // The card says why instead.
+    await expectIn(carte.locator('.examens-refus-desinscription'), 'Candidature gérée par votre établissement');
     await check(page, 'accueil-inscrit');
     await carte.getByRole('link', { name: BCP, exact: true }).click();
     await page.waitForURL(`${base}/inscription/${id}`);
@@ -447,6 +541,7 @@ async function main() {
     const cleC = `C-${id}`;
     await page.waitForURL(`${base}/inscription/saisie/${cleC}/1`);
     await check(page, 'modif-onglet-1');
+    await surUnTelephone(browser, base, cleC);
     await tick(page, 'modalites_acceptees');
     await suivant(page, cleC, 2);
     await expectValue(page, 'localite', 'CAYENNE');

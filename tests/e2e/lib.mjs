@@ -1,8 +1,9 @@
 // Shared helpers of the browser scenarios (tests/e2e/*.mjs): each scenario starts its own
 // portal on a free port with a throwaway data folder and a real SMTP server
-// (tests/support/smtp-sink.mjs), drives Debian's Chromium, and checks every page it
-// visits with axe-core (no serious or critical violation), for CSP violations and for
-// console errors; a screenshot of each step is kept under $EXAMENS_ARTIFACTS.
+// (tests/support/smtp-sink.mjs), drives Debian's Chromium (a 1280 × 720 window, or a phone's
+// 375 × 667), and checks every page it visits with axe-core (no serious or critical
+// violation), for CSP violations, for console errors and for a State brand block shown
+// whole; a screenshot of each step is kept under $EXAMENS_ARTIFACTS.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -120,9 +121,13 @@ export function launchBrowser() {
 let step = 0;
 const consoleErrors = [];
 
+// The window of a desktop browser, and a phone's screen.
+export const DESKTOP = { width: 1280, height: 720 };
+export const PHONE = { width: 375, height: 667 };
+
 // A context whose pages report CSP refusals on their console.
-export async function newContext(browser) {
-  const context = await browser.newContext({ locale: 'fr-FR' });
+export async function newContext(browser, options = {}) {
+  const context = await browser.newContext({ locale: 'fr-FR', viewport: DESKTOP, ...options });
   // A CSP refusal names the script and line that caused it, so a failure says who.
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
@@ -150,12 +155,49 @@ export async function newPage(context) {
   return page;
 }
 
+// The text of the header's State brand block ("Ministère de l'Éducation nationale") is shown
+// whole: no box around it that clips its overflow cuts it (it once read "DE L'ÉDUCATIC" when
+// the header's links crowded it), and it stays inside the window.
+export async function expectBrandVisible(page, name) {
+  const cut = await page.locator('.fr-header .fr-header__logo .fr-logo').evaluate((logo) => {
+    const range = document.createRange();
+    range.selectNodeContents(logo);
+    const text = range.getBoundingClientRect();
+    if (text.width === 0) return 'the brand text has no box';
+    for (let box = logo.parentElement; box; box = box.parentElement) {
+      const style = getComputedStyle(box);
+      if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+      const r = box.getBoundingClientRect();
+      if (text.left < r.left - 0.5 || text.right > r.right + 0.5)
+        return `text ${Math.round(text.left)}–${Math.round(text.right)} px clipped by ` +
+               `.${box.className.split(' ').join('.')} (${Math.round(r.left)}–${Math.round(r.right)} px)`;
+    }
+    if (text.left < 0 || text.right > window.innerWidth) return 'text outside the window';
+    return '';
+  });
+  if (cut) throw new Error(`brand block on ${name} (${page.url()}): ${cut}`);
+}
+
+// Nothing on the page is wider than the window, and no table scrolls sideways.
+export async function expectNoHorizontalScroll(page, name) {
+  const wide = await page.evaluate(() => {
+    const out = [];
+    if (document.documentElement.scrollWidth > window.innerWidth)
+      out.push(`page ${document.documentElement.scrollWidth} px wide`);
+    for (const c of document.querySelectorAll('.fr-table__container, .fr-table__content'))
+      if (c.scrollWidth > c.clientWidth) out.push(`table ${c.scrollWidth} px in ${c.clientWidth} px`);
+    return out.join(', ');
+  });
+  if (wide) throw new Error(`horizontal scroll on ${name} (${page.url()}): ${wide}`);
+}
+
 export async function check(page, name) {
   step += 1;
   const file = path.join(artifacts, `${String(step).padStart(2, '0')}-${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   // Errors of the page itself, before axe-core injects its own scripts into it.
   if (consoleErrors.length) throw new Error(`console errors on ${name}: ${consoleErrors.join(' | ')}`);
+  await expectBrandVisible(page, name);
   const results = await new AxeBuilder({ page }).analyze();
   consoleErrors.length = 0;
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');

@@ -45,6 +45,14 @@ class ActionsCandidature : public ::testing::Test {
     const auto tabs = exemple(etablissement);
     for (int n = 1; n <= 7; ++n) {
       auto issue = envoyer(cle, n, tabs.at(n));
+      if (n == 3) {
+        // SCOLAIRE BACPRO 1 AN, chosen on his own account: why it is the school's, once.
+        const auto* affiche = std::get_if<actions::OngletAffiche>(&issue);
+        ASSERT_NE(affiche, nullptr);
+        EXPECT_EQ(affiche->avis, actions::Avis::categorie_etablissement);
+        EXPECT_TRUE(affiche->errors.empty());
+        issue = envoyer(cle, 3, tabs.at(3));
+      }
       if (n == 5) {
         // The diploma's exemptions are proposed, all checked, before going on.
         const auto* affiche = std::get_if<actions::OngletAffiche>(&issue);
@@ -189,6 +197,73 @@ TEST_F(ActionsCandidature, a_tab_keeps_its_own_fields_cut_to_500_bytes_whatever_
   EXPECT_EQ(std::get<actions::VersOnglet>(reprise).onglet, 2);
 }
 
+TEST_F(ActionsCandidature, a_refused_tab_is_shown_again_from_the_draft_with_its_errors) {
+  const std::string cle = "N-BCP-2027-GUY";
+  ASSERT_TRUE(std::holds_alternative<actions::VersOnglet>(
+      actions::demarrer_inscription(services(), compte, "BCP", "2027", "GUY", now())));
+  ASSERT_TRUE(std::holds_alternative<actions::VersOnglet>(envoyer(cle, 1, exemple().at(1))));
+  Formulaire sans_localite = exemple().at(2);
+  std::erase_if(sans_localite, [](const auto& f) { return f.first == "localite"; });
+  ASSERT_TRUE(std::holds_alternative<actions::OngletAffiche>(envoyer(cle, 2, sans_localite)));
+
+  // Opened plainly, the tab shows what was typed and no error; asked to check, the same
+  // errors as the refused submission, found again from the draft.
+  const auto simple = actions::ouvrir_onglet(services(), compte, cle, 2, now());
+  ASSERT_TRUE(std::holds_alternative<actions::OngletAffiche>(simple));
+  EXPECT_TRUE(std::get<actions::OngletAffiche>(simple).errors.empty());
+  const auto verifie = actions::ouvrir_onglet(services(), compte, cle, 2, now(),
+                                              {true, actions::Avis::pas_enregistree});
+  const auto* affiche = std::get_if<actions::OngletAffiche>(&verifie);
+  ASSERT_NE(affiche, nullptr);
+  EXPECT_TRUE(affiche->errors.has("localite"));
+  EXPECT_FALSE(affiche->errors.has("adresse_voie"));
+  EXPECT_EQ(affiche->avis, actions::Avis::pas_enregistree);
+  EXPECT_EQ(domain::valeur(affiche->brouillon.dossier.champs, "adresse_voie"), "reu");
+}
+
+TEST_F(ActionsCandidature, a_french_postal_code_typed_in_two_groups_is_kept_whole) {
+  const std::string cle = "N-BCP-2027-GUY";
+  ASSERT_TRUE(std::holds_alternative<actions::VersOnglet>(
+      actions::demarrer_inscription(services(), compte, "BCP", "2027", "GUY", now())));
+  ASSERT_TRUE(std::holds_alternative<actions::VersOnglet>(envoyer(cle, 1, exemple().at(1))));
+  Formulaire tab = exemple().at(2);
+  for (auto& [nom, valeur] : tab)
+    if (nom == "code_postal") valeur = "97 300";
+  const auto issue = envoyer(cle, 2, tab);
+  ASSERT_TRUE(std::holds_alternative<actions::VersOnglet>(issue));
+  EXPECT_EQ(std::get<actions::VersOnglet>(issue).onglet, 3);
+  store::Read read(portal.db());
+  EXPECT_EQ(
+      domain::valeur(actions::lire_brouillon(read, compte.id, cle)->dossier.champs, "code_postal"),
+      "97300");
+}
+
+TEST_F(ActionsCandidature, a_school_category_chosen_on_ones_own_account_is_explained_once) {
+  const std::string cle = "N-BCP-2027-GUY";
+  ASSERT_TRUE(std::holds_alternative<actions::VersOnglet>(
+      actions::demarrer_inscription(services(), compte, "BCP", "2027", "GUY", now())));
+  for (int n = 1; n <= 2; ++n)
+    ASSERT_TRUE(std::holds_alternative<actions::VersOnglet>(envoyer(cle, n, exemple().at(n))));
+  // An individual category goes on at once.
+  Formulaire individuel = exemple("9739999F").at(3);
+  for (auto& [nom, valeur] : individuel)
+    if (nom == "categorie") valeur = "IND";
+  ASSERT_TRUE(std::holds_alternative<actions::VersOnglet>(envoyer(cle, 3, individuel)));
+  // SCOLAIRE BACPRO 1 AN stays on the tab once, with its notice; then goes on.
+  const auto scolaire = envoyer(cle, 3, exemple().at(3));
+  const auto* affiche = std::get_if<actions::OngletAffiche>(&scolaire);
+  ASSERT_NE(affiche, nullptr);
+  EXPECT_EQ(affiche->onglet, 3);
+  EXPECT_EQ(affiche->avis, actions::Avis::categorie_etablissement);
+  EXPECT_TRUE(std::holds_alternative<actions::VersOnglet>(envoyer(cle, 3, exemple().at(3))));
+  // A school's pupil, logged in with the id his school gave, is not told.
+  store::Compte eleve = compte;
+  eleve.identifiant = "paul.lamy";
+  envoyer(cle, 3, individuel);
+  EXPECT_TRUE(std::holds_alternative<actions::VersOnglet>(actions::enregistrer_onglet(
+      services(), eleve, cle, 3, exemple().at(3), actions::Bouton::suivant, now())));
+}
+
 TEST_F(ActionsCandidature, a_second_registration_from_another_academie_gives_the_active_one) {
   jusqu_aux_conditions("GRE", "0382029Z");
   const auto issue = inscrire("GUY");
@@ -305,7 +380,7 @@ TEST_F(ActionsCandidature, a_school_candidate_does_not_unregister_himself) {
   const auto issue = actions::desinscrire(services(), compte, id, now());
   ASSERT_TRUE(std::holds_alternative<actions::DesinscriptionRefusee>(issue));
   EXPECT_TRUE(std::get<actions::DesinscriptionRefusee>(issue).raison->starts_with(
-      "Seuls les candidats individuels peuvent se désinscrire"));
+      "Candidature gérée par votre établissement : seuls les candidats individuels"));
   EXPECT_EQ(candidatures().front().etat, domain::EtatCandidature::inscrit);
 }
 

@@ -166,6 +166,21 @@ TEST_F(Compte, refused_form_keeps_what_was_typed_but_not_passwords) {
   EXPECT_TRUE(contains(r.body, "au moins une minuscule, une majuscule et un caractère spécial"));
 }
 
+TEST_F(Compte, a_date_typed_with_single_digits_is_taken_as_the_seed_writes_it) {
+  auto fields = creation_fields(spec);
+  for (auto& [name, value] : fields) {
+    if (name == "date_naissance" || name == "date_naissance_confirmation") value = "6/5/2005";
+    if (name == "mot_de_passe_confirmation") value = "Autre-2026!";
+  }
+  const auto r = client.submit("/compte/creer", "/compte/creer", fields);
+  EXPECT_EQ(r.status, 422);
+  EXPECT_TRUE(
+      contains(r.body, "id=\"date_naissance\" name=\"date_naissance\" value=\"06/05/2005\""));
+  EXPECT_FALSE(contains(r.body, "La date de naissance doit être une date valide"));
+  // The département list reads as the seed's.
+  EXPECT_TRUE(contains(r.body, "<option value=\"35\" selected>035 - ILLE-ET-VILAINE</option>"));
+}
+
 TEST_F(Compte, activation_link_is_single_use) {
   create_account(portal, client, spec, false);
   const std::string link = portal.link_in_mail(spec.email, "/compte/activer?jeton=");

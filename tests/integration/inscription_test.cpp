@@ -21,6 +21,8 @@ class Ouverture : public ::testing::Test {
 TEST_F(Ouverture, chooses_domaine_then_session_then_academie) {
   auto page = client.get("/ouverture-des-services");
   ASSERT_EQ(page.status, 200);
+  // The page speaks to the candidate, not in the guide's first person.
+  EXPECT_TRUE(contains(page.body, "Vous pouvez consulter, pour chaque examen"));
   EXPECT_TRUE(contains(page.body, "BACCALAURÉAT PROFESSIONNEL"));
   page = client.get("/ouverture-des-services?domaine=BCP");
   EXPECT_TRUE(contains(page.body, "?domaine=BCP&amp;session=2027"));
@@ -123,9 +125,16 @@ TEST_F(Desinscription, only_individual_candidates_unregister_themselves) {
   // SCOLAIRE BACPRO 1 AN: registered by the établissement, which the candidate asks.
   const long long id = registered("GUY", "133");
   const std::string path = "/inscription/" + std::to_string(id) + "/desinscrire";
-  EXPECT_FALSE(contains(client.get("/").body, path));
+  // The card says why it offers no "Se désinscrire".
+  const auto home = client.get("/");
+  EXPECT_FALSE(contains(home.body, path));
+  EXPECT_TRUE(contains(home.body, "id=\"refus-desinscription-" + std::to_string(id) +
+                                      "\">Candidature gérée par votre établissement : "))
+      << home.body;
   const auto page = client.get(path);
-  EXPECT_TRUE(contains(page.body, "Seuls les candidats individuels peuvent se désinscrire"));
+  EXPECT_TRUE(contains(page.body,
+                       "Candidature gérée par votre établissement : seuls les "
+                       "candidats individuels se désinscrivent eux-mêmes."));
   const auto refused = client.submit("/", path, {});
   EXPECT_EQ(refused.status, 409);
   store::Read read(portal.db());

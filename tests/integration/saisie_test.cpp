@@ -22,6 +22,12 @@ std::string onglet(const std::string& cle, int n) {
   return "/inscription/saisie/" + cle + "/" + std::to_string(n);
 }
 
+// Where a submission that keeps the candidate on tab `n` sends him: its query asks the tab
+// to check itself again and to show the submission's notice.
+std::string onglet(const std::string& cle, int n, const std::string& query) {
+  return onglet(cle, n) + "?" + query;
+}
+
 class Saisie : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -41,6 +47,14 @@ class Saisie : public ::testing::Test {
     return client.submit(onglet(cle, n), onglet(cle, n), std::move(fields));
   }
 
+  // The page a submission that kept the candidate on a tab leads to: always a redirect (no
+  // page answers the POST itself, so Back never asks to send a form again), to `location`.
+  HttpResult suivre(const HttpResult& posted, const std::string& location) {
+    EXPECT_EQ(posted.status, 303);
+    EXPECT_EQ(posted.header("location"), location);
+    return client.get(location);
+  }
+
   // Tabs 1 to 8 of the example, stopping before Enregistrer.
   void jusqu_aux_conditions(const std::string& academie, const std::string& etablissement) {
     ASSERT_EQ(demarrer(academie).status, 303);
@@ -48,12 +62,21 @@ class Saisie : public ::testing::Test {
     const auto tabs = exemple(etablissement);
     for (int n = 1; n <= 7; ++n) {
       auto r = envoyer(cle, n, tabs.at(n));
+      if (n == 3) {
+        // SCOLAIRE BACPRO 1 AN on the candidate's own account: why it is the school's, once.
+        const auto page = suivre(r, onglet(cle, 3, "avis=categorie"));
+        ASSERT_TRUE(contains(page.body, "Vérifiez votre catégorie de candidat."));
+        ASSERT_TRUE(contains(page.body, "id=\"categorie-etablissement\""));
+        ASSERT_TRUE(contains(page.body, "Vous avez choisi la catégorie « SCOLAIRE BACPRO 1 AN »"));
+        r = envoyer(cle, 3, tabs.at(3));
+      }
       if (n == 5) {
         // The diploma's exemptions are shown, all checked, before going on.
-        ASSERT_EQ(r.status, 200) << r.body;
-        ASSERT_TRUE(contains(r.body, "Vérifiez les dispenses proposées."));
+        const auto page = suivre(r, onglet(cle, 5, "avis=dispenses"));
+        ASSERT_EQ(page.status, 200);
+        ASSERT_TRUE(contains(page.body, "Vérifiez les dispenses proposées."));
         ASSERT_TRUE(
-            contains(r.body, "id=\"dispenses-E5-B\" name=\"dispenses\" value=\"E5-B\" checked"));
+            contains(page.body, "id=\"dispenses-E5-B\" name=\"dispenses\" value=\"E5-B\" checked"));
         Fields again = tabs.at(5);
         for (const char* code : {"E4", "E5-A", "E5-B", "E6", "E7"}) {
           again.emplace_back("dispenses_affichees", code);
@@ -116,6 +139,11 @@ TEST_F(Saisie, registers_the_seed_example) {
   EXPECT_TRUE(contains(numero.body, "RECTORAT DE GUYANE"));
   EXPECT_TRUE(contains(numero.body, "dec.exapro@ac-guyane.fr"));
 
+  // The address lines stay apart in the markup, as the seed prints them.
+  const auto recap = client.get("/inscription/" + std::to_string(id) + "/recapitulatif");
+  EXPECT_TRUE(contains(recap.body, "Adresse : reu<br>97300 CAYENNE<br>FRANCE (DONT OUTRE-MER)<br>"))
+      << recap.body;
+
   const auto all = candidatures();
   ASSERT_EQ(all.size(), 1u);
   EXPECT_EQ(all[0].numero_inscription, "001");
@@ -166,9 +194,12 @@ TEST_F(Saisie, the_draft_keeps_what_was_typed_even_when_refused) {
   ASSERT_EQ(envoyer(cle, 1, exemple().at(1)).status, 303);
   Fields sans_localite = exemple().at(2);
   std::erase_if(sans_localite, [](const auto& f) { return f.first == "localite"; });
-  const auto refused = envoyer(cle, 2, sans_localite);
-  EXPECT_EQ(refused.status, 422);
+  // The refusal is a redirect (no form page in the browser's history), to the tab checked
+  // again from the draft.
+  const auto refused = suivre(envoyer(cle, 2, sans_localite), onglet(cle, 2, "verifier=1"));
+  EXPECT_EQ(refused.status, 200);
   EXPECT_TRUE(contains(refused.body, "Ce champ est obligatoire."));
+  EXPECT_TRUE(contains(refused.body, "value=\"reu\""));
   // The summary at the top of the tab links to the field.
   EXPECT_TRUE(
       contains(refused.body, "<li><a href=\"#localite\">Ce champ est obligatoire.</a></li>"))
@@ -187,6 +218,8 @@ TEST_F(Saisie, the_draft_keeps_what_was_typed_even_when_refused) {
   ASSERT_EQ(page.status, 200);
   EXPECT_TRUE(contains(page.body, "value=\"reu\""));
   EXPECT_TRUE(contains(page.body, "value=\"0123456789\""));
+  // The account's département of birth, as the seed's Identification tab shows it.
+  EXPECT_TRUE(contains(page.body, "Département, DOM ou COM de naissance : 035 - ILLE-ET-VILAINE"));
 }
 
 TEST_F(Saisie, a_tab_refuses_control_characters_next_to_the_field) {
@@ -196,14 +229,64 @@ TEST_F(Saisie, a_tab_refuses_control_characters_next_to_the_field) {
   Fields tab = exemple().at(2);
   for (auto& [name, value] : tab)
     if (name == "localite") value = "Bâle\r\nX\a";
-  const auto refused = envoyer(cle, 2, tab);
-  EXPECT_EQ(refused.status, 422);
+  const auto refused = suivre(envoyer(cle, 2, tab), onglet(cle, 2, "verifier=1"));
   EXPECT_TRUE(contains(refused.body,
                        "id=\"localite-messages\" aria-live=\"polite\">\n    <p "
                        "class=\"fr-message fr-message--error\">Ce champ contient des caractères "
                        "non autorisés.</p>"))
       << refused.body;
   EXPECT_EQ(client.get(onglet(cle, 3)).header("location"), onglet(cle, 2));
+}
+
+// A BP in Guyane, registered alone: its E5 asks for a language, as mandatory as any field.
+TEST_F(Saisie, every_mandatory_field_is_marked_and_precedent_comes_before_suivant) {
+  ASSERT_EQ(client
+                .submit("/inscription/nouvelle?domaine=BP&session=2027&academie=GUY",
+                        "/inscription/nouvelle",
+                        {{"domaine", "BP"}, {"session", "2027"}, {"academie", "GUY"}})
+                .status,
+            303);
+  const std::string cle = "N-BP-2027-GUY";
+  const auto tab1 = client.get(onglet(cle, 1));
+  EXPECT_TRUE(contains(tab1.body, "Les champs avec * sont obligatoires."));
+  EXPECT_TRUE(contains(tab1.body, "je les accepte. *</label>"));
+  auto tabs = exemple("9739999F");
+  tabs[3] = {{"categorie", "IND"},
+             {"situation", "SAL"},
+             {"amenagement_duree", "non"},
+             {"etablissement", "9739999F"},
+             {"handicap", "non"},
+             {"diffusion_presse", "non"},
+             {"diffusion_collectivites", "non"}};
+  tabs[4] = {{"specialite", "45020"},
+             {"section_langue", "SANS"},
+             {"forme_passage", "GLOBALE"},
+             {"derogation", "non"}};
+  tabs[5] = {};
+  for (int n = 1; n <= 5; ++n) {
+    const auto r = envoyer(cle, n, tabs.at(n));
+    ASSERT_EQ(r.header("location"), onglet(cle, n + 1)) << "onglet " << n;
+  }
+  const auto tab6 = client.get(onglet(cle, 6));
+  EXPECT_TRUE(contains(tab6.body, "<label class=\"fr-label\" for=\"choix.E5\">Langue *"))
+      << tab6.body;
+  EXPECT_TRUE(contains(tab6.body, "id=\"choix.E5\" name=\"choix.E5\" required"));
+  // EF1 is facultative: its language is asked only if he sits it.
+  EXPECT_TRUE(contains(tab6.body, "for=\"choix.EF1\">Langue\n"));
+  EXPECT_TRUE(contains(tab6.body, "À choisir si vous vous inscrivez à cette épreuve"));
+  EXPECT_TRUE(contains(tab6.body, "Position de l'épreuve EF1 *"));
+  // The seed's order, Précédent then Suivant; Enter (the form's first submit button, hidden)
+  // still goes forward.
+  const auto precedent = tab6.body.find("id=\"precedent\"");
+  const auto suivant = tab6.body.find("id=\"suivant\"");
+  const auto defaut =
+      tab6.body.find("<button type=\"submit\"", tab6.body.find("id=\"formulaire-saisie\""));
+  ASSERT_NE(precedent, std::string::npos);
+  ASSERT_NE(suivant, std::string::npos);
+  EXPECT_LT(precedent, suivant);
+  EXPECT_LT(defaut, precedent);
+  EXPECT_TRUE(std::string_view(tab6.body).substr(defaut).starts_with(
+      "<button type=\"submit\" name=\"action\" value=\"suivant\" hidden>Suivant</button>"));
 }
 
 TEST_F(Saisie, enregistrer_checks_every_tab_again) {
@@ -213,11 +296,20 @@ TEST_F(Saisie, enregistrer_checks_every_tab_again) {
   Fields bad = exemple().at(2);
   bad.emplace_back("telephone_fixe", "12");
   ASSERT_EQ(envoyer(cle, 2, bad, "precedent").status, 303);
-  const auto r = envoyer(cle, 8, exemple().at(8), "enregistrer");
-  EXPECT_EQ(r.status, 422);
+  const std::string location = onglet(cle, 2, "verifier=1&avis=non-enregistree");
+  const auto r = suivre(envoyer(cle, 8, exemple().at(8), "enregistrer"), location);
+  EXPECT_TRUE(contains(r.body, "Votre candidature n&apos;est pas encore enregistrée."));
   EXPECT_TRUE(contains(r.body, "Corrigez l&apos;onglet « Identification »"));
   EXPECT_TRUE(contains(r.body, "Exemple : 0123456789 ou +33123456789."));
   EXPECT_TRUE(candidatures().empty());
+  // Once the tab is corrected, the same address shows no error (the draft is what is checked).
+  ASSERT_EQ(envoyer(cle, 2, exemple().at(2), "precedent").status, 303);
+  const auto corrige = client.get(location);
+  EXPECT_FALSE(contains(corrige.body, "id=\"resume-erreurs\""));
+  // Suivant on tab 8 with the box checked only says what is left to do.
+  EXPECT_TRUE(
+      contains(suivre(envoyer(cle, 8, exemple().at(8)), onglet(cle, 8, "avis=enregistrer")).body,
+               "Cliquez sur « Enregistrer » pour terminer votre inscription."));
 }
 
 TEST_F(Saisie, two_enregistrer_of_one_draft_register_once) {

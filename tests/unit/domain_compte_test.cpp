@@ -109,6 +109,35 @@ TEST(CompteCreation, confirmations_must_equal_their_twins) {
   EXPECT_EQ(v.errors.all().size(), 4u);
 }
 
+TEST(CompteCreation, a_confirmation_that_differs_is_named_even_when_its_twin_is_wrong_too) {
+  auto f = valid_form();
+  f.date_naissance = "31/02/2002";  // not a date
+  f.date_naissance_confirmation = "01/01/2002";
+  f.email = "paul.lamy";  // not an address
+  f.email_confirmation = "paul.lamy@gmail.com";
+  f.mot_de_passe = "court";
+  f.mot_de_passe_confirmation = "Secret.2026";
+  const auto v = validate_creation(f, FakeReference{}, kToday);
+  for (const char* field : {"date_naissance", "date_naissance_confirmation", "email",
+                            "email_confirmation", "mot_de_passe", "mot_de_passe_confirmation"})
+    EXPECT_TRUE(v.errors.has(field)) << field;
+  // A date in the future is refused, and its identical confirmation is not blamed for it.
+  f = valid_form();
+  f.date_naissance = f.date_naissance_confirmation = "01/01/2030";
+  const auto futur = validate_creation(f, FakeReference{}, kToday);
+  EXPECT_TRUE(futur.errors.has("date_naissance"));
+  EXPECT_FALSE(futur.errors.has("date_naissance_confirmation"));
+}
+
+TEST(CompteCreation, a_date_typed_with_single_digits_is_accepted) {
+  auto f = valid_form();
+  f.date_naissance = "6/5/2005";
+  f.date_naissance_confirmation = "06/05/2005";
+  const auto v = validate_creation(f, FakeReference{}, kToday);
+  ASSERT_TRUE(v.errors.empty());
+  EXPECT_EQ(v.compte->identite.date_naissance, (year_month_day{year(2005), May, day(6)}));
+}
+
 TEST(CompteCreation, email_confirmation_ignores_case) {
   auto f = valid_form();
   f.email_confirmation = "Paul.Lamy@GMAIL.com";
@@ -209,6 +238,19 @@ TEST(Dates, format_and_parse_both_ways) {
   EXPECT_EQ(parse_date_fr("03/05/1998"), d);
   EXPECT_EQ(parse_date_iso("1998-05-03"), d);
   EXPECT_FALSE(parse_date_fr("31/02/1998"));
+}
+
+TEST(Dates, a_day_or_month_of_one_digit_is_normalised) {
+  constexpr year_month_day d{year(2005), May, day(6)};
+  EXPECT_EQ(parse_date_fr("6/5/2005"), d);
+  EXPECT_EQ(parse_date_fr("06/5/2005"), d);
+  EXPECT_EQ(parse_date_fr("6/05/2005"), d);
+  EXPECT_EQ(normaliser_date_fr(" 6/5/2005 "), "06/05/2005");
+  // The year keeps its four digits; the parts their slashes; nothing else is a date.
+  for (const char* text :
+       {"6/5/05", "006/5/2005", "6-5-2005", "6/5/2005/", "/6/5/2005", "6//2005", "6/5/20055", ""})
+    EXPECT_FALSE(parse_date_fr(text)) << text;
+  EXPECT_EQ(normaliser_date_fr("6-5-2005"), "6-5-2005");
 }
 
 TEST(Email, validity_and_normalisation) {

@@ -2,6 +2,8 @@
 // exemptions and their unchecking, positions and modes, choices, forme de passage finale.
 #include <gtest/gtest.h>
 
+#include <stdexcept>
+
 #include "domain/qualification.hpp"
 
 namespace examens::domain {
@@ -277,6 +279,21 @@ TEST(Epreuves, an_exempted_language_leaves_nothing_to_choose) {
   EXPECT_TRUE(a_des_choix(epreuves_du_candidat(q, d, 2024).lignes));  // E2's language
   d.acquis = {{"BTS", 2022, "AIX"}};
   EXPECT_FALSE(a_des_choix(epreuves_du_candidat(q, d, 2024).lignes));
+}
+
+TEST(Epreuves, a_language_is_mandatory_on_the_epreuves_sat_only) {
+  auto q = catalogue();
+  auto& t1 = q.specialites[0];
+  std::erase_if(t1.epreuves, [](const Epreuve& e) { return e.facultative; });
+  auto d = dossier();
+  auto ligne_e2 = [&](const DossierEpreuves& dos) {
+    for (const auto& l : epreuves_du_candidat(q, dos, 2024).lignes)
+      if (l.epreuve->code == "E2") return l;
+    throw std::runtime_error("no E2");
+  };
+  EXPECT_TRUE(ligne_e2(d).choix_obligatoire());
+  d.acquis = {{"BTS", 2022, "AIX"}};  // E2 exempted: nothing to choose there
+  EXPECT_FALSE(ligne_e2(d).choix_obligatoire());
 }
 
 TEST(FormePassage, a_forme_open_to_the_category_is_the_finale_without_derogation) {

@@ -80,6 +80,29 @@ TEST(Identification, a_foreign_postal_code_is_free_text) {
   EXPECT_TRUE(valider_identification(c, Reference{}).empty());
 }
 
+TEST(Identification, a_french_postal_code_typed_in_two_groups_is_normalised) {
+  Champs c = adresse();
+  c["code_postal"] = {"97 300"};
+  normaliser_onglet(2, c);
+  EXPECT_EQ(valeur(c, "code_postal"), "97300");
+  EXPECT_TRUE(valider_identification(c, Reference{}).empty());
+  // Only a French code of five digits: what is not one is left for the check to name, and a
+  // code abroad may hold spaces of its own.
+  c["code_postal"] = {"97 30"};
+  normaliser_onglet(2, c);
+  EXPECT_EQ(valeur(c, "code_postal"), "97 30");
+  EXPECT_TRUE(valider_identification(c, Reference{}).has("code_postal"));
+  c["adresse_pays"] = {"BE"};
+  c["code_postal"] = {"B 1000"};
+  normaliser_onglet(2, c);
+  EXPECT_EQ(valeur(c, "code_postal"), "B 1000");
+  // Another tab is left as typed.
+  Champs autre = adresse();
+  autre["code_postal"] = {"97 300"};
+  normaliser_onglet(3, autre);
+  EXPECT_EQ(valeur(autre, "code_postal"), "97 300");
+}
+
 TEST(Conditions, the_commitment_must_be_checked) {
   EXPECT_TRUE(valider_conditions({}).has("conditions_acceptees"));
   EXPECT_TRUE(valider_conditions({{"conditions_acceptees", {"oui"}}}).empty());
@@ -282,6 +305,17 @@ TEST_F(Onglets, each_field_belongs_to_one_tab) {
   EXPECT_FALSE(champ_de_onglet(7, "action"));
   EXPECT_EQ(titre_onglet(9), "N° Inscription");
   EXPECT_EQ(titre_onglet(10), "");
+}
+
+TEST_F(Onglets, a_school_category_is_told_apart_from_an_individual_one) {
+  const auto* scolaire =
+      categorie_d_etablissement(*qualification_, "BCP", {{"categorie", {"133"}}});
+  ASSERT_NE(scolaire, nullptr);
+  EXPECT_EQ(scolaire->libelle, "SCOLAIRE BACPRO 1 AN");
+  EXPECT_NE(categorie_d_etablissement(*qualification_, "BCP", {{"categorie", {"APP"}}}), nullptr);
+  EXPECT_EQ(categorie_d_etablissement(*qualification_, "BCP", {{"categorie", {"IND"}}}), nullptr);
+  EXPECT_EQ(categorie_d_etablissement(*qualification_, "BCP", {{"categorie", {"EAD"}}}), nullptr);
+  EXPECT_EQ(categorie_d_etablissement(*qualification_, "BCP", {}), nullptr);
 }
 
 TEST_F(Onglets, only_an_individual_category_on_his_own_account_unregisters_himself) {

@@ -221,6 +221,13 @@ TEST(Departements, shows_three_character_codes_as_cyclades_does) {
   EXPECT_EQ(departements.front().code, "01");
 }
 
+TEST(Departements, read_as_the_seed_shows_them_in_lists) {
+  const auto departements = load_departements(etalab("departements.json"));
+  EXPECT_EQ(find_code(departements, "11")->libelle(), "011 - AUDE");
+  EXPECT_EQ(find_code(departements, "22")->libelle(), "022 - CÔTES-D'ARMOR");
+  EXPECT_EQ(find_code(departements, "973")->libelle(), "973 - GUYANE");
+}
+
 TEST(Departements, code_affiche_pads_to_three_characters) {
   EXPECT_EQ(code_affiche("1"), "001");
   EXPECT_EQ(code_affiche("35"), "035");

@@ -24,9 +24,10 @@ void acquis(const Portal& portal, const domain::ContexteSaisie& contexte, const 
            {domain::TypeAcquis::autre_specialite, "autre_specialite"}}) {
     Data d = type(t, code);
     d.set("details", "details-" + code);
-    view.field({code + "_annee", "Année de la session", "Exemple : 2024", "text", "off", false},
+    // Both are asked once the box is checked: marked, like the diploma's year below.
+    view.field({code + "_annee", "Année de la session", "Exemple : 2024", "text", "off"},
                domain::valeur(c, code + "_annee"));
-    view.select({code + "_academie", "Académie", "", "select", "off", false}, academies,
+    view.select({code + "_academie", "Académie", "", "select", "off"}, academies,
                 domain::valeur(c, code + "_academie"));
     data.set(code, d);
   }
@@ -40,7 +41,7 @@ void acquis(const Portal& portal, const domain::ContexteSaisie& contexte, const 
     d.set("details", "details-diplomes-" + dip->code);
     const std::string prefix = "acquis." + dip->code + ".";
     FormView fields(e);
-    fields.field({prefix + "annee", "Année", "", "text", "off", false},
+    fields.field({prefix + "annee", "Année", "", "text", "off"},
                  domain::valeur(c, prefix + "annee"));
     fields.select({prefix + "academie", "Académie", "", "select", "off", false}, academies,
                   domain::valeur(c, prefix + "academie"));

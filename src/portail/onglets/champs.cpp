@@ -13,6 +13,8 @@ Data case_a_cocher(const std::string& id, const std::string& name, const std::st
   d.set("value", value);
   d.set("label", std::move(label));
   d.set("checked", checked);
+  // Set even when false: Mustache would otherwise find the name further up the context.
+  d.set("required", false);
   // A box of a group (its id is not its name) shows no message: the group's fieldset does.
   if (const auto* m = errors.message(id)) d.set("error", *m);
   return d;

@@ -43,7 +43,11 @@ void epreuves(const Portal& portal, const domain::ContexteSaisie& contexte, cons
         for (const auto* ch : q.choix_of(ep.choix)) options.push_back({ch->code, ch->libelle});
         const std::string name = "choix." + ep.code;
         FormView choix(e);
-        choix.select({name, domain::libelle_nature_choix(ep.choix), "", "select", "off", false},
+        // Asked of the épreuves the candidate sits; a facultative one he may still choose.
+        const bool obligatoire = l.choix_obligatoire();
+        choix.select({name, domain::libelle_nature_choix(ep.choix),
+                      obligatoire ? "" : "À choisir si vous vous inscrivez à cette épreuve",
+                      "select", "off", obligatoire},
                      options, domain::valeur(c, name));
         const Data form = choix.data();
         ligne.set("choix", *form.get("f")->get(name));

@@ -18,7 +18,7 @@ void identification(const Portal& portal, const Context& ctx, const domain::Cham
   const auto* pays = ref.pays(i.pays_naissance);
   identite.set("pays_naissance", pays ? pays->nom : i.pays_naissance);
   const auto* dep = ref.departement(i.departement_naissance);
-  identite.set("departement_naissance", dep ? dep->code_affiche + " - " + dep->nom : "-");
+  identite.set("departement_naissance", dep ? dep->libelle() : "-");
   identite.set("commune_naissance", i.commune_naissance);
   identite.set("email", ctx.compte->email);
   data.set("identite", identite);

@@ -1,12 +1,13 @@
 // Tab 3 "Informations candidature".
 #include "domain/compte.hpp"
 #include "domain/qualification.hpp"
+#include "domain/saisie.hpp"
 #include "portail/onglets/onglets.hpp"
 
 namespace examens::portail::onglets {
 
-void informations(const Portal& portal, const Brouillon& b, const domain::FieldErrors& e,
-                  FormView& view, Data& data) {
+void informations(const Portal& portal, const Context& ctx, const Brouillon& b,
+                  const domain::FieldErrors& e, FormView& view, Data& data) {
   const auto& q = portal.qualification();
   const auto& c = b.dossier.champs;
   std::vector<Option> categories, situations, etablissements, csp;
@@ -27,6 +28,9 @@ void informations(const Portal& portal, const Brouillon& b, const domain::FieldE
                "Sans établissement de formation, choisissez « INDIVIDUELS » de votre département",
                "select"},
               etablissements, domain::valeur(c, "etablissement"));
+  if (const auto* categorie = domain::categorie_d_etablissement(q, b.dossier.domaine, c);
+      categorie && ctx.compte->identifiant.empty())
+    data.set("categorie_etablissement", categorie->libelle);
   data.set("amenagement_duree",
            oui_non("amenagement_duree", "Aménagement de la durée de formation", c, e));
   data.set(

@@ -23,9 +23,10 @@ std::vector<Option> options_academies(const domain::Catalogue& catalogue);
 // Tab 2 "Identification": the account's identity (read-only) and the address.
 void identification(const Portal& portal, const Context& ctx, const domain::Champs& c,
                     FormView& view, Data& data);
-// Tab 3 "Informations candidature": catégorie, situation, établissement and the Oui/Non answers.
-void informations(const Portal& portal, const Brouillon& b, const domain::FieldErrors& e,
-                  FormView& view, Data& data);
+// Tab 3 "Informations candidature": catégorie, situation, établissement and the Oui/Non
+// answers; for a candidate on his own account, why a school's category is not his to pick.
+void informations(const Portal& portal, const Context& ctx, const Brouillon& b,
+                  const domain::FieldErrors& e, FormView& view, Data& data);
 // Tab 4 "Qualification présentée": spécialité, section de langue, forme de passage.
 void qualification(const Portal& portal, const domain::ContexteSaisie& contexte, const Brouillon& b,
                    const domain::FieldErrors& e, FormView& view, Data& data);

@@ -4,7 +4,7 @@
 #include <stdexcept>
 
 #include "store/instants.hpp"
-#include "store/sql.hpp"
+#include "store/statements.hpp"
 
 namespace examens::store {
 namespace {
@@ -13,30 +13,27 @@ constexpr const char* kColumns =
     "SELECT id, compte_id, domaine, session, academie, numero_inscription, etat, version, "
     "donnees, cree_le, modifie_le FROM candidatures ";
 
-std::vector<Candidature> select_candidatures(soci::session& sql, const std::string& where,
-                                             long long a, long long b) {
+std::vector<Candidature> select_candidatures(Unit& unit, const char* where, long long a,
+                                             long long b) {
   std::vector<Candidature> out;
-  Candidature c;
-  std::string etat;
-  long long cree = 0, modifie = 0;
-  soci::statement st =
-      (sql.prepare << kColumns + where, soci::use(a), soci::use(b), soci::into(c.id),
-       soci::into(c.compte_id), soci::into(c.domaine), soci::into(c.session),
-       soci::into(c.academie), soci::into(c.numero_inscription), soci::into(etat),
-       soci::into(c.version), soci::into(c.donnees), soci::into(cree), soci::into(modifie));
-  st.execute();
-  while (st.fetch()) {
-    Candidature row = c;
+  for (auto& row : query_all<long long, long long, std::string, std::string, std::string,
+                             std::string, std::string, int, std::string, long long, long long>(
+           unit, std::string(kColumns) + where, a, b)) {
+    Candidature c;
+    std::string etat;
+    long long cree = 0, modifie = 0;
+    std::tie(c.id, c.compte_id, c.domaine, c.session, c.academie, c.numero_inscription, etat,
+             c.version, c.donnees, cree, modifie) = std::move(row);
     const auto known = domain::etat_from_code(etat);
     // A state this code does not know was written by something else: showing it as
     // "Inscrit" would let the candidate act on a candidature the office has closed.
     if (!known)
       throw std::runtime_error("état de candidature inconnu en base : « " + etat +
                                " » (candidature " + std::to_string(c.id) + ")");
-    row.etat = *known;
-    row.cree_le = instant(cree);
-    row.modifie_le = instant(modifie);
-    out.push_back(std::move(row));
+    c.etat = *known;
+    c.cree_le = instant(cree);
+    c.modifie_le = instant(modifie);
+    out.push_back(std::move(c));
   }
   return out;
 }
@@ -46,13 +43,14 @@ std::vector<Candidature> select_candidatures(soci::session& sql, const std::stri
 Candidature insert_candidature(Tx& tx, long long compte_id, const std::string& domaine,
                                const std::string& session, const std::string& academie,
                                const std::string& donnees, domain::Instant now) {
-  soci::session& sql = sql_of(tx);
   // One atomic increment: the row lock (PostgreSQL) or the write lock (SQLite) orders
   // racing registrations, and each reads back its own number.
-  int rang = 0;
-  sql << "UPDATE comptes SET dernier_numero_inscription = dernier_numero_inscription + 1 "
-         "WHERE id = :id RETURNING dernier_numero_inscription",
-      soci::use(compte_id), soci::into(rang);
+  const int rang =
+      query_one<int>(tx,
+                     "UPDATE comptes SET dernier_numero_inscription = dernier_numero_inscription "
+                     "+ 1 WHERE id = :id RETURNING dernier_numero_inscription",
+                     compte_id)
+          .value_or(0);
   Candidature c;
   c.compte_id = compte_id;
   c.domaine = domaine;
@@ -61,125 +59,101 @@ Candidature insert_candidature(Tx& tx, long long compte_id, const std::string& d
   c.numero_inscription = domain::numero_inscription(rang);
   c.donnees = donnees;
   c.cree_le = c.modifie_le = now;
-  const std::string etat(domain::code_etat(c.etat));
   const long long t = seconds(now);
-  refusing_duplicates(
+  c.id = refusing_duplicates(
       [&] {
-        sql << "INSERT INTO candidatures (compte_id, domaine, session, academie, "
-               "numero_inscription, "
-               "etat, version, donnees, cree_le, modifie_le) VALUES (:c, :d, :s, :a, :n, :e, 1, "
-               ":o, :t, "
-               ":t2) RETURNING id",
-            soci::use(compte_id), soci::use(domaine), soci::use(session), soci::use(academie),
-            soci::use(c.numero_inscription), soci::use(etat), soci::use(donnees), soci::use(t),
-            soci::use(t), soci::into(c.id);
+        return query_one<long long>(
+                   tx,
+                   "INSERT INTO candidatures (compte_id, domaine, session, academie, "
+                   "numero_inscription, etat, version, donnees, cree_le, modifie_le) VALUES "
+                   "(:c, :d, :s, :a, :n, :e, 1, :o, :t, :t2) RETURNING id",
+                   compte_id, domaine, session, academie, c.numero_inscription,
+                   domain::code_etat(c.etat), donnees, t, t)
+            .value_or(0);
       },
       "une candidature active existe déjà pour cet examen et cette session");
-  sql << "INSERT INTO candidature_versions (candidature_id, version, donnees, cree_le) "
-         "VALUES (:id, 1, :o, :t)",
-      soci::use(c.id), soci::use(donnees), soci::use(t);
+  execute(tx,
+          "INSERT INTO candidature_versions (candidature_id, version, donnees, cree_le) "
+          "VALUES (:id, 1, :o, :t)",
+          c.id, donnees, t);
   return c;
 }
 
 std::optional<int> save_modification(Tx& tx, long long candidature_id, const std::string& donnees,
                                      domain::Instant now) {
-  soci::session& sql = sql_of(tx);
   const long long t = seconds(now);
-  int version = 0;
-  const std::string inscrit(domain::code_etat(domain::EtatCandidature::inscrit));
-  const std::string a_completer(domain::code_etat(domain::EtatCandidature::a_completer));
-  sql << "UPDATE candidatures SET version = version + 1, donnees = :o, modifie_le = :t "
-         "WHERE id = :id AND etat IN (:e1, :e2) RETURNING version",
-      soci::use(donnees), soci::use(t), soci::use(candidature_id), soci::use(inscrit),
-      soci::use(a_completer), soci::into(version);
-  if (!sql.got_data()) return std::nullopt;
-  sql << "INSERT INTO candidature_versions (candidature_id, version, donnees, cree_le) "
-         "VALUES (:id, :v, :o, :t)",
-      soci::use(candidature_id), soci::use(version), soci::use(donnees), soci::use(t);
+  const auto version = query_one<int>(
+      tx,
+      "UPDATE candidatures SET version = version + 1, donnees = :o, modifie_le = :t "
+      "WHERE id = :id AND etat IN (:e1, :e2) RETURNING version",
+      donnees, t, candidature_id, domain::code_etat(domain::EtatCandidature::inscrit),
+      domain::code_etat(domain::EtatCandidature::a_completer));
+  if (!version) return std::nullopt;
+  execute(tx,
+          "INSERT INTO candidature_versions (candidature_id, version, donnees, cree_le) "
+          "VALUES (:id, :v, :o, :t)",
+          candidature_id, *version, donnees, t);
   return version;
 }
 
 bool mark_desinscrite(Tx& tx, long long candidature_id, domain::Instant now) {
-  soci::session& sql = sql_of(tx);
   const long long t = seconds(now);
-  const std::string etat(domain::code_etat(domain::EtatCandidature::desinscrit_candidat));
-  const std::string attendu(domain::code_etat(domain::EtatCandidature::inscrit));
-  soci::statement st =
-      (sql.prepare << "UPDATE candidatures SET etat = :e, desinscrit_le = :t, modifie_le = :t2 "
-                      "WHERE id = :id AND etat = :attendu",
-       soci::use(etat), soci::use(t), soci::use(t), soci::use(candidature_id), soci::use(attendu));
-  st.execute(true);
-  return st.get_affected_rows() == 1;
+  return execute(tx,
+                 "UPDATE candidatures SET etat = :e, desinscrit_le = :t, modifie_le = :t2 "
+                 "WHERE id = :id AND etat = :attendu",
+                 domain::code_etat(domain::EtatCandidature::desinscrit_candidat), t, t,
+                 candidature_id, domain::code_etat(domain::EtatCandidature::inscrit)) == 1;
 }
 
 std::optional<Candidature> find_candidature(Unit& unit, long long compte_id, long long id) {
-  soci::session& sql = sql_of(unit);
-  auto rows = select_candidatures(sql, "WHERE compte_id = :a AND id = :b", compte_id, id);
+  auto rows = select_candidatures(unit, "WHERE compte_id = :a AND id = :b", compte_id, id);
   if (rows.empty()) return std::nullopt;
   return rows.front();
 }
 
 std::vector<Candidature> candidatures_of(Unit& unit, long long compte_id) {
-  soci::session& sql = sql_of(unit);
-  return select_candidatures(sql, "WHERE compte_id = :a AND id > :b ORDER BY numero_inscription",
+  return select_candidatures(unit, "WHERE compte_id = :a AND id > :b ORDER BY numero_inscription",
                              compte_id, 0);
 }
 
 std::optional<std::string> version_snapshot(Unit& unit, long long candidature_id, int version) {
-  soci::session& sql = sql_of(unit);
-  std::string donnees;
-  sql << "SELECT donnees FROM candidature_versions WHERE candidature_id = :id AND version = :v",
-      soci::use(candidature_id), soci::use(version), soci::into(donnees);
-  if (!sql.got_data()) return std::nullopt;
-  return donnees;
+  return query_one<std::string>(
+      unit, "SELECT donnees FROM candidature_versions WHERE candidature_id = :id AND version = :v",
+      candidature_id, version);
 }
 
 void save_brouillon(Tx& tx, long long compte_id, const std::string& cle, const std::string& donnees,
                     domain::Instant now, domain::Instant ferme_le) {
-  soci::session& sql = sql_of(tx);
-  const long long t = seconds(now);
-  const long long f = seconds(ferme_le);
-  sql << "INSERT INTO brouillons (compte_id, cle, donnees, modifie_le, ferme_le) "
-         "VALUES (:c, :k, :d, :t, :f) "
-         "ON CONFLICT (compte_id, cle) DO UPDATE SET donnees = excluded.donnees, "
-         "modifie_le = excluded.modifie_le, ferme_le = excluded.ferme_le",
-      soci::use(compte_id), soci::use(cle), soci::use(donnees), soci::use(t), soci::use(f);
+  execute(tx,
+          "INSERT INTO brouillons (compte_id, cle, donnees, modifie_le, ferme_le) "
+          "VALUES (:c, :k, :d, :t, :f) "
+          "ON CONFLICT (compte_id, cle) DO UPDATE SET donnees = excluded.donnees, "
+          "modifie_le = excluded.modifie_le, ferme_le = excluded.ferme_le",
+          compte_id, cle, donnees, seconds(now), seconds(ferme_le));
 }
 
 int purge_brouillons(Tx& tx, domain::Instant cutoff) {
-  soci::session& sql = sql_of(tx);
-  const long long t = seconds(cutoff);
-  soci::statement st =
-      (sql.prepare << "DELETE FROM brouillons WHERE ferme_le > 0 AND ferme_le <= :t", soci::use(t));
-  st.execute(true);
-  return static_cast<int>(st.get_affected_rows());
+  return static_cast<int>(
+      execute(tx, "DELETE FROM brouillons WHERE ferme_le > 0 AND ferme_le <= :t", seconds(cutoff)));
 }
 
 std::optional<std::string> load_brouillon(Unit& unit, long long compte_id, const std::string& cle) {
-  soci::session& sql = sql_of(unit);
-  std::string donnees;
-  sql << "SELECT donnees FROM brouillons WHERE compte_id = :c AND cle = :k", soci::use(compte_id),
-      soci::use(cle), soci::into(donnees);
-  if (!sql.got_data()) return std::nullopt;
-  return donnees;
+  return query_one<std::string>(
+      unit, "SELECT donnees FROM brouillons WHERE compte_id = :c AND cle = :k", compte_id, cle);
 }
 
 std::vector<std::pair<std::string, std::string>> brouillons_of(Unit& unit, long long compte_id) {
-  soci::session& sql = sql_of(unit);
   std::vector<std::pair<std::string, std::string>> out;
-  soci::rowset<soci::row> rows =
-      (sql.prepare << "SELECT cle, donnees FROM brouillons WHERE compte_id = :c ORDER BY cle",
-       soci::use(compte_id));
-  for (const auto& row : rows) out.emplace_back(row.get<std::string>(0), row.get<std::string>(1));
+  for (auto& [cle, donnees] : query_all<std::string, std::string>(
+           unit, "SELECT cle, donnees FROM brouillons WHERE compte_id = :c ORDER BY cle",
+           compte_id))
+    out.emplace_back(std::move(cle), std::move(donnees));
   return out;
 }
 
 bool delete_brouillon(Tx& tx, long long compte_id, const std::string& cle) {
-  soci::session& sql = sql_of(tx);
-  soci::statement st = (sql.prepare << "DELETE FROM brouillons WHERE compte_id = :c AND cle = :k",
-                        soci::use(compte_id), soci::use(cle));
-  st.execute(true);
-  return st.get_affected_rows() == 1;
+  return execute(tx, "DELETE FROM brouillons WHERE compte_id = :c AND cle = :k", compte_id, cle) ==
+         1;
 }
 
 }  // namespace examens::store

@@ -13,7 +13,7 @@
 #include <stdexcept>
 #include <vector>
 
-#include "store/sql.hpp"
+#include "store/statements.hpp"
 
 namespace examens::store {
 namespace {
@@ -130,7 +130,10 @@ Database::Database(std::string_view url, std::size_t pool_size)
     const std::filesystem::path file(url_);
     if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path());
   }
-  for (std::size_t i = 0; i < pool_size_; ++i) connect(pool_->at(i));
+  for (std::size_t i = 0; i < pool_size_; ++i) {
+    statements_.push_back(std::make_unique<StatementCache>(backend_));
+    connect(pool_->at(i));
+  }
 }
 
 // Opens the session, or reopens it with the same parameters, and applies the per-session
@@ -165,6 +168,9 @@ std::size_t Database::acquire() {
   }
   // Read before connecting: a loss found meanwhile makes this connection suspect too.
   const std::uint64_t losses = losses_.load();
+  // Statements of the old connection: PostgreSQL forgot them, SQLite's belong to its handle,
+  // and SOCI's reconnection destroys the session backend they point to.
+  statements_[position]->forget();
   try {
     connect(pool_->at(position));
   } catch (const std::exception& e) {
@@ -197,8 +203,18 @@ bool Database::check_lost(std::size_t position) {
 }
 
 void Database::release(std::size_t position) {
-  check_lost(position);
+  // After the unit's ROLLBACK or COMMIT: the retired statements can be deallocated now.
+  if (check_lost(position))
+    statements_[position]->forget();
+  else
+    statements_[position]->drop_retired();
   pool_->give_back(position);
+}
+
+std::uint64_t Database::statements_prepared() const {
+  std::uint64_t prepared = 0;
+  for (const auto& cache : statements_) prepared += cache->prepared();
+  return prepared;
 }
 
 Database::~Database() = default;
@@ -257,6 +273,10 @@ bool Lease::lost() {
   return db_.check_lost(position_);
 }
 
+StatementCache& Lease::statements() {
+  return *db_.statements_[position_];
+}
+
 Activity::Activity() : lost_(t_lost), commits_(t_commits) {}
 
 bool Activity::connection_lost() const {
@@ -275,6 +295,10 @@ Backend Unit::backend() const {
 
 soci::session& sql_of(Unit& unit) {
   return unit.lease_.sql();
+}
+
+StatementCache& statements_of(Unit& unit) {
+  return unit.lease_.statements();
 }
 
 Tx::Tx(Database& db) : Unit(db) {

@@ -49,6 +49,7 @@ class Activity {
 };
 
 class Database;
+class StatementCache;
 
 // One pooled session, held for the lease's lifetime. A connection found lost is
 // reconnected when next leased, so the pool heals after a restart of the server.
@@ -59,6 +60,8 @@ class Lease {
   Lease& operator=(const Lease&) = delete;
   ~Lease();
   soci::session& sql() { return session_; }
+  // The statements prepared on this pooled session (store/statements.hpp).
+  StatementCache& statements();
   // Whether the connection is lost; it is then replaced when the session is next leased.
   bool lost();
 
@@ -84,6 +87,7 @@ class Unit {
 
  private:
   friend soci::session& sql_of(Unit& unit);
+  friend StatementCache& statements_of(Unit& unit);
 };
 
 // A write transaction. Rolled back on destruction unless committed, so an exception
@@ -117,6 +121,10 @@ class Database {
   // when several instances migrate one database at once: each migration is applied once.
   int migrate(const std::filesystem::path& dir);
 
+  // Statements prepared so far on all pooled sessions: each SQL text is prepared once per
+  // session and connection (docs/decisions/0008-statement-cache.md).
+  std::uint64_t statements_prepared() const;
+
  private:
   friend class Lease;
 
@@ -132,6 +140,8 @@ class Database {
   std::string url_;
   std::size_t pool_size_;
   std::unique_ptr<soci::connection_pool> pool_;
+  // Per pooled session; after pool_, so destroyed before the sessions they were prepared on.
+  std::vector<std::unique_ptr<StatementCache>> statements_;
   // Raised each time a lost connection is found: one lost connection means the others,
   // made to the same server, are most likely lost too, unknown to them until used.
   std::atomic<std::uint64_t> losses_{0};

@@ -26,8 +26,10 @@ ALLOWED = {
     "catalogue": {"domain", "texte"},
     "store": {"domain", "refdata", "texte", "log"},
     "http": {"log", "texte"},
+    "pdf": {"texte"},
     "mail": {"store", "templates", "crypto", "domain", "log", "texte"},
-    "actions": {"domain", "store", "mail", "crypto", "templates", "catalogue", "log", "texte"},
+    "actions": {"domain", "store", "mail", "crypto", "templates", "catalogue", "pdf", "log",
+                "texte"},
     "web": {"templates", "domain", "texte"},
     "portail": {"actions", "web", "http", "templates", "domain", "store", "crypto", "mail",
                 "log", "texte"},
@@ -41,6 +43,9 @@ LIBRARIES = {
     "kainjow/": {"templates"},
     "sodium": {"crypto"},
     "curl/": {"mail"},
+    "cairo": {"pdf"},
+    "pango/": {"pdf"},
+    "qrencode": {"pdf"},
 }
 
 #Pairs of libraries no file may reach together, even through headers.

@@ -139,6 +139,11 @@ asio::awaitable<void> Server::Impl::accept_loop() {
       socket.close(peer_ec);
       continue;
     }
+    // A response's head and its file body leave in two writes: with Nagle's algorithm the
+    // body waits for the client's delayed ACK of the head, 40 ms for every file over a few
+    // kilobytes on a kept-alive connection (make bench measured 23 requests/s on a 6 KB
+    // stylesheet over one connection).
+    socket.set_option(tcp::no_delay(true), peer_ec);
     auto executor = socket.get_executor();
     asio::co_spawn(executor, session(tcp::socket(std::move(socket)), std::move(address)),
                    asio::detached);

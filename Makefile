@@ -1,5 +1,5 @@
 # examens: the two set-up commands are `make run` and `make test` (see README.md).
-.PHONY: deps build build-asan run test test-asan bench format clean
+.PHONY: deps build build-asan run test test-asan bench lighthouse format clean
 
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS = -G Ninja -DCMAKE_EXPORT_COMPILE_COMMANDS=ON
@@ -34,6 +34,10 @@ test: build build-asan
 bench: build
 	cmake --build build --target bench_anchors
 	./bench/run.sh
+
+# Lighthouse's mobile scores of four pages of the demo (bench/lighthouse.sh).
+lighthouse: build
+	./bench/lighthouse.sh
 
 format:
 	clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp')

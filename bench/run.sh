@@ -25,9 +25,9 @@ for p in wrk nginx-light; do
     { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$p" >/dev/null; }
 done
 cmake --build "$build" --target examens bench_anchors >/dev/null
+# shellcheck source=bench/demo.sh
+. "$root/bench/demo.sh"
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-wait_port() { for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$1/" && return 0; sleep 0.1; done; return 1; }
 # Requests per second that wrk measured for URL (extra wrk arguments after it).
 rps() { wrk -t2 -c"$connections" -d"${duration}s" "$@" | awk '/Requests\/sec/ {printf "%.0f", $2}'; }
 # "p50 p99" in ms of URL under a light load (4 connections), from wrk's latency distribution.
@@ -56,59 +56,17 @@ CONF
 nginx -c "$work/nginx/nginx.conf" -p "$work/nginx" -g 'daemon off;' &
 pids+=($!)
 
-# --- the portal with its demo data ---------------------------------------------------
-port=$(free_port)
-export EXAMENS_PORT=$port EXAMENS_DATA_DIR=$work/var EXAMENS_ROOT=$root
-"$build/examens" init --demo 2>/dev/null
-"$build/examens" serve >/dev/null 2>"$work/serve.log" &
-pids+=($!)
+# --- the portal with its demo data, a session with a draft at tab 7 ----------------
+start_demo_portal
 wait_port "$nginx_port"
-wait_port "$port"
-base=http://127.0.0.1:$port
-
-# A logged-in session of the demo account, for the candidate's home page.
-jar=$work/cookies
-csrf=$(curl -s -c "$jar" -b "$jar" "$base/connexion" | grep -o 'name="csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
+demo_session || exit 1
 # The login storm replays this visitor's login form (its CSRF token is tied to the cookie).
-visitor=$(awk '$6 == "examens_visiteur" {print $7}' "$jar")
 cat >"$work/login.lua" <<LUA
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 wrk.headers["Cookie"] = "examens_visiteur=$visitor"
-wrk.body = "csrf=$csrf&identifiant=paul.lamy%40example.fr&mot_de_passe=Examens-2026%21"
+wrk.body = "csrf=$login_csrf&identifiant=paul.lamy%40example.fr&mot_de_passe=Examens-2026%21"
 LUA
-curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "csrf=$csrf" \
-  --data-urlencode "identifiant=paul.lamy@example.fr" --data-urlencode "mot_de_passe=Examens-2026!" "$base/connexion"
-session=$(awk '$6 == "examens_session" {print $7}' "$jar")
-
-# A registration draft of the demo account brought to tab 7, for the wizard's pages: its
-# récapitulatif (computed from the draft) and a tab's POST (one commit per request).
-csrf=$(curl -s -b "$jar" "$base/" | grep -o 'name="csrf-token" content="[^"]*"' | sed 's/.*content="//;s/"$//')
-# Prints the status and where it redirects: a refused tab redirects too (to itself).
-post() { curl -s -o /dev/null -w '%{http_code} %{redirect_url}' -b "$jar" --data-urlencode "csrf=$csrf" "$@"; }
-cle=N-BCP-2027-GUY
-onglet=$base/inscription/saisie/$cle
-tab2=(-d adresse_pays=FR -d adresse_voie=reu -d code_postal=97300 -d localite=CAYENNE
-  -d nationalite=FR -d telephone_mobile=0123456789 -d action=suivant)
-post -d domaine=BCP -d session=2027 -d academie=GUY "$base/inscription/nouvelle" >/dev/null
-post -d modalites_acceptees=oui -d action=suivant "$onglet/1" >/dev/null
-post "${tab2[@]}" "$onglet/2" >/dev/null
-# Twice: a school's category chosen on the candidate's own account is explained once.
-for _ in 1 2; do
-  post -d categorie=133 -d situation=SCO -d amenagement_duree=non -d etablissement=9730538X \
-    -d handicap=non -d diffusion_presse=non -d diffusion_collectivites=non -d action=suivant \
-    "$onglet/3" >/dev/null
-done
-post -d specialite=25303 -d section_langue=SANS -d forme_passage=GLOBALE -d derogation=non \
-  -d action=suivant "$onglet/4" >/dev/null
-acquis=(-d acquis_types=autre_diplome -d diplomes=BTSDUT -d acquis.BTSDUT.annee=2022
-  -d acquis.BTSDUT.academie=AIX -d action=suivant)
-post "${acquis[@]}" "$onglet/5" >/dev/null
-for e in E4 E5-A E5-B E6 E7; do acquis+=(-d "dispenses_affichees=$e" -d "dispenses=$e"); done
-post "${acquis[@]}" "$onglet/5" >/dev/null
-tab6=$(post -d position.EF1=inscrit -d choix.EF1=ANG -d position.EF2=inscrit -d choix.EF2=LV \
-  -d action=suivant "$onglet/6")
-[[ "$tab6" == "303 $onglet/7" ]] || { echo "bench: the demo draft did not reach tab 7 ($tab6)" >&2; exit 1; }
 cat >"$work/tab2.lua" <<LUA
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"

@@ -10,6 +10,7 @@ DEBIAN_PACKAGES=(
   libsoci-dev libsqlite3-dev libpq-dev postgresql-15 sqlite3
   libkainjow-mustache-dev libsodium-dev libhowardhinnant-date-dev tzdata
   libcurl4-openssl-dev libcairo2-dev libpango1.0-dev libqrencode-dev libmagic-dev
+  libbrotli-dev zlib1g-dev
   fonts-dejavu-core poppler-utils zbar-tools iso-codes python3
   libgtest-dev googletest
   chromium

@@ -41,7 +41,8 @@ std::unique_ptr<store::Database> open_database(const Config& config, std::size_t
 }
 
 portail::PortalOptions portal_options_of(const Config& config) {
-  return {config.root, config.base_url, config.session_idle, !config.demo_now.empty()};
+  return {config.root, config.assets, config.base_url, config.session_idle,
+          !config.demo_now.empty()};
 }
 
 struct Purged {

@@ -55,6 +55,7 @@ Config Config::from_env() {
   c.base_url = env("EXAMENS_BASE_URL", "http://127.0.0.1:" + std::to_string(c.port));
   while (!c.base_url.empty() && c.base_url.back() == '/') c.base_url.pop_back();
   c.root = env("EXAMENS_ROOT", EXAMENS_SOURCE_DIR);
+  c.assets = env("EXAMENS_ASSETS", EXAMENS_ASSETS_DIR);
   c.mail_from = env("EXAMENS_MAIL_FROM", c.mail_from);
   c.workers = static_cast<int>(integer("EXAMENS_WORKERS", 4, 1, 1024));
   c.hashing_threads = static_cast<int>(integer("EXAMENS_HASHING_THREADS", 0, 0, 1024));

@@ -18,7 +18,8 @@ struct Config {
   std::string db;                          // EXAMENS_DB: SQLite path or postgresql:// URL
   std::string mail;                        // EXAMENS_MAIL: file:<dir> or smtp://host:port
   std::string base_url;                    // EXAMENS_BASE_URL: for links in mails
-  std::filesystem::path root;              // EXAMENS_ROOT: templates/, static/, data/, ...
+  std::filesystem::path root;              // EXAMENS_ROOT: templates/, data/, ...
+  std::filesystem::path assets;            // EXAMENS_ASSETS: the build's static files
   std::string mail_from = "ne-pas-repondre@examens.education.gouv.fr";  // EXAMENS_MAIL_FROM
   int workers = 4;                             // EXAMENS_WORKERS: blocking-work pool size
   int hashing_threads = 0;                     // EXAMENS_HASHING_THREADS; 0: the server's own

@@ -1,5 +1,5 @@
-// Static file lookup confined to a root directory, content types, HTTP dates and the
-// conditional-request logic (ETag / If-None-Match, Last-Modified / If-Modified-Since).
+// The static files loaded from a folder, content types, HTTP dates and the conditional-request
+// logic (ETag / If-None-Match, Last-Modified / If-Modified-Since).
 #include "http/static_files.hpp"
 
 #include <date/date.h>
@@ -8,11 +8,15 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
+#include <fstream>
+#include <iterator>
 #include <locale>
+#include <stdexcept>
 #include <system_error>
-#include <vector>
 
+#include "http/content_coding.hpp"
 #include "texte/texte.hpp"
 
 namespace examens::http {
@@ -24,33 +28,6 @@ constexpr std::string_view kOws = " \t";  // HTTP's optional whitespace around v
 
 constexpr std::array<std::string_view, 12> kMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                                       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-
-// The request path below the prefix as safe relative segments, or nullopt.
-std::optional<fs::path> relative_path(std::string_view path, std::string_view prefix) {
-  while (!prefix.empty() && prefix.back() == '/') prefix.remove_suffix(1);
-  if (!path.starts_with(prefix) || path.size() <= prefix.size() + 1 || path[prefix.size()] != '/')
-    return std::nullopt;
-  std::string_view rest = path.substr(prefix.size() + 1);
-  fs::path rel;
-  while (true) {
-    std::size_t slash = rest.find('/');
-    std::string_view segment = rest.substr(0, slash);
-    // Dot-files (.git, .env) and dot segments are never served; empty segments mean "//" or
-    // a trailing slash, which name no file.
-    if (segment.empty() || segment.front() == '.' ||
-        segment.find_first_of(std::string_view("\\\0", 2)) != std::string_view::npos)
-      return std::nullopt;
-    rel /= segment;
-    if (slash == std::string_view::npos) break;
-    rest.remove_prefix(slash + 1);
-  }
-  return rel;
-}
-
-bool is_within(const fs::path& root, const fs::path& candidate) {
-  auto [r, c] = std::mismatch(root.begin(), root.end(), candidate.begin(), candidate.end());
-  return r == root.end();
-}
 
 bool etag_matches(std::string_view if_none_match, std::string_view etag) {
   while (!if_none_match.empty()) {
@@ -66,7 +43,110 @@ bool etag_matches(std::string_view if_none_match, std::string_view etag) {
   return false;
 }
 
+// A 64-bit FNV-1a of the content: enough to tell two versions of a file apart in an ETag.
+std::string content_tag(std::string_view content) {
+  std::uint64_t h = 14695981039346656037ULL;
+  for (unsigned char c : content) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  char text[17];
+  std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(h));
+  return text;
+}
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (!in.good() && !in.eof())
+    throw std::runtime_error("static files: cannot read " + path.string());
+  return content;
+}
+
+bool is_within(const fs::path& root, const fs::path& candidate) {
+  auto [r, c] = std::mismatch(root.begin(), root.end(), candidate.begin(), candidate.end());
+  return r == root.end();
+}
+
+bool is_coding_file(const fs::path& path) {
+  return path.extension() == ".gz" || path.extension() == ".br";
+}
+
 }  // namespace
+
+StaticFiles StaticFiles::load(const fs::path& dir, std::string_view immutable_prefix) {
+  std::error_code ec;
+  const fs::path root = fs::canonical(dir, ec);
+  if (ec)
+    throw std::runtime_error("static files: cannot read " + dir.string() + ": " + ec.message());
+  StaticFiles loaded;
+  for (auto it = fs::recursive_directory_iterator(root); it != fs::recursive_directory_iterator();
+       ++it) {
+    const fs::path& path = it->path();
+    // Dot-files (.git, .env) and dot-folders are never served.
+    if (path.filename().string().starts_with('.')) {
+      if (it->is_directory()) it.disable_recursion_pending();
+      continue;
+    }
+    if (!it->is_regular_file() || is_coding_file(path)) continue;
+    // A symlink may point anywhere: only what resolves inside the folder is served.
+    const fs::path target = fs::canonical(path, ec);
+    struct stat st {};
+    if (ec || !is_within(root, target) || ::stat(target.c_str(), &st) != 0) continue;
+    File file;
+    file.content_type = static_content_type(path.filename().string());
+    file.identity = read_file(target);
+    file.tag = content_tag(file.identity);
+    file.modified = st.st_mtim.tv_sec;
+    const std::string url = "/" + path.lexically_relative(root).generic_string();
+    file.immutable = url.starts_with(immutable_prefix);
+    for (auto [coding, member] : {std::pair{".gz", &File::gzip}, std::pair{".br", &File::br}}) {
+      fs::path stored = path;
+      stored += coding;
+      if (fs::is_regular_file(stored, ec)) file.*member = read_file(stored);
+    }
+    loaded.files_.emplace(url, std::move(file));
+  }
+  return loaded;
+}
+
+std::optional<Response> StaticFiles::serve(const Request& req) const {
+  if (req.method != Method::get && req.method != Method::head) return std::nullopt;
+  const auto found = files_.find(req.path);
+  if (found == files_.end()) return std::nullopt;
+  const File& file = found->second;
+  const Coding coding =
+      choose_coding(req.header("accept-encoding"), !file.gzip.empty(), !file.br.empty());
+  // Each coding is its own representation, with its own validator (RFC 9110 8.8.3).
+  std::string etag = "\"" + file.tag;
+  if (coding != Coding::identity) etag.append("-").append(coding_name(coding));
+  etag += "\"";
+
+  bool not_modified = false;
+  if (auto inm = req.header("if-none-match")) {
+    not_modified = etag_matches(*inm, etag);
+  } else if (auto ims = req.header("if-modified-since")) {
+    auto since = parse_http_date(texte::trim(*ims, kOws));
+    not_modified = since && file.modified <= *since;
+  }
+
+  Response res;
+  res.set_header("ETag", etag);
+  res.set_header("Last-Modified", http_date(file.modified));
+  res.set_header("Cache-Control",
+                 file.immutable ? "public, max-age=31536000, immutable" : "public, max-age=3600");
+  if (!file.gzip.empty() || !file.br.empty()) res.set_header("Vary", "Accept-Encoding");
+  if (not_modified) {
+    res.status = 304;
+    return res;
+  }
+  res.status = 200;
+  res.set_header("Content-Type", file.content_type);
+  if (coding != Coding::identity)
+    res.set_header("Content-Encoding", std::string(coding_name(coding)));
+  res.body = coding == Coding::gzip ? file.gzip : coding == Coding::br ? file.br : file.identity;
+  return res;
+}
 
 std::string_view static_content_type(std::string_view filename) {
   std::size_t dot = filename.rfind('.');
@@ -80,6 +160,7 @@ std::string_view static_content_type(std::string_view filename) {
   if (ext == "woff2") return "font/woff2";
   if (ext == "ico") return "image/x-icon";
   if (ext == "json" || ext == "map") return "application/json";
+  if (ext == "webmanifest") return "application/manifest+json";
   if (ext == "html") return "text/html; charset=utf-8";
   if (ext == "txt") return "text/plain; charset=utf-8";
   return "application/octet-stream";
@@ -114,52 +195,6 @@ std::optional<long long> parse_http_date(std::string_view text) {
   if (!ymd.ok()) return std::nullopt;
   auto t = sys_days{ymd} + hours{*h} + minutes{*mi} + seconds{*s};
   return t.time_since_epoch().count();
-}
-
-std::optional<Response> serve_static(const Request& req, std::string_view url_prefix,
-                                     const fs::path& root, bool immutable) {
-  if (req.method != Method::get && req.method != Method::head) return std::nullopt;
-  auto rel = relative_path(req.path, url_prefix);
-  if (!rel) return std::nullopt;
-
-  std::error_code ec;
-  fs::path canonical_root = fs::canonical(root, ec);
-  if (ec) return std::nullopt;
-  fs::path file = fs::canonical(canonical_root / *rel, ec);
-  // canonical() resolves symlinks, so a link pointing outside root is caught here.
-  if (ec || !is_within(canonical_root, file)) return std::nullopt;
-  struct stat st {};
-  if (::stat(file.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
-
-  long long mtime_ns =
-      static_cast<long long>(st.st_mtim.tv_sec) * 1'000'000'000LL + st.st_mtim.tv_nsec;
-  char etag[64];
-  std::snprintf(etag, sizeof etag, "\"%llx-%llx\"", static_cast<unsigned long long>(st.st_size),
-                static_cast<unsigned long long>(mtime_ns));
-  std::string last_modified = http_date(st.st_mtim.tv_sec);
-  std::string cache_control =
-      immutable ? "public, max-age=31536000, immutable" : "public, max-age=3600";
-
-  bool not_modified = false;
-  if (auto inm = req.header("if-none-match")) {
-    not_modified = etag_matches(*inm, etag);
-  } else if (auto ims = req.header("if-modified-since")) {
-    auto since = parse_http_date(texte::trim(*ims, kOws));
-    not_modified = since && st.st_mtim.tv_sec <= *since;
-  }
-
-  Response res;
-  res.set_header("ETag", etag);
-  res.set_header("Last-Modified", std::move(last_modified));
-  res.set_header("Cache-Control", std::move(cache_control));
-  if (not_modified) {
-    res.status = 304;
-    return res;
-  }
-  res.status = 200;
-  res.set_header("Content-Type", std::string(static_content_type(file.filename().string())));
-  res.file_path = file.string();
-  return res;
 }
 
 }  // namespace examens::http

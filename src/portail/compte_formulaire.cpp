@@ -135,7 +135,7 @@ Data compte_form_data(const Portal& portal, Mode mode, const CompteForm& f,
   }
   Data scripts{Data::type::list};
   Data script;
-  script.set("src", "/static/js/commune-autocomplete.js");
+  script.set("asset", "commune_autocomplete_js");
   scripts.push_back(script);
   data.set("scripts", scripts);
   return data;

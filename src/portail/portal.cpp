@@ -2,10 +2,11 @@
 // page rendering and the mail queue shared by every space's handlers.
 #include "portail/portal.hpp"
 
+#include <stdexcept>
+
 #include "actions/compte.hpp"
 #include "crypto/secrets.hpp"
 #include "domain/temps.hpp"
-#include "http/static_files.hpp"
 #include "log/log.hpp"
 #include "web/security_headers.hpp"
 
@@ -16,6 +17,7 @@ Portal::Portal(const PortalOptions& options, store::Database& db, const domain::
       db_(db),
       clock_(clock),
       templates_(options.root / "templates"),
+      assets_(options.assets),
       services_(db, templates_, {options.base_url, options.session_idle}) {
   {
     store::Tx tx(db_);
@@ -35,15 +37,13 @@ Portal::Portal(const PortalOptions& options, store::Database& db, const domain::
 Portal::~Portal() = default;
 
 std::optional<Response> Portal::handle_static(Request& request) const {
-  const bool dsfr = request.path.starts_with("/dsfr/");
-  if ((!dsfr && !request.path.starts_with("/static/")) ||
+  const auto& path = request.path;
+  if ((!path.starts_with("/assets/") && !path.starts_with("/static/") &&
+       !path.starts_with("/dsfr/")) ||
       (request.method != Method::get && request.method != Method::head))
     return std::nullopt;
-  auto found = dsfr ? serve_static(request, "/dsfr/",
-                                   options_.root / "node_modules/@gouvfr/dsfr/dist", false)
-                    : serve_static(request, "/static/", options_.root / "static", false);
-  Response response = found ? std::move(*found) : Response::text("Fichier introuvable.", 404);
-  return response;
+  auto found = assets_.files().serve(request);
+  return found ? std::move(*found) : Response::text("Fichier introuvable.", 404);
 }
 
 Response Portal::handle(Request& request) {
@@ -234,7 +234,19 @@ Response Portal::page(Context& ctx, std::string_view template_name, std::string 
     alerts.push_back(item);
   }
   if (!ctx.alerts.empty()) layout.set("alerts", alerts);
-  if (data.get("scripts")) layout.set("scripts", *data.get("scripts"));
+  layout.set("assets", assets_.urls());
+  // Handlers name their scripts by the build's manifest ("details_acquis_js").
+  if (const Data* scripts = data.get("scripts")) {
+    Data list{Data::type::list};
+    for (const Data& script : scripts->list_value()) {
+      const Data* asset = script.get("asset");
+      if (!asset || !asset->is_string()) throw std::logic_error("a page script without its asset");
+      Data item;
+      item.set("src", assets_.url(asset->string_value()));
+      list.push_back(item);
+    }
+    layout.set("scripts", list);
+  }
   layout.set("content", templates_.render(template_name, data));
   return Response::html(templates_.render("layout", layout), status);
 }

@@ -17,6 +17,7 @@
 #include "http/message.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
+#include "portail/assets.hpp"
 #include "store/comptes.hpp"
 #include "store/database.hpp"
 #include "store/sessions.hpp"
@@ -63,8 +64,9 @@ struct Context {
 // What the portal takes of the instance's configuration (the commands fill it from the
 // environment). The portal reads it through a reference for its whole lifetime.
 struct PortalOptions {
-  std::filesystem::path root;  // templates/, static/ and node_modules/ are read there
-  std::string base_url;        // the public address: links in mails; https: Secure, HSTS
+  std::filesystem::path root;    // templates/ are read there
+  std::filesystem::path assets;  // the build's static files: manifest.json and public/
+  std::string base_url;          // the public address: links in mails; https: Secure, HSTS
   std::chrono::seconds session_idle{30 * 60};
   bool demo_clock = false;  // the portal runs on the demo's clock: every page says so
 };
@@ -82,8 +84,8 @@ class Portal {
   // routes that run Argon2id, the upload gate, the overload page and the security headers
   // of the server's own answers.
   void serve_with(ServerOptions& options);
-  // Static files (/static/, /dsfr/): no database, no waiting, so the server answers them
-  // on its I/O thread. nullopt for every other request.
+  // Static files (/assets/, /static/, /dsfr/), from memory: no database, no waiting, so the
+  // server answers them on its I/O thread. nullopt for every other request.
   std::optional<Response> handle_static(Request& request) const;
 
   // Called after a transaction that queued mail commits, to wake the sender.
@@ -132,6 +134,7 @@ class Portal {
   store::Database& db_;
   const domain::Clock& clock_;
   Templates templates_;
+  Assets assets_;
   actions::Services services_;
   std::string secret_;
   Router<RouteHandler> router_;

@@ -729,9 +729,19 @@ TEST_F(Compte, pages_carry_the_security_headers) {
   EXPECT_FALSE(contains(r.header("content-security-policy"), "script-src 'self' 'unsafe"));
   EXPECT_EQ(r.header("x-content-type-options"), "nosniff");
   EXPECT_EQ(r.header("cache-control"), "no-store");
-  const auto css = client.get("/dsfr/dsfr.min.css");
+  // The stylesheet's name carries its content's hash: cached for a year.
+  static const std::regex stylesheet(
+      R"re(<link rel="stylesheet" href="(/assets/pages\.[0-9a-f]{10}\.css)">)re");
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(r.body, m, stylesheet));
+  const auto css = client.get(m[1]);
   EXPECT_EQ(css.status, 200);
-  EXPECT_TRUE(contains(css.header("cache-control"), "max-age"));
+  EXPECT_EQ(css.header("cache-control"), "public, max-age=31536000, immutable");
+  EXPECT_TRUE(contains(css.body, ".fr-btn{"));
+  const auto own = client.get("/static/css/examens.css");
+  EXPECT_EQ(own.status, 200);
+  EXPECT_EQ(own.header("cache-control"), "public, max-age=3600");
+  EXPECT_EQ(client.get("/dsfr/dsfr.min.css").status, 404);
 }
 
 }  // namespace

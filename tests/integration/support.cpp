@@ -262,6 +262,7 @@ TestPortal::TestPortal(const std::string& backend, const Adjust& adjust)
   port_ = reserved.port();
   config_.base_url = portal_options_.base_url = base_url();
   portal_options_.root = config_.root;
+  portal_options_.assets = env_or("EXAMENS_ASSETS", EXAMENS_ASSETS_DIR);
   portal_options_.session_idle = config_.session_idle;
   portal_ = std::make_unique<portail::Portal>(portal_options_, database_.db(), clock_);
   http::ServerOptions options;

@@ -46,6 +46,8 @@ LIBRARIES = {
     "cairo": {"pdf"},
     "pango/": {"pdf"},
     "qrencode": {"pdf"},
+    "brotli/": {"http"},
+    "zlib.h": {"http"},
 }
 
 #Pairs of libraries no file may reach together, even through headers.

@@ -71,7 +71,7 @@ void acquis(const Portal& portal, const domain::ContexteSaisie& contexte, const 
   data.set("vae", vae_box);
   Data scripts{Data::type::list};
   Data script;
-  script.set("src", "/static/js/details-acquis.js");
+  script.set("asset", "details_acquis_js");
   scripts.push_back(script);
   data.set("scripts", scripts);
   Data vae{Data::type::list};

@@ -9,6 +9,7 @@
 import { launchBrowser, log, newContext, newPage, runScenario, startPortal } from './lib.mjs';
 
 const HOME_BUDGET_KB = 200;
+const MARIANNE_WEIGHTS_SHOWN = 3;
 const EMAIL = 'paul.lamy@example.fr';
 const PASSWORD = 'Examens-2026!';
 
@@ -17,7 +18,7 @@ async function meter(context, page) {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   const types = new Map();
-  const counted = { bytes: 0, fonts: 0, requests: 0 };
+  const counted = { bytes: 0, fonts: 0, fontFiles: 0, requests: 0 };
   const stylesheets = [];
   cdp.on('Network.responseReceived', (e) => {
     types.set(e.requestId, e.type);
@@ -27,10 +28,13 @@ async function meter(context, page) {
     if (e.encodedDataLength === 0) return;  // from the browser's cache
     counted.bytes += e.encodedDataLength;
     counted.requests += 1;
-    if (types.get(e.requestId) === 'Font') counted.fonts += e.encodedDataLength;
+    if (types.get(e.requestId) === 'Font') {
+      counted.fonts += e.encodedDataLength;
+      counted.fontFiles += 1;
+    }
   });
   return {
-    reset() { Object.assign(counted, { bytes: 0, fonts: 0, requests: 0 }); },
+    reset() { Object.assign(counted, { bytes: 0, fonts: 0, fontFiles: 0, requests: 0 }); },
     read() { return { ...counted }; },
     stylesheets,
   };
@@ -61,6 +65,10 @@ runScenario(async () => {
     });
     if (sheets.length !== 1 || !/\/assets\/pages\.[0-9a-f]{10}\.css br public, max-age=31536000, immutable$/.test(sheets[0]))
       throw new Error(`the home page's stylesheets: ${sheets.join('; ')}`);
+    // The fonts left out of the budget are the three weights the page shows, no more.
+    if (home.fontFiles > MARIANNE_WEIGHTS_SHOWN)
+      throw new Error(`the home page loads ${home.fontFiles} fonts, more than Marianne's ` +
+                      `${MARIANNE_WEIGHTS_SHOWN} weights`);
     const rest = home.bytes - home.fonts;
     if (rest > HOME_BUDGET_KB * 1024)
       throw new Error(`the home page's first visit transfers ${kb(rest)} besides its fonts, ` +

@@ -117,6 +117,18 @@ Demarrage demarrer_inscription(const Services& services, const store::Compte& co
   return VersOnglet{cle, 1};
 }
 
+bool avis_de_onglet(Avis avis, int onglet) {
+  switch (avis) {
+    case Avis::verifier_dispenses: return onglet == domain::kOngletAcquis;
+    case Avis::categorie_etablissement: return onglet == domain::kOngletInformations;
+    case Avis::cliquer_enregistrer: return onglet == domain::kOngletConditions;
+    case Avis::aucun:
+    case Avis::pas_enregistree:  // names whichever tab Enregistrer found in error
+      return true;
+  }
+  return false;
+}
+
 OuvertureOnglet ouvrir_onglet(const Services& services, const store::Compte& compte,
                               const std::string& cle, int onglet, domain::Instant now,
                               Affichage affichage) {
@@ -127,7 +139,8 @@ OuvertureOnglet ouvrir_onglet(const Services& services, const store::Compte& com
   if (affichage.verifier)
     errors = domain::valider_onglet(onglet, c.brouillon->dossier.champs,
                                     contexte_saisie(services, c.brouillon->dossier, now));
-  return OngletAffiche{std::move(*c.brouillon), onglet, std::move(errors), affichage.avis};
+  return OngletAffiche{std::move(*c.brouillon), onglet, std::move(errors),
+                       avis_de_onglet(affichage.avis, onglet) ? affichage.avis : Avis::aucun};
 }
 
 IssueOnglet enregistrer_onglet(const Services& services, const store::Compte& compte,
@@ -142,11 +155,12 @@ IssueOnglet enregistrer_onglet(const Services& services, const store::Compte& co
   fusionner(champs, onglet, formulaire);
   domain::normaliser_onglet(onglet, champs);
   const auto contexte = contexte_saisie(services, b.dossier, now);
-  const bool dispenses_changees = onglet == 5 && domain::actualiser_dispenses(champs, contexte);
+  const bool dispenses_changees =
+      onglet == domain::kOngletAcquis && domain::actualiser_dispenses(champs, contexte);
   // A school's pupils have its login id: a candidate on his own account is told, once, that
   // such a category leaves the candidature in a school's hands.
   const bool categorie_a_expliquer =
-      onglet == 3 && compte.identifiant.empty() &&
+      onglet == domain::kOngletInformations && compte.identifiant.empty() &&
       domain::valeur(champs, "categorie") != categorie_avant &&
       domain::categorie_d_etablissement(services.qualification(), b.dossier.domaine, champs);
 

@@ -38,6 +38,10 @@ struct Affichage {
   Avis avis = Avis::aucun;
 };
 
+// Whether a submission of tab `onglet` can give `avis`: the address of another tab naming it
+// (edited by hand, kept from elsewhere) shows no notice.
+bool avis_de_onglet(Avis avis, int onglet);
+
 // Tab `onglet` of the draft `cle`, refused outside the window; tabs open one after the
 // other, so a later one sends to the furthest reached.
 using OuvertureOnglet = std::variant<SaisieIntrouvable, Refus, VersOnglet, OngletAffiche>;

@@ -50,6 +50,8 @@ inline constexpr auto kConservationBrouillon = std::chrono::days(30);
 
 // The tabs as the seed numbers them: 1 to 8 are the wizard (DSFR's stepper shows 8 steps at
 // most), 9 "N° Inscription" is the page shown once the candidature is registered.
+inline constexpr int kOngletInformations = 3;
+inline constexpr int kOngletAcquis = 5;
 inline constexpr int kOngletRecapitulatif = 7;
 inline constexpr int kOngletConditions = 8;
 inline constexpr int kOngletNumero = 9;

@@ -312,6 +312,32 @@ TEST_F(Saisie, enregistrer_checks_every_tab_again) {
                "Cliquez sur « Enregistrer » pour terminer votre inscription."));
 }
 
+// A notice named in the address is shown only on the tab whose submission gives it: a link
+// edited by hand or kept from another tab shows none, and neither does an unknown name.
+TEST_F(Saisie, a_notice_in_the_address_shows_only_on_its_own_tab) {
+  jusqu_aux_conditions("GUY", "9730538X");
+  const std::string cle = "N-BCP-2027-GUY";
+  const std::string dispenses = "Vérifiez les dispenses proposées";
+  const std::string categorie = "Vérifiez votre catégorie de candidat.";
+  const std::string enregistrer = "Cliquez sur « Enregistrer » pour terminer votre inscription.";
+  const std::string non_enregistree = "Votre candidature n&apos;est pas encore enregistrée.";
+  EXPECT_FALSE(contains(client.get(onglet(cle, 2, "avis=dispenses")).body, dispenses));
+  EXPECT_FALSE(contains(client.get(onglet(cle, 2, "avis=categorie")).body, categorie));
+  EXPECT_FALSE(contains(client.get(onglet(cle, 5, "avis=enregistrer")).body, enregistrer));
+  for (const char* nom : {"", "inconnu", "DISPENSES", "dispenses+", "1"}) {
+    const auto page = client.get(onglet(cle, 5, std::string("avis=") + nom));
+    EXPECT_EQ(page.status, 200) << nom;
+    EXPECT_FALSE(contains(page.body, "fr-alert--info")) << nom;
+    EXPECT_FALSE(contains(page.body, "fr-alert--error")) << nom;
+  }
+  // Enregistrer refused names the tab in error, whichever it is: any tab may show it.
+  EXPECT_TRUE(contains(client.get(onglet(cle, 2, "avis=non-enregistree")).body, non_enregistree));
+  // Each notice still shows on its own tab.
+  EXPECT_TRUE(contains(client.get(onglet(cle, 5, "avis=dispenses")).body, dispenses));
+  EXPECT_TRUE(contains(client.get(onglet(cle, 3, "avis=categorie")).body, categorie));
+  EXPECT_TRUE(contains(client.get(onglet(cle, 8, "avis=enregistrer")).body, enregistrer));
+}
+
 TEST_F(Saisie, two_enregistrer_of_one_draft_register_once) {
   jusqu_aux_conditions("GUY", "9730538X");
   const std::string cle = "N-BCP-2027-GUY";

@@ -69,6 +69,16 @@ std::vector<std::string> contact(const json::object& snapshot) {
   return out;
 }
 
+void candidat(pdf::Document& doc, const json::object& snapshot) {
+  const auto& i = objet(snapshot, "identite");
+  paragraphe(doc, {pdf::bold(texte(i, "civilite") + " " + texte(i, "nom_famille") + " " +
+                             texte(i, "prenoms"))});
+  std::string adresse;
+  for (const auto& ligne : textes(liste(objet(snapshot, "adresse"), "lignes")))
+    adresse += (adresse.empty() ? "" : "\n") + ligne;
+  if (!adresse.empty()) paragraphe(doc, {pdf::plain(adresse)});
+}
+
 }  // namespace
 
 pdf::Document document(std::string titre, const json::object& snapshot, const Entete& entete) {
@@ -82,17 +92,8 @@ pdf::Document document(std::string titre, const json::object& snapshot, const En
   if (!entete.code_verification.empty())
     doc.qr = pdf::Qr{entete.url_verification, entete.code_verification, pdf::QrPlacement::corner};
   doc.created = entete.date;
+  candidat(doc, snapshot);
   return doc;
-}
-
-void candidat(pdf::Document& doc, const json::object& snapshot) {
-  const auto& i = objet(snapshot, "identite");
-  paragraphe(doc, {pdf::bold(texte(i, "civilite") + " " + texte(i, "nom_famille") + " " +
-                             texte(i, "prenoms"))});
-  std::string adresse;
-  for (const auto& ligne : textes(liste(objet(snapshot, "adresse"), "lignes")))
-    adresse += (adresse.empty() ? "" : "\n") + ligne;
-  if (!adresse.empty()) paragraphe(doc, {pdf::plain(adresse)});
 }
 
 }  // namespace examens::documents::detail

@@ -33,11 +33,10 @@ void paragraphe(pdf::Document& doc, std::vector<pdf::Span> spans);
 void lignes(pdf::Document& doc, const std::vector<std::pair<std::string, std::string>>& rows);
 
 // A document titled `titre` with the subtitle (examen, session, académie), the corner, the
-// contact block, the QR code and the creation date; the caller adds the blocks.
+// contact block, the QR code and the creation date, opening on the candidate as the seed
+// does: "MADAME NGMB-DUPONT Ngmb-Jeanne" in bold, then the postal address. The caller adds
+// the rest.
 pdf::Document document(std::string titre, const boost::json::object& snapshot,
                        const Entete& entete);
-
-// "MADAME NGMB-DUPONT Ngmb-Jeanne" in bold, then the postal address, one line each.
-void candidat(pdf::Document& doc, const boost::json::object& snapshot);
 
 }  // namespace examens::documents::detail

@@ -7,10 +7,7 @@
 
 namespace examens::documents {
 namespace json = boost::json;
-using detail::liste;
-using detail::objet;
-using detail::paragraphe;
-using detail::texte;
+using namespace detail;
 
 namespace {
 
@@ -50,7 +47,7 @@ bool par_courrier(const json::array& groupes) {
 void adresse_retour(pdf::Document& doc, const json::object& snapshot, const Entete& entete) {
   doc.blocks.push_back(pdf::Heading{2, "Adresse de retour des pièces"});
   std::string adresse;
-  for (const auto& ligne : detail::textes(liste(objet(snapshot, "contact"), "lignes")))
+  for (const auto& ligne : textes(liste(objet(snapshot, "contact"), "lignes")))
     adresse += (adresse.empty() ? "" : "\n") + ligne;
   paragraphe(doc, {pdf::bold(adresse)});
   std::string numeros = "votre numéro de candidat (" + entete.numero_candidat + ")";
@@ -64,8 +61,7 @@ void adresse_retour(pdf::Document& doc, const json::object& snapshot, const Ente
 }  // namespace
 
 pdf::Document demande_pieces(const json::object& snapshot, const Entete& entete) {
-  pdf::Document doc = detail::document("Demande de pièces justificatives", snapshot, entete);
-  detail::candidat(doc, snapshot);
+  pdf::Document doc = document("Demande de pièces justificatives", snapshot, entete);
   const auto& c = objet(snapshot, "candidature");
   doc.blocks.push_back(pdf::KeyValues{{
       {"Spécialité", texte(snapshot, "specialite_long")},

@@ -7,10 +7,7 @@
 
 namespace examens::documents {
 namespace json = boost::json;
-using detail::liste;
-using detail::objet;
-using detail::paragraphe;
-using detail::texte;
+using namespace detail;
 
 namespace {
 
@@ -38,7 +35,7 @@ void situation(pdf::Document& doc, const json::object& s) {
   std::string naissance = texte(i, "commune_naissance");
   if (const auto dep = texte(i, "departement_naissance"); !dep.empty() && dep != "-")
     naissance += " - " + dep;
-  detail::lignes(
+  lignes(
       doc,
       {
           {"Nom d'usage", texte(i, "nom_usage")},
@@ -156,8 +153,7 @@ void consentements(pdf::Document& doc, const json::object& s) {
 }  // namespace
 
 pdf::Document recapitulatif(const json::object& snapshot, const Entete& entete) {
-  pdf::Document doc = detail::document("Récapitulatif de votre candidature", snapshot, entete);
-  detail::candidat(doc, snapshot);
+  pdf::Document doc = document("Récapitulatif de votre candidature", snapshot, entete);
   situation(doc, snapshot);
   avertissements(doc, snapshot);
   qualification(doc, snapshot);

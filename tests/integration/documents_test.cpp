@@ -26,12 +26,7 @@ using namespace pdf::tools;
 
 class Documents : public ::testing::Test {
  protected:
-  void SetUp() override {
-    Client client(portal.base_url());
-    create_account(portal, client, AccountSpec{}, true);
-    store::Read read(portal.db());
-    compte = *store::find_compte_by_email(read, AccountSpec{}.email);
-  }
+  void SetUp() override { compte = activated_account(portal); }
 
   // The seed's example as the wizard holds it once every tab is passed.
   static domain::DossierSaisi dossier() {

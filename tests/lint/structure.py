@@ -27,6 +27,7 @@ ALLOWED = {
     "store": {"domain", "refdata", "texte", "log"},
     "http": {"log", "texte"},
     "pdf": {"texte"},
+    "documents": {"pdf", "domain", "texte"},
     "mail": {"store", "templates", "crypto", "domain", "log", "texte"},
     "actions": {"domain", "store", "mail", "crypto", "templates", "catalogue", "pdf", "log",
                 "texte"},

@@ -3,9 +3,9 @@
 
 #include <vector>
 
+#include "actions/authentification.hpp"
 #include "crypto/secrets.hpp"
 #include "domain/temps.hpp"
-#include "domain/throttle.hpp"
 #include "store/sessions.hpp"
 
 namespace examens::actions {
@@ -37,18 +37,6 @@ store::Compte enregistrer_compte(const Services& services, const domain::CompteV
                        "48 heures"});
   tx.commit();
   return compte;
-}
-
-// Counts the attempt on the account's counter, unless it or the address's is blocked.
-// Committed at once, before the Argon2id check, so that parallel guesses each take one of
-// the allowed attempts.
-bool admettre_tentative(const Services& services, const std::string& cle_compte,
-                        const std::string& cle_adresse, domain::Instant now) {
-  store::Tx tx(services.db());
-  const bool admitted = !store::throttle_blocked(tx, cle_adresse, now) &&
-                        store::admit_attempt(tx, cle_compte, now, domain::kCompteThrottle);
-  tx.commit();
-  return admitted;
 }
 
 // Queues the reset link of one recorded request, when its identifier names an active account
@@ -140,36 +128,24 @@ ResultatConnexion se_connecter(const Services& services, const Connexion& connex
     compte = store::find_compte_by_any(read, connexion.identifiant);
   }
   // An email, a login id and a numéro de candidat name one account: one counter.
-  const std::string cle_compte =
-      compte ? cle_throttle(compte->id) : "id:" + domain::normalize_email(connexion.identifiant);
-  const std::string cle_adresse = "ip:" + connexion.navigateur.adresse;
-  if (!admettre_tentative(services, cle_compte, cle_adresse, now)) {
-    result.issue = Issue::bloquee;
-    return result;
-  }
-  // The same Argon2id cost whether or not the identifier exists.
-  const bool ok = crypto::verify_password(compte ? compte->mot_de_passe : services.dummy_hash(),
-                                          connexion.mot_de_passe) &&
-                  compte.has_value();
-  store::Tx tx(services.db());
-  if (!ok) {
-    // The account's streak already counts this attempt; the address counts failures only.
-    store::admit_attempt(tx, cle_adresse, now, domain::kAddressThrottle);
-    tx.commit();
-    result.issue = Issue::incorrecte;
-    return result;
-  }
-  store::clear_throttle(tx, cle_compte);
-  if (!compte->actif()) {
-    tx.commit();
-    result.issue = Issue::non_activee;
-    return result;
-  }
-  if (crypto::password_needs_rehash(compte->mot_de_passe))
-    store::update_mot_de_passe(tx, compte->id, crypto::hash_password(connexion.mot_de_passe), now);
-  result.session = ouvrir_session(tx, services, compte->id, connexion.navigateur, now);
-  tx.commit();
-  result.issue = Issue::ouverte;
+  const ClesThrottle cles{
+      compte ? cle_throttle(compte->id) : "id:" + domain::normalize_email(connexion.identifiant),
+      "ip:" + connexion.navigateur.adresse};
+  const Verdict verdict = verifier_mot_de_passe(
+      services, cles, compte ? compte->mot_de_passe : "", connexion.mot_de_passe, now,
+      [&](store::Tx& tx) {
+        if (!compte->actif()) {
+          result.issue = Issue::non_activee;
+          return;
+        }
+        if (crypto::password_needs_rehash(compte->mot_de_passe))
+          store::update_mot_de_passe(tx, compte->id, crypto::hash_password(connexion.mot_de_passe),
+                                     now);
+        result.session = ouvrir_session(tx, services, compte->id, connexion.navigateur, now);
+        result.issue = Issue::ouverte;
+      });
+  if (verdict == Verdict::bloquee) result.issue = Issue::bloquee;
+  if (verdict == Verdict::incorrecte) result.issue = Issue::incorrecte;
   return result;
 }
 

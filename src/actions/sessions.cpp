@@ -11,10 +11,45 @@ namespace {
 constexpr auto kTouchInterval = std::chrono::seconds(60);
 constexpr auto kSessionAbsolute = std::chrono::hours(12);
 
+// The live session of `jeton` in the table of `titulaire`, marked seen, with its owner as
+// `load` reads it (nullopt: gone, or no longer allowed in).
+template <class Owner, class Load>
+std::optional<std::pair<store::SessionRow, Owner>> reprendre(const Services& services,
+                                                             std::string_view jeton,
+                                                             domain::Instant now,
+                                                             store::Titulaire titulaire,
+                                                             Load load) {
+  const std::string empreinte = crypto::token_hash(jeton);
+  std::optional<store::SessionRow> row;
+  std::optional<Owner> owner;
+  {
+    // Released before any write below: a worker never holds two pooled sessions, so
+    // busy workers cannot exhaust the pool waiting on each other.
+    store::Read read(services.db());
+    row = store::find_session(read, empreinte, titulaire);
+    // Idle timeout, and an absolute limit however active the session stays.
+    if (row && row->expire_le > now && now - row->cree_le < kSessionAbsolute)
+      owner = load(read, row->compte_id);
+  }
+  if (owner) {
+    if (now - row->vu_le >= kTouchInterval) {
+      row->expire_le = now + services.reglages().session_idle;
+      store::Tx tx(services.db());
+      store::touch_session(tx, empreinte, now, row->expire_le, titulaire);
+      tx.commit();
+    }
+    return std::pair{std::move(*row), std::move(*owner)};
+  }
+  // Unknown or expired: forgotten, so the visitor is plainly anonymous.
+  if (row) fermer_session(services, empreinte, titulaire);
+  return std::nullopt;
+}
+
 }  // namespace
 
 SessionOuverte ouvrir_session(store::Tx& tx, const Services& services, long long compte_id,
-                              const Navigateur& navigateur, domain::Instant now) {
+                              const Navigateur& navigateur, domain::Instant now,
+                              store::Titulaire titulaire) {
   SessionOuverte session;
   session.jeton = crypto::random_token(32);
   store::SessionRow& row = session.row;
@@ -23,38 +58,33 @@ SessionOuverte ouvrir_session(store::Tx& tx, const Services& services, long long
   row.csrf = crypto::random_token(32);
   row.cree_le = row.vu_le = now;
   row.expire_le = now + services.reglages().session_idle;
-  store::insert_session(tx, row, now, navigateur.adresse, navigateur.agent);
+  store::insert_session(tx, row, now, navigateur.adresse, navigateur.agent, titulaire);
   if (navigateur.ancien_jeton)
-    store::delete_session(tx, crypto::token_hash(*navigateur.ancien_jeton));
+    store::delete_session(tx, crypto::token_hash(*navigateur.ancien_jeton), titulaire);
   return session;
 }
 
 std::optional<SessionReprise> reprendre_session(const Services& services, std::string_view jeton,
                                                 domain::Instant now) {
-  const std::string empreinte = crypto::token_hash(jeton);
-  std::optional<store::SessionRow> row;
-  std::optional<store::Compte> compte;
-  {
-    // Released before any write below: a worker never holds two pooled sessions, so
-    // busy workers cannot exhaust the pool waiting on each other.
-    store::Read read(services.db());
-    row = store::find_session(read, empreinte);
-    // Idle timeout, and an absolute limit however active the session stays.
-    if (row && row->expire_le > now && now - row->cree_le < kSessionAbsolute)
-      compte = store::find_compte(read, row->compte_id);
-  }
-  if (compte) {
-    if (now - row->vu_le >= kTouchInterval) {
-      row->expire_le = now + services.reglages().session_idle;
-      store::Tx tx(services.db());
-      store::touch_session(tx, empreinte, now, row->expire_le);
-      tx.commit();
-    }
-    return SessionReprise{std::move(*row), std::move(*compte)};
-  }
-  // Unknown or expired: forgotten, so the visitor is plainly anonymous.
-  if (row) fermer_session(services, empreinte);
-  return std::nullopt;
+  auto found = reprendre<store::Compte>(
+      services, jeton, now, store::Titulaire::compte,
+      [](store::Read& read, long long id) { return store::find_compte(read, id); });
+  if (!found) return std::nullopt;
+  return SessionReprise{std::move(found->first), std::move(found->second)};
+}
+
+std::optional<SessionAgentReprise> reprendre_session_agent(const Services& services,
+                                                           std::string_view jeton,
+                                                           domain::Instant now) {
+  auto found =
+      reprendre<store::Agent>(services, jeton, now, store::Titulaire::agent,
+                              [](store::Read& read, long long id) -> std::optional<store::Agent> {
+                                auto agent = store::find_agent(read, id);
+                                if (agent && !agent->actif()) return std::nullopt;
+                                return agent;
+                              });
+  if (!found) return std::nullopt;
+  return SessionAgentReprise{std::move(found->first), std::move(found->second)};
 }
 
 void prolonger_session(const Services& services, std::string_view empreinte, domain::Instant now) {
@@ -63,9 +93,10 @@ void prolonger_session(const Services& services, std::string_view empreinte, dom
   tx.commit();
 }
 
-void fermer_session(const Services& services, std::string_view empreinte) {
+void fermer_session(const Services& services, std::string_view empreinte,
+                    store::Titulaire titulaire) {
   store::Tx tx(services.db());
-  store::delete_session(tx, empreinte);
+  store::delete_session(tx, empreinte, titulaire);
   tx.commit();
 }
 

@@ -1,5 +1,6 @@
-// The sessions of candidates (SPEC §3): opened at login, resumed on each request from the
-// cookie's token, extended while the candidate works, closed. Only the token's hash is
+// The sessions of candidates and of staff members (SPEC §3), each kind in its own table:
+// opened at login, resumed on each request from the cookie's token, extended while the
+// person works, closed. Only the token's hash is
 // stored, so a database leak gives no usable session. The caller keeps the token (a cookie,
 // a header) and its CSRF protection.
 #pragma once
@@ -9,6 +10,7 @@
 #include <string_view>
 
 #include "actions/services.hpp"
+#include "store/agents.hpp"
 #include "store/comptes.hpp"
 #include "store/sessions.hpp"
 
@@ -28,10 +30,11 @@ struct SessionOuverte {
   store::SessionRow row;
 };
 
-// Opens a fresh session for the account inside `tx`, the login's transaction: a new random
-// token (no fixation) and its own CSRF token.
+// Opens a fresh session for the account (or the staff member: `titulaire`) inside `tx`, the
+// login's transaction: a new random token (no fixation) and its own CSRF token.
 SessionOuverte ouvrir_session(store::Tx& tx, const Services& services, long long compte_id,
-                              const Navigateur& navigateur, domain::Instant now);
+                              const Navigateur& navigateur, domain::Instant now,
+                              store::Titulaire titulaire = store::Titulaire::compte);
 
 struct SessionReprise {
   store::SessionRow row;
@@ -43,10 +46,20 @@ struct SessionReprise {
 std::optional<SessionReprise> reprendre_session(const Services& services, std::string_view jeton,
                                                 domain::Instant now);
 
+struct SessionAgentReprise {
+  store::SessionRow row;
+  store::Agent agent;
+};
+// The same for a staff member's token, whose session is also refused once he is désactivé.
+std::optional<SessionAgentReprise> reprendre_session_agent(const Services& services,
+                                                           std::string_view jeton,
+                                                           domain::Instant now);
+
 // "Prolonger ma session": the idle limit starts again from `now`.
 void prolonger_session(const Services& services, std::string_view empreinte, domain::Instant now);
 
-void fermer_session(const Services& services, std::string_view empreinte);
+void fermer_session(const Services& services, std::string_view empreinte,
+                    store::Titulaire titulaire = store::Titulaire::compte);
 
 // Closes the account's other sessions, all but `garder` (a session's hash; empty: all).
 // Returns how many were closed.

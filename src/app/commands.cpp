@@ -12,11 +12,13 @@
 #include "crypto/secrets.hpp"
 #include "domain/compte.hpp"
 #include "domain/saisie.hpp"
+#include "gestion/gestion.hpp"
 #include "http/server.hpp"
 #include "log/log.hpp"
 #include "mail/sender.hpp"
 #include "portail/portal.hpp"
 #include "refdata/refdata.hpp"
+#include "store/agents.hpp"
 #include "store/candidatures.hpp"
 #include "store/catalogue.hpp"
 #include "store/comptes.hpp"
@@ -31,13 +33,6 @@ constexpr auto kPurgeInterval = std::chrono::minutes(10);
 
 std::filesystem::path migrations_dir(const Config& config) {
   return config.root / "src/store/migrations";
-}
-
-std::unique_ptr<store::Database> open_database(const Config& config, std::size_t pool) {
-  auto db = std::make_unique<store::Database>(config.db, pool);
-  const int applied = db->migrate(migrations_dir(config));
-  if (applied > 0) log::info("migrations_applied", {{"count", applied}});
-  return db;
 }
 
 portail::PortalOptions portal_options_of(const Config& config) {
@@ -125,7 +120,37 @@ void create_demo_account(store::Database& db, domain::Instant now) {
   std::cerr << "examens: demo account " << kEmail << " / Examens-2026!\n";
 }
 
+void create_demo_agent(store::Database& db, domain::Instant now) {
+  constexpr std::string_view kEmail = "gestion.guyane@example.fr";
+  constexpr std::string_view kPassword = "Gestion-2026!";
+  store::Tx tx(db);
+  if (!store::find_agent_by_email(tx, kEmail)) {
+    store::Agent a;
+    a.email = kEmail;
+    a.nom = "Défi";
+    a.prenom = "Marie";
+    a.role = domain::kRoleGestionnaire;
+    a.academie = "GUY";
+    a.id = store::insert_agent(tx, a, now);
+    store::activate_agent(tx, a.id, crypto::hash_password(kPassword), now);
+    tx.commit();
+  }
+  std::cerr << "examens: demo gestionnaire (Guyane) " << kEmail << " / " << kPassword
+            << " at /gestion/\n";
+}
+
 }  // namespace
+
+std::unique_ptr<store::Database> open_database(const Config& config, std::size_t pool) {
+  auto db = std::make_unique<store::Database>(config.db, pool);
+  const int applied = db->migrate(migrations_dir(config));
+  if (applied > 0) log::info("migrations_applied", {{"count", applied}});
+  return db;
+}
+
+std::vector<portail::Space> spaces() {
+  return {gestion::espace()};
+}
 
 int migrate(const Config& config) {
   open_database(config, 1);
@@ -177,7 +202,10 @@ int init(const Config& config, bool demo) {
             << " communes; catalogue: " << loaded.catalogue->domaines.size() << " domaines, "
             << loaded.catalogue->academies.size() << " académies, "
             << loaded.catalogue->periodes.size() << " périodes d'inscription\n";
-  if (demo) create_demo_account(*db, config.clock()->now());
+  if (demo) {
+    create_demo_account(*db, config.clock()->now());
+    create_demo_agent(*db, config.clock()->now());
+  }
   return 0;
 }
 
@@ -197,7 +225,7 @@ int serve(const Config& config) {
   auto db =
       open_database(config, static_cast<std::size_t>(config.workers + options.hashing_threads) + 2);
   const portail::PortalOptions portal_options = portal_options_of(config);
-  portail::Portal portal(portal_options, *db, clock);
+  portail::Portal portal(portal_options, *db, clock, spaces());
 
   mail::SenderOptions mail_options;
   mail_options.from_address = config.mail_from;

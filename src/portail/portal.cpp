@@ -4,21 +4,25 @@
 
 #include <stdexcept>
 
+#include "actions/agents.hpp"
 #include "actions/compte.hpp"
 #include "crypto/secrets.hpp"
+#include "domain/agents.hpp"
 #include "domain/temps.hpp"
 #include "log/log.hpp"
 #include "web/security_headers.hpp"
 
 namespace examens::portail {
 
-Portal::Portal(const PortalOptions& options, store::Database& db, const domain::Clock& clock)
+Portal::Portal(const PortalOptions& options, store::Database& db, const domain::Clock& clock,
+               std::vector<Space> spaces)
     : options_(options),
       db_(db),
       clock_(clock),
       templates_(options.root / "templates"),
       assets_(options.assets),
-      services_(db, templates_, {options.base_url, options.session_idle}) {
+      services_(db, templates_, {options.base_url, options.session_idle}),
+      spaces_(std::move(spaces)) {
   {
     store::Tx tx(db_);
     secret_ = store::get_or_create_parametre(tx, "secret_csrf", crypto::random_token(32));
@@ -32,6 +36,7 @@ Portal::Portal(const PortalOptions& options, store::Database& db, const domain::
   // the patterns (/inscription/{id}), the router taking the first match.
   add_saisie_routes(router_);
   add_inscription_routes(router_);
+  for (const auto& space : spaces_) space.add_routes(router_);
 }
 
 Portal::~Portal() = default;
@@ -57,7 +62,7 @@ Response Portal::handle(Request& request, bool may_retry) {
   const auto received_cookies = request.cookies;
   const store::Activity activity;
 
-  Context ctx{request, clock_.now(), {}, {}, {}, {}, {}};
+  Context ctx{request, clock_.now(), {}, {}, {}, {}, {}, {}};
   try {
     resolve_session(ctx);
     if (request.method == Method::post && !csrf_ok(ctx)) {
@@ -112,8 +117,29 @@ Response Portal::dispatch(Context& ctx) {
                     "La page que vous cherchez est introuvable. Vérifiez l'adresse saisie.");
 }
 
+bool under_gestion(const Request& request) {
+  return request.path.starts_with(kGestionPath);
+}
+
+void Portal::resolve_agent_session(Context& ctx) {
+  const auto cookie_value = ctx.req.cookie(kGestionCookie);
+  if (!cookie_value) return;
+  if (auto reprise = actions::reprendre_session_agent(services_, *cookie_value, ctx.now)) {
+    ctx.agent = std::move(reprise->agent);
+    ctx.csrf = reprise->row.csrf;
+    ctx.session = std::move(reprise->row);
+    return;
+  }
+  ctx.cookies.push_back(gestion_cookie("", 0));
+}
+
 void Portal::resolve_session(Context& ctx) {
-  if (auto cookie_value = ctx.req.cookie(kSessionCookie)) {
+  // Each space reads its own cookie only: a candidate's session gives nothing under
+  // /gestion/, a staff member's nothing elsewhere.
+  if (under_gestion(ctx.req)) {
+    resolve_agent_session(ctx);
+    if (ctx.agent) return;
+  } else if (auto cookie_value = ctx.req.cookie(kSessionCookie)) {
     if (auto reprise = actions::reprendre_session(services_, *cookie_value, ctx.now)) {
       ctx.compte = std::move(reprise->compte);
       ctx.csrf = reprise->row.csrf;
@@ -139,10 +165,10 @@ bool Portal::csrf_ok(const Context& ctx) const {
   return sent && !ctx.csrf.empty() && crypto::constant_time_equal(*sent, ctx.csrf);
 }
 
-actions::Navigateur Portal::navigateur(const Request& request) {
+actions::Navigateur Portal::navigateur(const Request& request, std::string_view cookie) {
   actions::Navigateur navigateur{
       request.remote_address, std::string(request.header("user-agent").value_or("")), std::nullopt};
-  if (auto old = request.cookie(kSessionCookie)) navigateur.ancien_jeton = std::string(*old);
+  if (auto old = request.cookie(cookie)) navigateur.ancien_jeton = std::string(*old);
   return navigateur;
 }
 
@@ -159,6 +185,26 @@ void Portal::logout(Context& ctx) {
   ctx.cookies.push_back(cookie(kSessionCookie, "", 0));
 }
 
+void Portal::login_agent(Context& ctx, actions::SessionOuverte session) {
+  ctx.cookies.push_back(gestion_cookie(std::move(session.jeton), std::nullopt));
+  ctx.csrf = session.row.csrf;
+  ctx.session = std::move(session.row);
+}
+
+void Portal::logout_agent(Context& ctx) {
+  if (ctx.session) actions::se_deconnecter_agent(services_, ctx.session->empreinte);
+  ctx.session.reset();
+  ctx.agent.reset();
+  ctx.cookies.push_back(gestion_cookie("", 0));
+}
+
+Cookie Portal::gestion_cookie(std::string value, std::optional<long> max_age) const {
+  Cookie c = cookie(kGestionCookie, std::move(value), max_age);
+  c.path = kGestionPath;
+  c.same_site = "Strict";
+  return c;
+}
+
 Cookie Portal::cookie(std::string_view name, std::string value, std::optional<long> max_age) const {
   Cookie c;
   c.name = name;
@@ -172,8 +218,10 @@ Cookie Portal::cookie(std::string_view name, std::string value, std::optional<lo
 
 void Portal::serve_with(ServerOptions& options) {
   options.non_blocking = [this](Request& request) { return handle_static(request); };
-  options.pool_for = [](const Request& request) {
-    return runs_argon2(request) ? Pool::hashing : Pool::general;
+  options.pool_for = [this](const Request& request) {
+    bool hashing = runs_argon2(request);
+    for (const auto& space : spaces_) hashing = hashing || space.runs_argon2(request);
+    return hashing ? Pool::hashing : Pool::general;
   };
   options.accepts_upload = [this](const Request& head) { return accepts_upload(head); };
   options.overloaded = [this](Request& request, std::string message) {
@@ -194,7 +242,7 @@ bool Portal::accepts_upload(const Request&) const {
 Response Portal::overloaded(Request& request, std::string message) const {
   // On the I/O thread, which must never wait: no session lookup in the database, so the
   // page is drawn as for an anonymous visitor.
-  Context ctx{request, clock_.now(), {}, {}, {}, {}, {}};
+  Context ctx{request, clock_.now(), {}, {}, {}, {}, {}, {}};
   Response response = error_page(ctx, 503, "Service momentanément surchargé", std::move(message));
   response.set_header("Cache-Control", "no-store");
   response.set_header("Retry-After", "5");
@@ -215,6 +263,16 @@ Response Portal::page(Context& ctx, std::string_view template_name, std::string 
     // What the server will actually allow: the row is touched at most once a minute.
     const auto remaining = ctx.session ? ctx.session->expire_le - ctx.now : options_.session_idle;
     layout.set("session_timeout_seconds", std::to_string(remaining.count()));
+  }
+  if (under_gestion(ctx.req)) {
+    layout.set("gestion", true);
+    layout.set("service_tagline", "Espace gestion");
+    if (ctx.agent) {
+      Data agent;
+      agent.set("nom_affiche",
+                domain::nom_affiche_agent(ctx.agent->prenom, ctx.agent->nom, ctx.agent->email));
+      layout.set("agent", agent);
+    }
   }
   // A band above the header (DSFR's notice), which costs a phone's first screen less than an
   // alert in the page would.

@@ -18,6 +18,7 @@
 #include "http/router.hpp"
 #include "http/server.hpp"
 #include "portail/assets.hpp"
+#include "store/agents.hpp"
 #include "store/comptes.hpp"
 #include "store/database.hpp"
 #include "store/sessions.hpp"
@@ -43,6 +44,10 @@ using web::Option;
 
 inline constexpr std::string_view kSessionCookie = "examens_session";
 inline constexpr std::string_view kVisitorCookie = "examens_visiteur";
+// The staff's session: another cookie, sent only under its path, and whose token is looked
+// up only among the staff's sessions (docs/decisions/0012-staff-accounts.md).
+inline constexpr std::string_view kGestionCookie = "examens_gestion";
+inline constexpr std::string_view kGestionPath = "/gestion/";
 
 struct Alert {
   std::string type;  // success | info | warning | error
@@ -56,6 +61,7 @@ struct Context {
   domain::Instant now;
   std::optional<store::SessionRow> session;
   std::optional<store::Compte> compte;  // the logged-in account
+  std::optional<store::Agent> agent;    // the logged-in staff member, under kGestionPath
   std::string csrf;                     // token expected in this visitor's forms
   std::vector<Cookie> cookies;          // to set on the response
   std::vector<Alert> alerts;
@@ -74,9 +80,18 @@ struct PortalOptions {
 class Portal;
 using RouteHandler = std::function<Response(Portal&, Context&)>;
 
+// A space whose pages live in a folder of their own (the office's, in gestion/), plugged in
+// by the composition root since its pages are built on this one.
+struct Space {
+  std::function<void(Router<RouteHandler>&)> add_routes;
+  // Whether a request goes to one of its handlers that run Argon2id (the hashing pool).
+  std::function<bool(const Request&)> runs_argon2;
+};
+
 class Portal {
  public:
-  Portal(const PortalOptions& options, store::Database& db, const domain::Clock& clock);
+  Portal(const PortalOptions& options, store::Database& db, const domain::Clock& clock,
+         std::vector<Space> spaces = {});
   ~Portal();
 
   Response handle(Request& request);
@@ -111,11 +126,16 @@ class Portal {
   // The redirect to the login page for a visitor who is not (or no longer) logged in.
   static Response login_required();
 
-  // Where a session about to open comes from: the client, and the session cookie it holds.
-  static actions::Navigateur navigateur(const Request& request);
+  // Where a session about to open comes from: the client, and the session cookie it holds
+  // (`cookie`: the candidates' or the staff's).
+  static actions::Navigateur navigateur(const Request& request,
+                                        std::string_view cookie = kSessionCookie);
   // Hands the browser the session an action opened: its cookie, and its CSRF token from now on.
   void login(Context& ctx, actions::SessionOuverte session);
   void logout(Context& ctx);
+  // The same for a staff member's session, under kGestionPath.
+  void login_agent(Context& ctx, actions::SessionOuverte session);
+  void logout_agent(Context& ctx);
 
  private:
   // `may_retry`: a request that lost its database connection before committing anything
@@ -123,12 +143,17 @@ class Portal {
   Response handle(Request& request, bool may_retry);
   Response dispatch(Context& ctx);
   void resolve_session(Context& ctx);
+  // Under kGestionPath: the staff cookie alone is read there.
+  void resolve_agent_session(Context& ctx);
   bool csrf_ok(const Context& ctx) const;
   // Whether a multipart body may be read for this request head (see serve_with).
   bool accepts_upload(const Request& head) const;
   // The DSFR page of a request refused because its pool is full (503).
   Response overloaded(Request& request, std::string message) const;
   Cookie cookie(std::string_view name, std::string value, std::optional<long> max_age) const;
+  // The staff's cookie: under kGestionPath only, and never sent along a request that
+  // another site started (SameSite=Strict).
+  Cookie gestion_cookie(std::string value, std::optional<long> max_age) const;
 
   const PortalOptions& options_;
   store::Database& db_;
@@ -138,7 +163,11 @@ class Portal {
   actions::Services services_;
   std::string secret_;
   Router<RouteHandler> router_;
+  std::vector<Space> spaces_;
 };
+
+// Whether the request goes to the staff's space (kGestionPath).
+bool under_gestion(const Request& request);
 
 // Each space registers its routes (one file of handlers per space).
 void add_compte_routes(Router<RouteHandler>& router);

@@ -153,23 +153,40 @@ int purge_pending_comptes(Tx& tx, domain::Instant cutoff) {
   }
 }
 
-void insert_jeton(Tx& tx, std::string_view empreinte, long long compte_id, std::string_view usage,
-                  domain::Instant now, domain::Instant expire_le) {
+namespace {
+
+struct TableJetons {
+  std::string table;
+  std::string titulaire;  // the column naming the owner
+};
+TableJetons table_jetons(Titulaire titulaire) {
+  if (titulaire == Titulaire::agent) return {"jetons_agents", "agent_id"};
+  return {"jetons", "compte_id"};
+}
+
+}  // namespace
+
+void insert_jeton(Tx& tx, std::string_view empreinte, long long titulaire_id,
+                  std::string_view usage, domain::Instant now, domain::Instant expire_le,
+                  Titulaire titulaire) {
+  const auto t = table_jetons(titulaire);
   execute(tx,
-          "INSERT INTO jetons (empreinte, compte_id, usage, cree_le, expire_le) "
-          "VALUES (:e, :c, :u, :t, :x)",
-          empreinte, compte_id, usage, seconds(now), seconds(expire_le));
+          "INSERT INTO " + t.table + " (empreinte, " + t.titulaire +
+              ", usage, cree_le, expire_le) VALUES (:e, :c, :u, :t, :x)",
+          empreinte, titulaire_id, usage, seconds(now), seconds(expire_le));
 }
 
 JetonLu read_jeton(Unit& unit, std::string_view empreinte, std::string_view usage,
-                   domain::Instant now) {
+                   domain::Instant now, Titulaire titulaire) {
+  const auto t = table_jetons(titulaire);
   const auto row = query_one<long long, long long, std::optional<long long>>(
       unit,
-      "SELECT compte_id, expire_le, utilise_le FROM jetons WHERE empreinte = :e AND usage = :u",
+      "SELECT " + t.titulaire + ", expire_le, utilise_le FROM " + t.table +
+          " WHERE empreinte = :e AND usage = :u",
       empreinte, usage);
   if (!row) return {};
-  const auto& [compte_id, expire_le, utilise_le] = *row;
-  JetonLu lu{JetonEtat::valide, compte_id};
+  const auto& [titulaire_id, expire_le, utilise_le] = *row;
+  JetonLu lu{JetonEtat::valide, titulaire_id};
   if (utilise_le)
     lu.etat = JetonEtat::utilise;
   else if (seconds(now) >= expire_le)
@@ -178,22 +195,27 @@ JetonLu read_jeton(Unit& unit, std::string_view empreinte, std::string_view usag
 }
 
 std::optional<long long> consume_jeton(Tx& tx, std::string_view empreinte, std::string_view usage,
-                                       domain::Instant now) {
-  const long long t = seconds(now);
+                                       domain::Instant now, Titulaire titulaire) {
+  const auto t = table_jetons(titulaire);
+  const long long instant = seconds(now);
   if (execute(tx,
-              "UPDATE jetons SET utilise_le = :t WHERE empreinte = :e AND usage = :u "
-              "AND utilise_le IS NULL AND expire_le > :t2",
-              t, empreinte, usage, t) != 1)
+              "UPDATE " + t.table +
+                  " SET utilise_le = :t WHERE empreinte = :e AND usage = :u "
+                  "AND utilise_le IS NULL AND expire_le > :t2",
+              instant, empreinte, usage, instant) != 1)
     return std::nullopt;
-  return query_one<long long>(tx, "SELECT compte_id FROM jetons WHERE empreinte = :e", empreinte)
+  return query_one<long long>(
+             tx, "SELECT " + t.titulaire + " FROM " + t.table + " WHERE empreinte = :e", empreinte)
       .value_or(0);
 }
 
-void void_jetons(Tx& tx, long long compte_id, std::string_view usage, domain::Instant now) {
+void void_jetons(Tx& tx, long long titulaire_id, std::string_view usage, domain::Instant now,
+                 Titulaire titulaire) {
+  const auto t = table_jetons(titulaire);
   execute(tx,
-          "UPDATE jetons SET utilise_le = :t WHERE compte_id = :c AND usage = :u AND "
-          "utilise_le IS NULL",
-          seconds(now), compte_id, usage);
+          "UPDATE " + t.table + " SET utilise_le = :t WHERE " + t.titulaire +
+              " = :c AND usage = :u AND utilise_le IS NULL",
+          seconds(now), titulaire_id, usage);
 }
 
 int count_jetons_since(Unit& unit, long long compte_id, std::string_view usage,

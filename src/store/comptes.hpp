@@ -11,6 +11,7 @@
 #include "domain/clock.hpp"
 #include "domain/compte.hpp"
 #include "store/database.hpp"
+#include "store/titulaires.hpp"
 
 namespace examens::store {
 
@@ -62,23 +63,27 @@ int purge_pending_comptes(Tx& tx, domain::Instant cutoff);
 inline constexpr std::string_view kJetonActivation = "activation";
 inline constexpr std::string_view kJetonMotDePasse = "mot_de_passe";
 
-void insert_jeton(Tx& tx, std::string_view empreinte, long long compte_id, std::string_view usage,
-                  domain::Instant now, domain::Instant expire_le);
+// `titulaire` says whose table: the id is a comptes.id or an agents.id.
+void insert_jeton(Tx& tx, std::string_view empreinte, long long titulaire_id,
+                  std::string_view usage, domain::Instant now, domain::Instant expire_le,
+                  Titulaire titulaire = Titulaire::compte);
 
 enum class JetonEtat { valide, expire, utilise, inconnu };
 struct JetonLu {
   JetonEtat etat = JetonEtat::inconnu;
-  long long compte_id = 0;
+  long long compte_id = 0;  // or agents.id
 };
 JetonLu read_jeton(Unit& unit, std::string_view empreinte, std::string_view usage,
-                   domain::Instant now);
+                   domain::Instant now, Titulaire titulaire = Titulaire::compte);
 
 // Marks the token used if it is valid now; the atomic update makes a second use
 // (even a concurrent one) fail. Returns the account of a token consumed by this call.
 std::optional<long long> consume_jeton(Tx& tx, std::string_view empreinte, std::string_view usage,
-                                       domain::Instant now);
+                                       domain::Instant now,
+                                       Titulaire titulaire = Titulaire::compte);
 // Voids the account's other unused tokens of this usage (a new reset link voids the old).
-void void_jetons(Tx& tx, long long compte_id, std::string_view usage, domain::Instant now);
+void void_jetons(Tx& tx, long long titulaire_id, std::string_view usage, domain::Instant now,
+                 Titulaire titulaire = Titulaire::compte);
 
 // How many tokens of this usage the account received after `since` (the reset mails' limit).
 int count_jetons_since(Unit& unit, long long compte_id, std::string_view usage,

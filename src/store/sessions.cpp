@@ -6,39 +6,63 @@
 
 namespace examens::store {
 
+namespace {
+
+struct TableSessions {
+  std::string table;
+  std::string titulaire;  // the column naming the owner
+};
+TableSessions table_sessions(Titulaire titulaire) {
+  if (titulaire == Titulaire::agent) return {"sessions_agents", "agent_id"};
+  return {"sessions", "compte_id"};
+}
+
+}  // namespace
+
 void insert_session(Tx& tx, const SessionRow& row, domain::Instant now, std::string_view adresse,
-                    std::string_view navigateur) {
+                    std::string_view navigateur, Titulaire titulaire) {
+  const auto s = table_sessions(titulaire);
   const long long t = seconds(now);
   execute(tx,
-          "INSERT INTO sessions (empreinte, compte_id, csrf, cree_le, vu_le, expire_le, adresse, "
-          "navigateur) VALUES (:e, :c, :csrf, :t, :t2, :x, :a, :n)",
+          "INSERT INTO " + s.table + " (empreinte, " + s.titulaire +
+              ", csrf, cree_le, vu_le, expire_le, adresse, navigateur) "
+              "VALUES (:e, :c, :csrf, :t, :t2, :x, :a, :n)",
           row.empreinte, row.compte_id, row.csrf, t, t, seconds(row.expire_le), adresse,
           navigateur.substr(0, 300));
 }
 
-std::optional<SessionRow> find_session(Unit& unit, std::string_view empreinte) {
+std::optional<SessionRow> find_session(Unit& unit, std::string_view empreinte,
+                                       Titulaire titulaire) {
+  const auto s = table_sessions(titulaire);
   auto row = query_one<long long, std::string, long long, long long, long long>(
-      unit, "SELECT compte_id, csrf, cree_le, vu_le, expire_le FROM sessions WHERE empreinte = :e",
+      unit,
+      "SELECT " + s.titulaire + ", csrf, cree_le, vu_le, expire_le FROM " + s.table +
+          " WHERE empreinte = :e",
       empreinte);
   if (!row) return std::nullopt;
-  auto& [compte_id, csrf, cree, vu, expire] = *row;
-  return SessionRow{std::string(empreinte), compte_id,   std::move(csrf),
-                    instant(cree),          instant(vu), instant(expire)};
+  auto& [titulaire_id, csrf, cree, vu, expire] = *row;
+  return SessionRow{std::string(empreinte), titulaire_id, std::move(csrf),
+                    instant(cree),          instant(vu),  instant(expire)};
 }
 
 void touch_session(Tx& tx, std::string_view empreinte, domain::Instant now,
-                   domain::Instant expire_le) {
-  execute(tx, "UPDATE sessions SET vu_le = :t, expire_le = :x WHERE empreinte = :e", seconds(now),
-          seconds(expire_le), empreinte);
+                   domain::Instant expire_le, Titulaire titulaire) {
+  execute(tx,
+          "UPDATE " + table_sessions(titulaire).table +
+              " SET vu_le = :t, expire_le = :x WHERE empreinte = :e",
+          seconds(now), seconds(expire_le), empreinte);
 }
 
-void delete_session(Tx& tx, std::string_view empreinte) {
-  execute(tx, "DELETE FROM sessions WHERE empreinte = :e", empreinte);
+void delete_session(Tx& tx, std::string_view empreinte, Titulaire titulaire) {
+  execute(tx, "DELETE FROM " + table_sessions(titulaire).table + " WHERE empreinte = :e",
+          empreinte);
 }
 
-int delete_other_sessions(Tx& tx, long long compte_id, std::string_view keep) {
-  return static_cast<int>(execute(
-      tx, "DELETE FROM sessions WHERE compte_id = :c AND empreinte <> :k", compte_id, keep));
+int delete_other_sessions(Tx& tx, long long compte_id, std::string_view keep, Titulaire titulaire) {
+  const auto s = table_sessions(titulaire);
+  return static_cast<int>(
+      execute(tx, "DELETE FROM " + s.table + " WHERE " + s.titulaire + " = :c AND empreinte <> :k",
+              compte_id, keep));
 }
 
 int count_sessions(Unit& unit, long long compte_id, domain::Instant now) {
@@ -48,7 +72,9 @@ int count_sessions(Unit& unit, long long compte_id, domain::Instant now) {
 }
 
 int delete_expired_sessions(Tx& tx, domain::Instant now) {
-  return static_cast<int>(execute(tx, "DELETE FROM sessions WHERE expire_le <= :t", seconds(now)));
+  const long long t = seconds(now);
+  return static_cast<int>(execute(tx, "DELETE FROM sessions WHERE expire_le <= :t", t) +
+                          execute(tx, "DELETE FROM sessions_agents WHERE expire_le <= :t", t));
 }
 
 bool admit_attempt(Tx& tx, std::string_view key, domain::Instant now,

@@ -13,6 +13,7 @@
 #include <regex>
 #include <stdexcept>
 
+#include "app/commands.hpp"
 #include "catalogue/fichiers.hpp"
 #include "crypto/secrets.hpp"
 #include "mail/transport.hpp"
@@ -264,7 +265,8 @@ TestPortal::TestPortal(const std::string& backend, const Adjust& adjust)
   portal_options_.root = config_.root;
   portal_options_.assets = env_or("EXAMENS_ASSETS", EXAMENS_ASSETS_DIR);
   portal_options_.session_idle = config_.session_idle;
-  portal_ = std::make_unique<portail::Portal>(portal_options_, database_.db(), clock_);
+  portal_ =
+      std::make_unique<portail::Portal>(portal_options_, database_.db(), clock_, app::spaces());
   http::ServerOptions options;
   options.port = port_;
   options.install_signal_handlers = false;

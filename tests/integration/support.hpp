@@ -133,6 +133,8 @@ class TestPortal {
   // Turns recorded requests into queued mails, without delivering them.
   void prepare_mails() { portal_->prepare_mails(); }
   std::filesystem::path upload_dir() const { return config_.data_dir / "uploads"; }
+  // The instance's configuration, as the commands would read it (the `staff` command's tests).
+  const app::Config& config() const { return config_; }
 
  private:
   ManualClock clock_;

@@ -34,6 +34,8 @@ ALLOWED = {
     "web": {"templates", "domain", "texte"},
     "portail": {"actions", "web", "http", "templates", "domain", "store", "crypto", "mail",
                 "log", "texte"},
+    "gestion": {"portail", "actions", "web", "http", "templates", "domain", "store", "log",
+                "texte"},
     "app": None,
 }
 

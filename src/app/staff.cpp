@@ -11,7 +11,7 @@ namespace examens::app {
 namespace {
 
 constexpr std::string_view kUsage =
-    "usage : examens staff add --academie CODE --role gestionnaire|administrateur "
+    "usage : examens staff add --academie CODE --role gestionnaire|administrateur "
     "[--nom NOM] [--prenom PRÉNOM] EMAIL\n"
     "        examens staff list\n"
     "        examens staff desactiver EMAIL\n";
@@ -47,14 +47,14 @@ int add(const actions::Services& services, const std::vector<std::string>& args,
   }
   const auto ajout = actions::ajouter_agent(services, *form, now);
   if (!ajout.agent) {
-    for (const auto& e : ajout.errors.all()) err << "examens staff add : " << e.message << "\n";
+    for (const auto& e : ajout.errors.all()) err << "examens staff add : " << e.message << "\n";
     return 1;
   }
-  out << "Agent ajouté : " << ajout.agent->email << ", "
+  out << "Agent ajouté : " << ajout.agent->email << ", "
       << domain::libelle_role(ajout.agent->role).value_or("") << ", académie "
       << ajout.agent->academie << " (en attente d'activation).\n"
       << "Lien d'activation, valable " << domain::kActivationAgentValidityText
-      << ", à lui transmettre :\n"
+      << ", à lui transmettre :\n"
       << ajout.lien << "\n";
   return 0;
 }
@@ -85,11 +85,11 @@ int staff(const Config& config, const std::vector<std::string>& args, std::ostre
     return 2;
   }
   if (!actions::desactiver_agent(services, rest.front(), now)) {
-    err << "examens staff desactiver : aucun agent n'a l'adresse mail « " << rest.front()
-        << " ».\n";
+    err << "examens staff desactiver : aucun agent n'a l'adresse mail « " << rest.front()
+        << " ».\n";
     return 1;
   }
-  out << "Agent désactivé : " << rest.front() << ".\n";
+  out << "Agent désactivé : " << rest.front() << ".\n";
   return 0;
 }
 

@@ -47,10 +47,10 @@ AgentValidation validate_agent(const AgentForm& form, const Catalogue& catalogue
   if (!is_valid_email(agent.email))
     v.errors.add("email", "L'adresse mail doit être au format nom.prenom@domaine.fr.");
   if (!libelle_role(agent.role))
-    v.errors.add("role", "Rôle inconnu : choisissez gestionnaire ou administrateur.");
+    v.errors.add("role", "Rôle inconnu : choisissez gestionnaire ou administrateur.");
   if (!catalogue.academie(agent.academie))
     v.errors.add("academie",
-                 "Académie inconnue : indiquez le code d'une académie du catalogue "
+                 "Académie inconnue : indiquez le code d'une académie du catalogue "
                  "(par exemple GUY).");
   if (v.errors.empty()) v.agent = std::move(agent);
   return v;

@@ -81,14 +81,14 @@ Response connexion(Portal& portal, Context& ctx) {
       return connexion_page(portal, ctx, connexion.email, {},
                             "Trop de tentatives de connexion ont échoué. Par sécurité, la "
                             "connexion est suspendue pendant quelques minutes, plus longtemps "
-                            "après chaque nouvel échec : réessayez plus tard.",
+                            "après chaque nouvel échec : réessayez plus tard.",
                             429);
     case Issue::incorrecte:
       return connexion_page(portal, ctx, connexion.email, {},
                             "Adresse mail ou mot de passe incorrect.", 422);
     case Issue::desactive:
       return connexion_page(portal, ctx, connexion.email, {},
-                            "Ce compte est désactivé : adressez-vous à l'administrateur de votre "
+                            "Ce compte est désactivé : adressez-vous à l'administrateur de votre "
                             "académie.",
                             403);
     case Issue::ouverte: break;
@@ -108,12 +108,12 @@ Response lien_invalide(Portal& portal, Context& ctx, store::JetonEtat etat) {
       "l'adresse complète.";
   if (etat == store::JetonEtat::utilise)
     message =
-        "Ce lien d'activation a déjà été utilisé : connectez-vous avec le mot de passe "
+        "Ce lien d'activation a déjà été utilisé : connectez-vous avec le mot de passe "
         "choisi.";
   if (etat == store::JetonEtat::expire)
     message = "Ce lien d'activation a expiré (" +
               std::string(domain::kActivationAgentValidityText) +
-              ") : demandez-en un nouveau à l'administrateur de votre académie.";
+              ") : demandez-en un nouveau à l'administrateur de votre académie.";
   return portal.error_page(ctx, 410, "Activation du compte", std::move(message));
 }
 

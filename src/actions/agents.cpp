@@ -37,11 +37,25 @@ AjoutAgent ajouter_agent(const Services& services, const domain::AgentForm& form
   const std::string token = crypto::random_token(32);
   try {
     store::Tx tx(services.db());
-    agent.id = store::insert_agent(tx, agent, now);
+    const auto existing = store::find_agent_by_email(tx, agent.email);
+    if (existing && existing->etat != domain::kAgentEnAttente) {
+      ajout.errors.add("email", std::string(kEmailPris));
+      return ajout;
+    }
+    // A staff member who never activated (his link lost or expired) is added again: a new
+    // link, the old ones voided, and what was typed this time.
+    if (existing) {
+      agent.id = existing->id;
+      store::update_pending_agent(tx, agent, now);
+      store::void_jetons(tx, agent.id, store::kJetonActivation, now, kAgent);
+    } else {
+      agent.id = store::insert_agent(tx, agent, now);
+    }
     store::insert_jeton(tx, crypto::token_hash(token), agent.id, store::kJetonActivation, now,
                         now + domain::kActivationAgentValidity, kAgent);
     tx.commit();
   } catch (const store::Duplicate&) {
+    // Added at the same moment by another command.
     ajout.errors.add("email", std::string(kEmailPris));
     return ajout;
   }

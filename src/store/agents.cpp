@@ -49,6 +49,13 @@ long long insert_agent(Tx& tx, const Agent& a, domain::Instant now) {
       "un agent existe déjà avec cette adresse mail");
 }
 
+void update_pending_agent(Tx& tx, const Agent& a, domain::Instant now) {
+  execute(tx,
+          "UPDATE agents SET nom = :nom, prenom = :prenom, role = :role, academie = :academie, "
+          "modifie_le = :t WHERE id = :id AND etat = :etat",
+          a.nom, a.prenom, a.role, a.academie, seconds(now), a.id, domain::kAgentEnAttente);
+}
+
 std::optional<Agent> find_agent(Unit& unit, long long id) {
   return select_one(unit, "WHERE id = :k", id);
 }

@@ -31,6 +31,9 @@ struct Agent {
 // Inserts a pending staff member with no password. A twin email throws Duplicate.
 long long insert_agent(Tx& tx, const Agent& agent, domain::Instant now);
 
+// Rewrites the names, role and académie of a staff member still pending.
+void update_pending_agent(Tx& tx, const Agent& agent, domain::Instant now);
+
 std::optional<Agent> find_agent(Unit& unit, long long id);
 std::optional<Agent> find_agent_by_email(Unit& unit, std::string_view email);
 // Every staff member, by académie then email.

@@ -153,35 +153,22 @@ int purge_pending_comptes(Tx& tx, domain::Instant cutoff) {
   }
 }
 
-namespace {
-
-struct TableJetons {
-  std::string table;
-  std::string titulaire;  // the column naming the owner
-};
-TableJetons table_jetons(Titulaire titulaire) {
-  if (titulaire == Titulaire::agent) return {"jetons_agents", "agent_id"};
-  return {"jetons", "compte_id"};
-}
-
-}  // namespace
-
 void insert_jeton(Tx& tx, std::string_view empreinte, long long titulaire_id,
                   std::string_view usage, domain::Instant now, domain::Instant expire_le,
                   Titulaire titulaire) {
-  const auto t = table_jetons(titulaire);
+  const auto t = table_of(titulaire, "jetons");
   execute(tx,
-          "INSERT INTO " + t.table + " (empreinte, " + t.titulaire +
+          "INSERT INTO " + t.table + " (empreinte, " + t.colonne +
               ", usage, cree_le, expire_le) VALUES (:e, :c, :u, :t, :x)",
           empreinte, titulaire_id, usage, seconds(now), seconds(expire_le));
 }
 
 JetonLu read_jeton(Unit& unit, std::string_view empreinte, std::string_view usage,
                    domain::Instant now, Titulaire titulaire) {
-  const auto t = table_jetons(titulaire);
+  const auto t = table_of(titulaire, "jetons");
   const auto row = query_one<long long, long long, std::optional<long long>>(
       unit,
-      "SELECT " + t.titulaire + ", expire_le, utilise_le FROM " + t.table +
+      "SELECT " + t.colonne + ", expire_le, utilise_le FROM " + t.table +
           " WHERE empreinte = :e AND usage = :u",
       empreinte, usage);
   if (!row) return {};
@@ -196,7 +183,7 @@ JetonLu read_jeton(Unit& unit, std::string_view empreinte, std::string_view usag
 
 std::optional<long long> consume_jeton(Tx& tx, std::string_view empreinte, std::string_view usage,
                                        domain::Instant now, Titulaire titulaire) {
-  const auto t = table_jetons(titulaire);
+  const auto t = table_of(titulaire, "jetons");
   const long long instant = seconds(now);
   if (execute(tx,
               "UPDATE " + t.table +
@@ -205,15 +192,15 @@ std::optional<long long> consume_jeton(Tx& tx, std::string_view empreinte, std::
               instant, empreinte, usage, instant) != 1)
     return std::nullopt;
   return query_one<long long>(
-             tx, "SELECT " + t.titulaire + " FROM " + t.table + " WHERE empreinte = :e", empreinte)
+             tx, "SELECT " + t.colonne + " FROM " + t.table + " WHERE empreinte = :e", empreinte)
       .value_or(0);
 }
 
 void void_jetons(Tx& tx, long long titulaire_id, std::string_view usage, domain::Instant now,
                  Titulaire titulaire) {
-  const auto t = table_jetons(titulaire);
+  const auto t = table_of(titulaire, "jetons");
   execute(tx,
-          "UPDATE " + t.table + " SET utilise_le = :t WHERE " + t.titulaire +
+          "UPDATE " + t.table + " SET utilise_le = :t WHERE " + t.colonne +
               " = :c AND usage = :u AND utilise_le IS NULL",
           seconds(now), titulaire_id, usage);
 }

@@ -6,25 +6,12 @@
 
 namespace examens::store {
 
-namespace {
-
-struct TableSessions {
-  std::string table;
-  std::string titulaire;  // the column naming the owner
-};
-TableSessions table_sessions(Titulaire titulaire) {
-  if (titulaire == Titulaire::agent) return {"sessions_agents", "agent_id"};
-  return {"sessions", "compte_id"};
-}
-
-}  // namespace
-
 void insert_session(Tx& tx, const SessionRow& row, domain::Instant now, std::string_view adresse,
                     std::string_view navigateur, Titulaire titulaire) {
-  const auto s = table_sessions(titulaire);
+  const auto s = table_of(titulaire, "sessions");
   const long long t = seconds(now);
   execute(tx,
-          "INSERT INTO " + s.table + " (empreinte, " + s.titulaire +
+          "INSERT INTO " + s.table + " (empreinte, " + s.colonne +
               ", csrf, cree_le, vu_le, expire_le, adresse, navigateur) "
               "VALUES (:e, :c, :csrf, :t, :t2, :x, :a, :n)",
           row.empreinte, row.compte_id, row.csrf, t, t, seconds(row.expire_le), adresse,
@@ -33,10 +20,10 @@ void insert_session(Tx& tx, const SessionRow& row, domain::Instant now, std::str
 
 std::optional<SessionRow> find_session(Unit& unit, std::string_view empreinte,
                                        Titulaire titulaire) {
-  const auto s = table_sessions(titulaire);
+  const auto s = table_of(titulaire, "sessions");
   auto row = query_one<long long, std::string, long long, long long, long long>(
       unit,
-      "SELECT " + s.titulaire + ", csrf, cree_le, vu_le, expire_le FROM " + s.table +
+      "SELECT " + s.colonne + ", csrf, cree_le, vu_le, expire_le FROM " + s.table +
           " WHERE empreinte = :e",
       empreinte);
   if (!row) return std::nullopt;
@@ -48,20 +35,20 @@ std::optional<SessionRow> find_session(Unit& unit, std::string_view empreinte,
 void touch_session(Tx& tx, std::string_view empreinte, domain::Instant now,
                    domain::Instant expire_le, Titulaire titulaire) {
   execute(tx,
-          "UPDATE " + table_sessions(titulaire).table +
+          "UPDATE " + table_of(titulaire, "sessions").table +
               " SET vu_le = :t, expire_le = :x WHERE empreinte = :e",
           seconds(now), seconds(expire_le), empreinte);
 }
 
 void delete_session(Tx& tx, std::string_view empreinte, Titulaire titulaire) {
-  execute(tx, "DELETE FROM " + table_sessions(titulaire).table + " WHERE empreinte = :e",
+  execute(tx, "DELETE FROM " + table_of(titulaire, "sessions").table + " WHERE empreinte = :e",
           empreinte);
 }
 
 int delete_other_sessions(Tx& tx, long long compte_id, std::string_view keep, Titulaire titulaire) {
-  const auto s = table_sessions(titulaire);
+  const auto s = table_of(titulaire, "sessions");
   return static_cast<int>(
-      execute(tx, "DELETE FROM " + s.table + " WHERE " + s.titulaire + " = :c AND empreinte <> :k",
+      execute(tx, "DELETE FROM " + s.table + " WHERE " + s.colonne + " = :c AND empreinte <> :k",
               compte_id, keep));
 }
 

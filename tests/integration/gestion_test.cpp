@@ -79,10 +79,25 @@ TEST_F(Gestion, staff_add_prints_an_activation_link_and_stores_a_pending_agent) 
   EXPECT_EQ(agent->role, "gestionnaire");
   EXPECT_EQ(agent->etat, "en_attente");
   EXPECT_TRUE(agent->mot_de_passe.empty());
-  // The same email again is refused.
-  const auto twice = staff({"add", "--academie", "GUY", "--role", "gestionnaire", kEmail});
-  EXPECT_EQ(twice.status, 1);
-  EXPECT_TRUE(contains(twice.err, "Un agent existe déjà avec cette adresse mail"));
+}
+
+TEST_F(Gestion, adding_a_pending_agent_again_gives_a_new_link_and_voids_the_old) {
+  const std::string first = add(kEmail);
+  const std::string second = add(kEmail, "administrateur");
+  ASSERT_FALSE(second.empty());
+  EXPECT_NE(first, second);
+  EXPECT_EQ(client.get(first).status, 410);
+  ASSERT_EQ(activate(second, kPassword).status, 303);
+  {
+    store::Read read(portal.db());
+    EXPECT_EQ(store::find_agent_by_email(read, kEmail)->role, "administrateur");
+  }
+  // Once active, the email is taken.
+  const auto again = staff({"add", "--academie", "GUY", "--role", "gestionnaire", kEmail});
+  EXPECT_EQ(again.status, 1);
+  EXPECT_TRUE(contains(again.err, "Un agent existe déjà avec cette adresse mail"));
+  store::Read read(portal.db());
+  EXPECT_EQ(store::find_agent_by_email(read, kEmail)->role, "administrateur");
 }
 
 TEST_F(Gestion, staff_add_refuses_an_unknown_academie_or_role) {

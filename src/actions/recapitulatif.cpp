@@ -5,6 +5,7 @@
 #include <boost/json.hpp>
 
 #include "domain/compte.hpp"
+#include "domain/justificatifs.hpp"
 #include "domain/temps.hpp"
 
 namespace examens::actions {
@@ -163,6 +164,58 @@ json::array epreuves(const Services& services, const domain::DossierSaisi& d, in
   return blocs;
 }
 
+// "0594272243" as the seed prints it, "05 94 27 22 43"; any other form as typed.
+std::string telephone_affiche(const std::string& numero) {
+  if (numero.size() != 10) return numero;
+  std::string out;
+  for (std::size_t i = 0; i < numero.size(); i += 2) {
+    if (i > 0) out.push_back(' ');
+    out.append(numero, i, 2);
+  }
+  return out;
+}
+
+// The office's block as the documents print it, frozen with the version: a later move of
+// the service does not rewrite what a past document said.
+json::object contact(const domain::Catalogue& catalogue, const std::string& code) {
+  json::object o;
+  json::array lignes;
+  const auto* a = catalogue.academie(code);
+  if (a)
+    for (const auto& l : a->contact) lignes.emplace_back(l);
+  o["lignes"] = std::move(lignes);
+  o["telephone"] = a ? telephone_affiche(a->telephone) : "";
+  o["email"] = a ? a->email : "";
+  return o;
+}
+
+// The pieces the dossier needs, by mode and window, frozen with the version for the demande
+// de pièces justificatives.
+json::array pieces(const Services& services, const domain::DossierSaisi& d) {
+  json::array out;
+  for (const auto& groupe : domain::pieces_requises(services.qualification().justificatifs, d)) {
+    json::object g;
+    g["mode"] = groupe.mode == domain::ModeDepot::en_ligne       ? "en_ligne"
+                : groupe.mode == domain::ModeDepot::voie_postale ? "voie_postale"
+                                                                 : "autre";
+    g["phrase"] = domain::phrase_depot(groupe);
+    json::array liste;
+    for (const auto& p : groupe.pieces) liste.push_back({{"code", p.code}, {"libelle", p.libelle}});
+    g["pieces"] = std::move(liste);
+    out.push_back(std::move(g));
+  }
+  return out;
+}
+
+// "mercredi 13 décembre 2023 à 23:59", the window's closing as the seed says it; empty when
+// the catalogue has no window for the dossier.
+std::string fermeture_service(const domain::Catalogue& catalogue, const domain::DossierSaisi& d) {
+  const auto* periode = catalogue.periode(d.domaine, d.session, d.academie);
+  if (!periode) return "";
+  return domain::format_paris_jour(periode->fermeture) + " à " +
+         domain::format_paris_time(periode->fermeture);
+}
+
 }  // namespace
 
 domain::ContexteSaisie contexte_saisie(const Services& services,
@@ -196,6 +249,9 @@ json::object recapitulatif(const Services& services, const store::Compte& compte
   o["aucun_acquis"] = acquis_declares.empty();
   o["acquis"] = std::move(acquis_declares);
   o["blocs"] = epreuves(services, d, contexte.annee_courante);
+  o["contact"] = contact(services.catalogue(), d.academie);
+  o["pieces"] = pieces(services, d);
+  o["fermeture_service"] = fermeture_service(services.catalogue(), d);
   o["champs"] = champs_json(d.champs);
   return o;
 }

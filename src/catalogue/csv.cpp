@@ -48,6 +48,13 @@ std::vector<std::string> split(std::string_view line, char separator) {
   }
 }
 
+std::vector<std::string> words(std::string_view text) {
+  std::vector<std::string> out;
+  for (auto& w : split(text, ' '))
+    if (!w.empty()) out.push_back(std::move(w));
+  return out;
+}
+
 void read_csv(const Files& files, const std::string& name, const std::vector<std::string>& columns,
               std::vector<LoadError>& errors, const std::function<std::string(const Row&)>& row) {
   auto file = files.find(name);

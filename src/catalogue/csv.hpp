@@ -26,6 +26,8 @@ Files read_files(const std::filesystem::path& dir);
 
 std::string trim(std::string_view s);
 std::vector<std::string> split(std::string_view line, char separator);
+// Space-separated codes, empty items dropped.
+std::vector<std::string> words(std::string_view text);
 
 // Reads file `name`: a header line naming `columns`, then rows of as many ';'-separated
 // fields; '#' starts a comment line. Each row goes to `row`, which returns the reason it

@@ -7,20 +7,14 @@
 #include <map>
 #include <set>
 
+#include "catalogue/justificatifs_fichiers.hpp"
+
 namespace examens::catalogue {
 namespace {
 
 using domain::Epreuve;
 using domain::ModeEvaluation;
 using domain::NatureChoix;
-
-// Space-separated codes, empty items dropped.
-std::vector<std::string> words(std::string_view text) {
-  std::vector<std::string> out;
-  for (auto& w : split(text, ' '))
-    if (!w.empty()) out.push_back(std::move(w));
-  return out;
-}
 
 // Codes travel in URLs and form field names: capital letters, digits and, inside épreuve
 // codes ("E1-A"), a dash.
@@ -303,6 +297,7 @@ QualificationLoadResult load_qualification(const Files& files, const domain::Cat
   read_acquis(in);
   read_dispenses(in);
   read_choix(in);
+  read_justificatifs(files, base, q, result.errors);
   if (result.errors.empty()) result.qualification = std::move(q);
   return result;
 }

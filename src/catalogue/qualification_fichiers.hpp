@@ -39,6 +39,7 @@ struct QualificationLoadResult {
 //   acquis.csv            domaine;code;intitule;precision;depuis
 //   acquis_dispenses.csv  domaine;diplome;specialite;epreuves  (épreuve codes, space-separated)
 //   choix_epreuves.csv    nature;code;libelle                  (nature: langue | pays)
+//   pieces.csv, pieces_requises.csv, depots_pieces.csv: catalogue/justificatifs_fichiers.hpp
 QualificationLoadResult load_qualification(const Files& files, const domain::Catalogue& base);
 
 }  // namespace examens::catalogue

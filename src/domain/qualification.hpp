@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/catalogue_justificatifs.hpp"
 #include "domain/field_errors.hpp"
 
 namespace examens::domain {
@@ -156,6 +157,7 @@ struct CatalogueQualification {
   std::vector<DiplomeAcquis> diplomes;
   std::vector<DispensesDiplome> dispenses;
   std::vector<ChoixEpreuve> choix;
+  CatalogueJustificatifs justificatifs;
 
   const Specialite* specialite(std::string_view code) const;
   std::vector<const Specialite*> specialites_of(std::string_view domaine) const;

@@ -15,6 +15,15 @@ std::string format(const char* pattern, Instant instant) {
   return date::format(pattern, date::make_zoned(paris(), instant).get_local_time());
 }
 
+std::string mois(Instant instant) {
+  static constexpr const char* kMois[] = {"janvier",   "février", "mars",     "avril",
+                                          "mai",       "juin",    "juillet",  "août",
+                                          "septembre", "octobre", "novembre", "décembre"};
+  const auto local = date::make_zoned(paris(), instant).get_local_time();
+  const date::year_month_day ymd{date::floor<date::days>(local)};
+  return kMois[static_cast<unsigned>(ymd.month()) - 1];
+}
+
 }  // namespace
 
 std::string format_paris_date(Instant instant) {
@@ -28,13 +37,19 @@ std::string format_paris_datetime(Instant instant) {
 }
 
 std::string format_paris_long(Instant instant) {
-  static constexpr const char* kMois[] = {"janvier",   "février", "mars",     "avril",
-                                          "mai",       "juin",    "juillet",  "août",
-                                          "septembre", "octobre", "novembre", "décembre"};
+  return format("%d ", instant) + mois(instant) + format(" %Y %H:%M", instant);
+}
+
+std::string format_paris_jour(Instant instant) {
+  static constexpr const char* kJours[] = {"dimanche", "lundi",    "mardi", "mercredi",
+                                           "jeudi",    "vendredi", "samedi"};
   const auto local = date::make_zoned(paris(), instant).get_local_time();
+  const date::weekday jour{date::floor<date::days>(local)};
+  // French writes the day unpadded ("lundi 1 février" would read "lundi 01" with "%d").
   const date::year_month_day ymd{date::floor<date::days>(local)};
-  return format("%d ", instant) + kMois[static_cast<unsigned>(ymd.month()) - 1] +
-         format(" %Y %H:%M", instant);
+  return std::string(kJours[jour.c_encoding()]) + " " +
+         std::to_string(static_cast<unsigned>(ymd.day())) + " " + mois(instant) +
+         format(" %Y", instant);
 }
 
 ParisTime parse_paris_local(std::string_view text) {

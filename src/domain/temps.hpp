@@ -15,6 +15,8 @@ std::string format_paris_time(Instant instant);      // "09:37"
 std::string format_paris_datetime(Instant instant);  // "13/09/2023 à 09:37"
 // "01 novembre 2021 08:00", as the opening windows are announced.
 std::string format_paris_long(Instant instant);
+// "mardi 30 août 2022", as the deposit windows of the pièces justificatives are written.
+std::string format_paris_jour(Instant instant);
 
 // Reads a Paris wall-clock time "YYYY-MM-DD HH:MM". A time that does not exist (the spring
 // change skips 02:00-03:00) or happens twice (the autumn change repeats 02:00-03:00) is

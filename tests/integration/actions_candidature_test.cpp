@@ -18,12 +18,7 @@ using actions::Formulaire;
 
 class ActionsCandidature : public ::testing::Test {
  protected:
-  void SetUp() override {
-    Client client(portal.base_url());
-    create_account(portal, client, AccountSpec{}, true);
-    store::Read read(portal.db());
-    compte = *store::find_compte_by_email(read, AccountSpec{}.email);
-  }
+  void SetUp() override { compte = activated_account(portal); }
 
   const actions::Services& services() { return portal.services(); }
   domain::Instant now() { return portal.clock().now(); }

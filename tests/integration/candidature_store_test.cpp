@@ -16,12 +16,7 @@ using namespace std::chrono_literals;
 
 class CandidatureStore : public ::testing::Test {
  protected:
-  void SetUp() override {
-    Client client(portal.base_url());
-    create_account(portal, client, AccountSpec{}, true);
-    store::Read read(portal.db());
-    compte_id = store::find_compte_by_email(read, AccountSpec{}.email)->id;
-  }
+  void SetUp() override { compte_id = activated_account(portal).id; }
   TestPortal portal;
   long long compte_id = 0;
 };

@@ -361,6 +361,13 @@ void create_account(TestPortal& portal, Client& client, const AccountSpec& spec,
   if (activated.status != 303) throw std::runtime_error("activation failed");
 }
 
+store::Compte activated_account(TestPortal& portal, const AccountSpec& spec) {
+  Client client(portal.base_url());
+  create_account(portal, client, spec, true);
+  store::Read read(portal.db());
+  return *store::find_compte_by_email(read, spec.email);
+}
+
 HttpResult login(Client& client, const std::string& identifier, const std::string& password) {
   return client.submit("/connexion", "/connexion",
                        {{"identifiant", identifier}, {"mot_de_passe", password}});

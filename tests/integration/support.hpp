@@ -19,6 +19,7 @@
 #include "http/server.hpp"
 #include "mail/sender.hpp"
 #include "mail/transport.hpp"
+#include "store/comptes.hpp"
 #include "store/database.hpp"
 // The tests inspect rows directly.
 #include "portail/portal.hpp"
@@ -155,6 +156,8 @@ struct AccountSpec {
   std::string prenoms = "Paul";
 };
 void create_account(TestPortal& portal, Client& client, const AccountSpec& spec, bool activate);
+// An account created and activated through the forms, as stored.
+store::Compte activated_account(TestPortal& portal, const AccountSpec& spec = {});
 std::vector<std::pair<std::string, std::string>> creation_fields(const AccountSpec& spec);
 HttpResult login(Client& client, const std::string& identifier, const std::string& password);
 

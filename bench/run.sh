@@ -83,6 +83,51 @@ home_rps=$(rps "$base/" -H "Cookie: examens_session=$session")
 recap_rps=$(rps "$onglet/7" -H "Cookie: examens_session=$session")
 tab_post_rps=$(rps "$onglet/2" -s "$work/tab2.lua")
 
+# --- documents (issue 14) --------------------------------------------------------------
+# A PDF rendered per request: tab 7's provisional récapitulatif, from the draft.
+apercu_rps=$(rps "$onglet/7/recapitulatif.pdf" -H "Cookie: examens_session=$session")
+read -r apercu_p50 apercu_p99 <<<"$(latency "$onglet/7/recapitulatif.pdf" -H "Cookie: examens_session=$session")"
+# The draft registered, then modified again and again on one connection: each cycle is the
+# POST that opens the modification and Enregistrer, which writes version n+1 and queues its
+# two documents for the preparer, rendering meanwhile. Compared with tab 2's POST on one
+# connection.
+one() { wrk -t1 -c1 -d"${duration}s" "$@"; }
+tab_post_c1=$(one -s "$work/tab2.lua" "$onglet/2" | awk '/Requests\/sec/ {printf "%.0f", $2}')
+post -d action=suivant "$onglet/7" >/dev/null
+registered=$(post -d conditions_acceptees=oui -d action=enregistrer "$onglet/8")
+[[ "$registered" =~ ^303\ .*/inscription/([0-9]+)/numero$ ]] ||
+  { echo "bench: the demo draft was not registered ($registered)" >&2; exit 1; }
+candidature=${BASH_REMATCH[1]}
+cat >"$work/modifier.lua" <<LUA
+local headers = {["Content-Type"] = "application/x-www-form-urlencoded",
+                 ["Cookie"] = "examens_session=$session"}
+local n = 0
+request = function()
+  n = n + 1
+  if n % 2 == 1 then
+    return wrk.format("POST", "/inscription/$candidature/modifier", headers, "csrf=$csrf")
+  end
+  return wrk.format("POST", "/inscription/saisie/C-$candidature/8", headers,
+                    "csrf=$csrf&conditions_acceptees=oui&action=enregistrer")
+end
+-- Which answers were not the expected redirections. One is expected: the first request wrk
+-- sends is an Enregistrer, no modification being open (404), as its first request() call
+-- builds a request it does not send.
+response = function(status, headers)
+  if status ~= 303 then
+    io.write("unexpected: " .. (n % 2 == 1 and "modifier " or "enregistrer ") .. status ..
+             " " .. (headers["Location"] or "") .. "\n")
+  end
+end
+LUA
+one -s "$work/modifier.lua" "$base/" >"$work/modifier.txt"
+enregistrer_c1=$(awk '/Requests\/sec/ {printf "%.0f", $2 / 2}' "$work/modifier.txt")
+enregistrer_refused=$(awk '/Non-2xx or 3xx/ {print $5}' "$work/modifier.txt")
+enregistrer_unexpected=$(grep '^unexpected:' "$work/modifier.txt" | sort | uniq -c | tr '\n' ';' || true)
+sleep 3  # the preparer's last round
+documents_ready=$(sqlite3 "$work/var/examens.db" "SELECT count(*) FROM documents WHERE etat = 'pret'")
+documents_total=$(sqlite3 "$work/var/examens.db" "SELECT count(*) FROM documents")
+
 # --- login storm: the home page's latency alone, then while $storm logins run at once --
 read -r home_p50 home_p99 <<<"$(latency "$base/" -H "Cookie: examens_session=$session")"
 wrk -t1 -c"$storm" -d"$((duration + 4))s" -s "$work/login.lua" "$base/connexion" >"$work/storm.txt" &
@@ -133,6 +178,16 @@ out=$root/bench/results/$(date -u +%Y-%m-%d-%H%M).md
   echo "|---|---:|---:|"
   echo "| alone | $home_p50 | $home_p99 |"
   echo "| during $storm parallel logins ($logins_rps logins/s, ${logins_refused:-0} refused) | $storm_p50 | $storm_p99 |"
+  echo
+  echo "| documents (issue 14) | value |"
+  echo "|---|---:|"
+  echo "| tab 7 Visualiser/Imprimer, a PDF rendered per request: requests/s (c$connections) | $apercu_rps |"
+  echo "| the same, p50 / p99 ms (c4) | $apercu_p50 / $apercu_p99 |"
+  echo "| tab 2 POST on one connection, requests/s | $tab_post_c1 |"
+  echo "| modification + Enregistrer on one connection, versions/s (2 documents queued each) | $enregistrer_c1 (${enregistrer_refused:-0} refused) |"
+  echo "| Enregistrer against tab 2 POST, one connection | $(ratio "$enregistrer_c1" "$tab_post_c1") |"
+  echo "| documents rendered by the preparer meanwhile | $documents_ready of $documents_total |"
+  [ -z "$enregistrer_unexpected" ] || { echo; echo "Modification cycles, $enregistrer_unexpected"; }
   echo
   echo "Wizard tab 2 POST against SQLite commits: $(ratio "$tab_post_rps" "$sqlite_cps") (each saves the draft in one transaction)."
 } >"$out"

@@ -3,6 +3,7 @@
 
 #include <boost/json.hpp>
 
+#include "actions/documents.hpp"
 #include "actions/recapitulatif.hpp"
 #include "domain/candidature.hpp"
 #include "domain/temps.hpp"
@@ -46,6 +47,7 @@ Data mail_enregistrement(const Services& services, const store::Compte& compte,
     mail.set("fermeture", domain::format_paris_datetime(p->fermeture));
   mail.set("date", domain::format_paris_datetime(now));
   mail.set("numero_candidat", compte.numero_candidat);
+  mail.set("documents", services.reglages().base_url + "/documents");
   return mail;
 }
 
@@ -55,6 +57,7 @@ bool nouvelle_version(store::Tx& tx, const Services& services, const store::Comp
                       const Brouillon& b, const std::string& snapshot, domain::Instant now) {
   const auto version = store::save_modification(tx, b.candidature, snapshot, now);
   if (!version) return false;
+  demander_documents(tx, b.candidature, *version, now);
   Data mail = mail_enregistrement(services, compte, b.dossier, now);
   mail.set("version", std::to_string(*version));
   const auto c = store::find_candidature(tx, compte.id, b.candidature);
@@ -75,6 +78,7 @@ std::variant<Inscrite, VersCandidature> nouvelle_candidature(
     return VersCandidature{active->id};
   const auto c =
       store::insert_candidature(tx, compte.id, d.domaine, d.session, d.academie, snapshot, now);
+  demander_documents(tx, c.id, c.version, now);
   Data mail = mail_enregistrement(services, compte, d, now);
   mail.set("numero", c.numero_inscription);
   services.courrier().queue(tx, compte, "inscription",
@@ -169,6 +173,7 @@ Enregistrement enregistrer_candidature(const Services& services, const store::Co
     throw;
   }
   services.courrier().committed();
+  services.documents_committed();
   return Inscrite{id};
 }
 

@@ -84,10 +84,10 @@ std::optional<std::string> refus_desinscription(const Services& services,
 // ---- actions ----
 
 // Enregistrer: every tab of the draft checked again, then the candidature registered (or,
-// for a modification, its version n+1) with the récapitulatif as its snapshot, and the
-// confirmation mailed. The draft is the ticket: it is deleted in the same transaction, so of
-// two Enregistrer of one draft the second registers nothing. `b`: the draft as the candidate
-// left it, the fields of tab 8 merged.
+// for a modification, its version n+1) with the récapitulatif as its snapshot, its two
+// documents queued for the preparer (actions/documents.hpp), and the confirmation mailed. The draft
+// is the ticket: it is deleted in the same transaction, so of two Enregistrer of one draft the
+// second registers nothing. `b`: the draft as the candidate left it, the fields of tab 8 merged.
 using Enregistrement =
     std::variant<OngletAffiche, SaisieIntrouvable, Refus, VersCandidature, Inscrite>;
 Enregistrement enregistrer_candidature(const Services& services, const store::Compte& compte,

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -39,6 +40,13 @@ class Services {
   // An Argon2id hash verified when no account matches, so a login costs the same
   // whether or not the identifier exists.
   const std::string& dummy_hash() const { return dummy_hash_; }
+  // Wakes the documents' preparer, after a transaction that queued documents committed.
+  void on_documents_queued(std::function<void()> callback) {
+    documents_queued_ = std::move(callback);
+  }
+  void documents_committed() const {
+    if (documents_queued_) documents_queued_();
+  }
 
  private:
   store::Database& db_;
@@ -48,6 +56,7 @@ class Services {
   domain::CatalogueQualification qualification_;
   mail::Courrier courrier_;
   std::string dummy_hash_;
+  std::function<void()> documents_queued_;
 };
 
 }  // namespace examens::actions

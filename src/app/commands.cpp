@@ -1,5 +1,5 @@
-// The `examens` commands: wiring of storage, portal, server, mail sender and the
-// scheduled purge.
+// The `examens` commands: wiring of storage, portal, server, mail sender, documents'
+// preparer and the scheduled purge.
 #include "app/commands.hpp"
 
 #include <condition_variable>
@@ -7,6 +7,7 @@
 #include <mutex>
 #include <thread>
 
+#include "actions/preparateur.hpp"
 #include "catalogue/fichiers.hpp"
 #include "catalogue/qualification_fichiers.hpp"
 #include "crypto/secrets.hpp"
@@ -233,6 +234,10 @@ int serve(const Config& config) {
   mail::Sender sender(*db, clock, mail::make_transport(config.mail), mail_options);
   portal.on_mail_queued([&sender] { sender.wake(); });
   sender.start();
+  // Documents a crash left a_preparer are rendered by its first round.
+  actions::Preparateur preparateur(portal.services(), clock);
+  portal.services().on_documents_queued([&preparateur] { preparateur.wake(); });
+  preparateur.start();
   PurgeSchedule purge_schedule(*db, clock);
 
   options.address = "127.0.0.1";
@@ -250,6 +255,7 @@ int serve(const Config& config) {
   const unsigned short port = server.listen();
   std::cout << "listening on http://127.0.0.1:" << port << std::endl;
   server.run();
+  preparateur.stop();
   sender.stop();
   log::info("stopped");
   return 0;

@@ -45,12 +45,32 @@ std::string random_hex(std::size_t bytes) {
   return to_hex(raw.data(), raw.size());
 }
 
+std::string random_chars(std::size_t chars, std::string_view alphabet) {
+  ensure_sodium();
+  std::string out;
+  out.reserve(chars);
+  const auto size = static_cast<std::uint32_t>(alphabet.size());
+  for (std::size_t i = 0; i < chars; ++i) out.push_back(alphabet[randombytes_uniform(size)]);
+  return out;
+}
+
 std::string base64(std::string_view bytes) {
   const std::size_t size = sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_ORIGINAL);
   std::string out(size, '\0');
   sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()),
                     bytes.size(), sodium_base64_VARIANT_ORIGINAL);
   out.resize(size - 1);  // drop the terminating NUL
+  return out;
+}
+
+std::optional<std::string> from_base64(std::string_view text) {
+  std::string out(text.size() / 4 * 3 + 3, '\0');
+  std::size_t length = 0;
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(),
+                        text.size(), nullptr, &length, nullptr,
+                        sodium_base64_VARIANT_ORIGINAL) != 0)
+    return std::nullopt;
+  out.resize(length);
   return out;
 }
 

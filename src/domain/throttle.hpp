@@ -24,6 +24,10 @@ inline constexpr ThrottlePolicy kCompteThrottle{5, std::chrono::minutes(1), std:
 // could interleave his own logins). Generous, since a school or a family shares an address.
 inline constexpr ThrottlePolicy kAddressThrottle{30, std::chrono::minutes(5), std::chrono::hours(1),
                                                  std::chrono::minutes(15)};
+// Per client address on /verifier: every code checked counts. A reader checks a document or
+// two; after 20 checks in a streak a harvester waits 1, 2, 4… minutes, an hour at most.
+inline constexpr ThrottlePolicy kVerificationThrottle{
+    20, std::chrono::minutes(1), std::chrono::hours(1), std::chrono::minutes(15)};
 
 // How long the attempt of rank `attempts` in its streak blocks the next ones: nothing
 // before the limit, then the first block, doubled at each further attempt, up to the ceiling.

@@ -3,10 +3,12 @@
 #include "portail/inscription.hpp"
 
 #include "actions/candidature.hpp"
+#include "actions/documents.hpp"
 #include "actions/recapitulatif.hpp"
 #include "domain/candidature.hpp"
 #include "domain/catalogue.hpp"
 #include "domain/temps.hpp"
+#include "portail/documents.hpp"
 #include "portail/recapitulatif.hpp"
 #include "portail/saisie_onglets.hpp"
 #include "store/candidatures.hpp"
@@ -50,6 +52,8 @@ std::optional<store::Candidature> candidature_of_path(Portal& portal, const Cont
   return store::find_candidature(read, ctx.compte->id, *id);
 }
 
+}  // namespace
+
 Data resume_candidature(const Portal& portal, const store::Candidature& c) {
   const auto& catalogue = portal.catalogue();
   Data d;
@@ -70,6 +74,8 @@ Data resume_candidature(const Portal& portal, const store::Candidature& c) {
       d.set("etablissement", std::string(e->get_string()));
   return d;
 }
+
+namespace {
 
 std::optional<std::string> refus_desinscription(Portal& portal, const Context& ctx,
                                                 const store::Candidature& c) {
@@ -165,8 +171,14 @@ Response numero(Portal& portal, Context& ctx) {
   if (!ctx.compte) return Portal::login_required();
   auto c = candidature_of_path(portal, ctx);
   if (!c) return candidature_introuvable(portal, ctx);
-  return portal.page(ctx, "inscription/numero", "N° Inscription",
-                     entete_candidature(portal, ctx, *c));
+  Data data = entete_candidature(portal, ctx, *c);
+  const auto documents = actions::derniers_documents(portal.services(), ctx.compte->id);
+  data.set("documents", documents_data(documents, c->id));
+  for (const auto& d : documents)
+    if (d.candidature_id == c->id && d.nature == domain::NatureDocument::recapitulatif)
+      data.set(d.pret ? "visualiser" : "recapitulatif_en_preparation",
+               "/documents/" + std::to_string(d.id));
+  return portal.page(ctx, "inscription/numero", "N° Inscription", std::move(data));
 }
 
 // POST /inscription/{id}/modifier: the wizard on the registered candidature.

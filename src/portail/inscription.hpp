@@ -8,6 +8,10 @@
 
 namespace examens::portail {
 
+// What names a candidature on its pages: examen, session, académie, numéro, état, and the
+// spécialité and établissement of its latest snapshot.
+Data resume_candidature(const Portal& portal, const store::Candidature& c);
+
 // Adds to `data` the logged-in candidate's active candidatures: a list "cartes" and the
 // flag "aucune_candidature".
 void add_mes_inscriptions(Portal& portal, const Context& ctx, Data& data);

@@ -10,6 +10,7 @@
 #include "domain/agents.hpp"
 #include "domain/temps.hpp"
 #include "log/log.hpp"
+#include "portail/documents.hpp"
 #include "web/security_headers.hpp"
 
 namespace examens::portail {
@@ -32,6 +33,7 @@ Portal::Portal(const PortalOptions& options, store::Database& db, const domain::
   add_messages_routes(router_);
   add_referentiel_routes(router_);
   add_pages_routes(router_);
+  add_documents_routes(router_);
   // Before the registration space: its literal paths (/inscription/nouvelle) must win over
   // the patterns (/inscription/{id}), the router taking the first match.
   add_saisie_routes(router_);

@@ -106,6 +106,7 @@ Response onglet_page(Portal& portal, Context& ctx, const Brouillon& b, int ongle
     case domain::kOngletRecapitulatif:
       data.set("recap", recapitulatif_data(actions::recapitulatif(portal.services(), *ctx.compte,
                                                                   b.dossier, ctx.now)));
+      data.set("apercu", onglet_href(b.cle, onglet) + "/recapitulatif.pdf");
       break;
     case domain::kOngletConditions:
       data.set("conditions",

@@ -5,7 +5,7 @@
 // draft survives a reload and a logout; the school category is explained; the Acquis tab
 // proposes its exemptions), checks the Récapitulatif against the seed's épreuves table,
 // registers (N° 001, mail), reads a tab and the récapitulatif on a phone, modifies
-// (Version 02, mail), then registers a CAP and unregisters from it (mail). Every page and
+// (Version 02, mail; its PDFs on N° Inscription and in Mes documents), then registers a CAP and unregisters from it (mail). Every page and
 // error state visited must pass axe-core with no serious or critical violation and raise no
 // CSP or console error; a screenshot of each step is kept under
 // $EXAMENS_ARTIFACTS/inscription.
@@ -130,6 +130,27 @@ async function enregistrer(page) {
   const m = page.url().match(/\/inscription\/(\d+)\/numero$/);
   if (!m) fail(`Enregistrer led to ${page.url()}: ${await textOf(page.locator('main'))}`);
   return m[1];
+}
+
+// The PDF at `url`, as the logged-in page's context downloads it.
+async function expectPdf(page, url, filename) {
+  const r = await page.request.get(url);
+  if (r.status() !== 200) fail(`${url}: ${r.status()}`);
+  const headers = r.headers();
+  if (headers['content-type'] !== 'application/pdf') fail(`${url}: ${headers['content-type']}`);
+  if (!(headers['content-disposition'] || '').includes(`filename="${filename}"`))
+    fail(`${url}: Content-Disposition ${headers['content-disposition']}`);
+  if ((await r.body()).subarray(0, 5).toString() !== '%PDF-') fail(`${url}: not a PDF`);
+}
+
+// Loads `url` until the preparer, woken by the commit, has rendered its documents.
+async function attendreDocuments(page, url) {
+  for (let i = 0; i < 50; i++) {
+    await page.goto(url);
+    if (!(await page.locator('.examens-en-preparation').count())) return;
+    await page.waitForTimeout(200);
+  }
+  fail(`${url}: documents still in preparation`);
 }
 
 async function login(page, base) {
@@ -485,6 +506,10 @@ async function main() {
       if (!acquis.includes(part)) fail(`acquis line lacks "${part}": "${acquis}"`);
     }
     await expectEpreuves(page);
+    // "Visualiser/Imprimer": the draft's récapitulatif, a provisional PDF.
+    const apercu = await page.locator('#visualiser').getAttribute('href');
+    if (apercu !== `/inscription/saisie/${cle}/7/recapitulatif.pdf`) fail(`Visualiser: ${apercu}`);
+    await expectPdf(page, base + apercu, 'recapitulatif-candidature-provisoire.pdf');
     await suivant(page, cle, 8);
 
     // Tab 8: the commitment is required, then Enregistrer → N° Inscription.
@@ -557,6 +582,20 @@ async function main() {
     await expectIn(page.locator('#numero'), '001');
     await expectIn(page.locator('#numero-inscription'), 'Version 02');
     await check(page, 'modif-numero');
+    // Version 2's documents on N° Inscription, then in Mes documents: only the latest.
+    await attendreDocuments(page, `${base}/inscription/${id}/numero`);
+    await expectIn(page.locator('#document-recapitulatif'), 'Version n°2 mis à jour le 23/11/2026');
+    const imprimer = await page.locator('#visualiser').getAttribute('href');
+    await expectPdf(page, base + imprimer, 'recapitulatif-candidature-001-version-2.pdf');
+    await check(page, 'modif-numero-documents');
+    await page.locator('#lien-mes-documents').click();
+    await page.waitForURL(`${base}/documents#candidature-${id}`);
+    const documents = page.locator(`#candidature-${id}`);
+    await expectIn(documents.locator('#document-recapitulatif'), 'Version n°2 mis à jour le 23/11/2026');
+    await expectIn(documents.locator('#document-demande_pieces'), 'Version n°2 mis à jour le 23/11/2026');
+    if ((await textOf(documents)).includes('Version n°1')) fail('Mes documents lists version 1');
+    await check(page, 'mes-documents-v2');
+    await page.goto(`${base}/inscription/${id}/numero`);
     await page.getByRole('link', { name: 'Mon inscription' }).click();
     await page.waitForURL(`${base}/inscription/${id}/recapitulatif`);
     await expectIn(page.locator('#version'), 'Version 02');

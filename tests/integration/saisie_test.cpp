@@ -7,6 +7,7 @@
 #include <latch>
 #include <thread>
 
+#include "integration/parcours.hpp"
 #include "integration/support.hpp"
 #include "store/candidatures.hpp"
 #include "store/comptes.hpp"
@@ -18,16 +19,6 @@ bool contains(const std::string& haystack, const std::string& needle) {
   return haystack.find(needle) != std::string::npos;
 }
 
-std::string onglet(const std::string& cle, int n) {
-  return "/inscription/saisie/" + cle + "/" + std::to_string(n);
-}
-
-// Where a submission that keeps the candidate on tab `n` sends him: its query asks the tab
-// to check itself again and to show the submission's notice.
-std::string onglet(const std::string& cle, int n, const std::string& query) {
-  return onglet(cle, n) + "?" + query;
-}
-
 class Saisie : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -35,70 +26,20 @@ class Saisie : public ::testing::Test {
     login(client, spec.email, spec.password);
   }
 
-  HttpResult demarrer(const std::string& academie) {
-    return client.submit("/inscription/nouvelle?domaine=BCP&session=2027&academie=" + academie,
-                         "/inscription/nouvelle",
-                         {{"domaine", "BCP"}, {"session", "2027"}, {"academie", academie}});
-  }
-
+  HttpResult demarrer(const std::string& academie) { return parcours.demarrer(academie); }
   HttpResult envoyer(const std::string& cle, int n, Fields fields,
                      const std::string& action = "suivant") {
-    fields.emplace_back("action", action);
-    return client.submit(onglet(cle, n), onglet(cle, n), std::move(fields));
+    return parcours.envoyer(cle, n, std::move(fields), action);
   }
-
-  // The page a submission that kept the candidate on a tab leads to: always a redirect (no
-  // page answers the POST itself, so Back never asks to send a form again), to `location`.
   HttpResult suivre(const HttpResult& posted, const std::string& location) {
-    EXPECT_EQ(posted.status, 303);
-    EXPECT_EQ(posted.header("location"), location);
-    return client.get(location);
+    return parcours.suivre(posted, location);
   }
-
-  // Tabs 1 to 8 of the example, stopping before Enregistrer.
   void jusqu_aux_conditions(const std::string& academie, const std::string& etablissement) {
-    ASSERT_EQ(demarrer(academie).status, 303);
-    const std::string cle = "N-BCP-2027-" + academie;
-    const auto tabs = exemple(etablissement);
-    for (int n = 1; n <= 7; ++n) {
-      auto r = envoyer(cle, n, tabs.at(n));
-      if (n == 3) {
-        // SCOLAIRE BACPRO 1 AN on the candidate's own account: why it is the school's, once.
-        const auto page = suivre(r, onglet(cle, 3, "avis=categorie"));
-        ASSERT_TRUE(contains(page.body, "Vérifiez votre catégorie de candidat."));
-        ASSERT_TRUE(contains(page.body, "id=\"categorie-etablissement\""));
-        ASSERT_TRUE(contains(page.body, "Vous avez choisi la catégorie « SCOLAIRE BACPRO 1 AN »"));
-        r = envoyer(cle, 3, tabs.at(3));
-      }
-      if (n == 5) {
-        // The diploma's exemptions are shown, all checked, before going on.
-        const auto page = suivre(r, onglet(cle, 5, "avis=dispenses"));
-        ASSERT_EQ(page.status, 200);
-        ASSERT_TRUE(contains(page.body, "Vérifiez les dispenses proposées."));
-        ASSERT_TRUE(
-            contains(page.body, "id=\"dispenses-E5-B\" name=\"dispenses\" value=\"E5-B\" checked"));
-        Fields again = tabs.at(5);
-        for (const char* code : {"E4", "E5-A", "E5-B", "E6", "E7"}) {
-          again.emplace_back("dispenses_affichees", code);
-          again.emplace_back("dispenses", code);
-        }
-        r = envoyer(cle, 5, again);
-      }
-      ASSERT_EQ(r.status, 303) << "onglet " << n << ": " << r.body;
-      ASSERT_EQ(r.header("location"), onglet(cle, n + 1));
-    }
+    parcours.jusqu_aux_conditions(academie, etablissement);
   }
-
-  // Registers the example; returns the candidature's id.
   long long inscrire(const std::string& academie = "GUY",
                      const std::string& etablissement = "9730538X") {
-    jusqu_aux_conditions(academie, etablissement);
-    const std::string cle = "N-BCP-2027-" + academie;
-    const auto r = envoyer(cle, 8, exemple().at(8), "enregistrer");
-    EXPECT_EQ(r.status, 303) << r.body;
-    const std::string location = r.header("location");
-    EXPECT_TRUE(location.starts_with("/inscription/") && location.ends_with("/numero")) << location;
-    return std::stoll(location.substr(13));
+    return parcours.inscrire(academie, etablissement);
   }
 
   std::vector<store::Candidature> candidatures() {
@@ -121,6 +62,7 @@ class Saisie : public ::testing::Test {
 
   TestPortal portal;
   Client client{portal.base_url()};
+  Parcours parcours{client};
   AccountSpec spec;
 };
 

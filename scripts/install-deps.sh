@@ -12,6 +12,7 @@ DEBIAN_PACKAGES=(
   libcurl4-openssl-dev libcairo2-dev libpango1.0-dev libqrencode-dev libmagic-dev
   libbrotli-dev zlib1g-dev
   fonts-dejavu-core poppler-utils zbar-tools iso-codes python3
+  clamav-daemon
   libgtest-dev googletest
   chromium
 )
@@ -32,7 +33,22 @@ if [ ${#missing[@]} -gt 0 ]; then
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   export DEBIAN_FRONTEND=noninteractive
   $SUDO apt-get update -qq
+  # clamav-daemon is for the tests, which start their own clamd with a local signature:
+  # its service and freshclam (which would download signatures) must not start.
+  policy=""
+  if [[ " ${missing[*]} " == *" clamav-daemon "* ]] && [ ! -e /usr/sbin/policy-rc.d ]; then
+    policy=/usr/sbin/policy-rc.d
+    printf '#!/bin/sh\ncase "$1" in clamav-*) exit 101;; esac\nexit 0\n' | $SUDO tee "$policy" >/dev/null
+    $SUDO chmod 755 "$policy"
+  fi
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  if [ -n "$policy" ]; then
+    $SUDO rm -f "$policy"
+    if [ -d /run/systemd/system ]; then
+      $SUDO systemctl disable --quiet clamav-daemon.service clamav-daemon.socket \
+        clamav-freshclam.service 2>/dev/null || true
+    fi
+  fi
 fi
 
 # npm packages from the committed lock file; skipped when node_modules matches it.

@@ -10,7 +10,10 @@
 namespace examens::actions {
 
 Services::Services(store::Database& db, const templates::Templates& templates, Reglages reglages)
-    : db_(db), reglages_(std::move(reglages)), courrier_(templates, reglages_.base_url) {
+    : db_(db),
+      reglages_(std::move(reglages)),
+      courrier_(templates, reglages_.base_url),
+      entrepot_(reglages_.justificatifs) {
   store::Read read(db_);
   referentiel_ = std::make_unique<store::Referentiel>(read);
   catalogue_ = store::read_catalogue(read);

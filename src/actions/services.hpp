@@ -5,12 +5,14 @@
 #pragma once
 
 #include <chrono>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <string>
 
 #include "domain/catalogue.hpp"
 #include "domain/qualification.hpp"
+#include "fichiers/entrepot.hpp"
 #include "mail/courrier.hpp"
 #include "store/database.hpp"
 #include "store/referentiel.hpp"
@@ -21,6 +23,10 @@ namespace examens::actions {
 struct Reglages {
   std::string base_url;  // the public address: links in mails
   std::chrono::seconds session_idle{30 * 60};
+  // The store of deposited pièces justificatives ($EXAMENS_DATA_DIR/justificatifs).
+  std::filesystem::path justificatifs = "var/justificatifs";
+  // clamd's unix socket (EXAMENS_CLAMD); empty: deposits are not scanned.
+  std::string clamd;
 };
 
 class Services {
@@ -35,6 +41,7 @@ class Services {
   const store::Referentiel& referentiel() const { return *referentiel_; }
   const domain::Catalogue& catalogue() const { return catalogue_; }
   const domain::CatalogueQualification& qualification() const { return qualification_; }
+  const fichiers::Entrepot& entrepot() const { return entrepot_; }
   const mail::Courrier& courrier() const { return courrier_; }
   mail::Courrier& courrier() { return courrier_; }
   // An Argon2id hash verified when no account matches, so a login costs the same
@@ -55,6 +62,7 @@ class Services {
   domain::Catalogue catalogue_;
   domain::CatalogueQualification qualification_;
   mail::Courrier courrier_;
+  fichiers::Entrepot entrepot_;
   std::string dummy_hash_;
   std::function<void()> documents_queued_;
 };

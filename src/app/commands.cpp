@@ -7,6 +7,7 @@
 #include <mutex>
 #include <thread>
 
+#include "actions/justificatifs.hpp"
 #include "actions/preparateur.hpp"
 #include "catalogue/fichiers.hpp"
 #include "catalogue/qualification_fichiers.hpp"
@@ -37,18 +38,26 @@ std::filesystem::path migrations_dir(const Config& config) {
 }
 
 portail::PortalOptions portal_options_of(const Config& config) {
-  return {config.root, config.assets, config.base_url, config.session_idle,
-          !config.demo_now.empty()};
+  return {config.root,
+          config.assets,
+          config.base_url,
+          config.session_idle,
+          !config.demo_now.empty(),
+          config.data_dir / "justificatifs",
+          config.clamd};
 }
 
 struct Purged {
   int comptes = 0;
   int brouillons = 0;
+  fichiers::Entrepot::Purge fichiers;
 };
 
-Purged purge_once(store::Database& db, domain::Instant now) {
-  store::Tx tx(db);
+Purged purge_once(store::Database& db, domain::Instant now, const std::filesystem::path& data_dir) {
   Purged out;
+  // The files first: what a crash left between a deposit's write and its row.
+  out.fichiers = actions::purger_fichiers(db, fichiers::Entrepot(data_dir / "justificatifs"));
+  store::Tx tx(db);
   out.comptes = store::purge_pending_comptes(tx, now - domain::kActivationValidity);
   store::delete_expired_sessions(tx, now);
   // Past the longest memory of a streak (its blocks, an hour at most, are over too).
@@ -61,16 +70,19 @@ Purged purge_once(store::Database& db, domain::Instant now) {
 // Runs the purge now and then every kPurgeInterval until stopped.
 class PurgeSchedule {
  public:
-  PurgeSchedule(store::Database& db, const domain::Clock& clock)
-      : thread_([this, &db, &clock] {
+  PurgeSchedule(store::Database& db, const domain::Clock& clock, std::filesystem::path data_dir)
+      : thread_([this, &db, &clock, data_dir = std::move(data_dir)] {
           std::unique_lock lock(mutex_);
           while (!stopping_) {
             lock.unlock();
             try {
-              const Purged n = purge_once(db, clock.now());
-              if (n.comptes > 0 || n.brouillons > 0)
+              const Purged n = purge_once(db, clock.now(), data_dir);
+              if (n.comptes > 0 || n.brouillons > 0 || n.fichiers.temporaires > 0 ||
+                  n.fichiers.orphelins > 0)
                 log::info("purged", {{"unactivated_accounts", n.comptes},
-                                     {"closed_window_drafts", n.brouillons}});
+                                     {"closed_window_drafts", n.brouillons},
+                                     {"temporary_files", n.fichiers.temporaires},
+                                     {"orphan_files", n.fichiers.orphelins}});
             } catch (const std::exception& e) {
               log::error("purge_failed", {{"error", e.what()}});
             }
@@ -160,9 +172,10 @@ int migrate(const Config& config) {
 
 int purge(const Config& config) {
   auto db = open_database(config, 1);
-  const Purged n = purge_once(*db, config.clock()->now());
-  std::cout << "purged " << n.comptes << " unactivated account(s) and " << n.brouillons
-            << " draft(s) of closed registration windows\n";
+  const Purged n = purge_once(*db, config.clock()->now(), config.data_dir);
+  std::cout << "purged " << n.comptes << " unactivated account(s), " << n.brouillons
+            << " draft(s) of closed registration windows, " << n.fichiers.temporaires
+            << " temporary and " << n.fichiers.orphelins << " orphan file(s)\n";
   return 0;
 }
 
@@ -238,7 +251,7 @@ int serve(const Config& config) {
   actions::Preparateur preparateur(portal.services(), clock);
   portal.services().on_documents_queued([&preparateur] { preparateur.wake(); });
   preparateur.start();
-  PurgeSchedule purge_schedule(*db, clock);
+  PurgeSchedule purge_schedule(*db, clock, config.data_dir);
 
   options.address = "127.0.0.1";
   options.port = config.port;

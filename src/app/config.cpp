@@ -64,6 +64,7 @@ Config Config::from_env() {
       static_cast<std::size_t>(integer("EXAMENS_MAX_CONNECTIONS_PER_ADDRESS", 256, 1, 1'000'000));
   c.trusted_proxies = split_list(env("EXAMENS_TRUSTED_PROXIES", ""));
   c.demo_now = env("EXAMENS_DEMO_NOW", "");
+  c.clamd = env("EXAMENS_CLAMD", "");
   if (!c.demo_now.empty() && !domain::parse_paris_local(c.demo_now).instant)
     throw std::invalid_argument("EXAMENS_DEMO_NOW: " + domain::parse_paris_local(c.demo_now).error);
   return c;

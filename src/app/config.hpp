@@ -31,6 +31,8 @@ struct Config {
   // EXAMENS_DEMO_NOW ("AAAA-MM-JJ HH:MM", Paris): the demo's clock starts there; empty:
   // the real time.
   std::string demo_now;
+  // EXAMENS_CLAMD: clamd's unix socket, which scans every deposited file; empty: no scan.
+  std::string clamd;
 
   static Config from_env();
   // The clock the instance runs on: the demo's when demo_now is set, else the system's.

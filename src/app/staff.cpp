@@ -72,7 +72,9 @@ int staff(const Config& config, const std::vector<std::string>& args, std::ostre
   crypto::init_secrets();
   auto db = open_database(config, 1);
   const templates::Templates templates(config.root / "templates");
-  const actions::Services services(*db, templates, {config.base_url, config.session_idle});
+  const actions::Services services(
+      *db, templates,
+      {config.base_url, config.session_idle, config.data_dir / "justificatifs", config.clamd});
   const domain::Instant now = config.clock()->now();
   if (command == "add") return add(services, rest, now, out, err);
   if (command == "list") {

@@ -74,8 +74,9 @@ struct ServerOptions {
   // Names the pool of a request, on the I/O thread once its body is read; empty: general.
   std::function<Pool(const Request&)> pool_for;
   // Decides, from the request head alone and before any byte of the body is read or
-  // written to disk, whether a multipart body may come in; refused: 415 and the connection
-  // is closed. Empty: no request may upload. An upload route must check its guards here,
+  // written to disk, whether a multipart body may come in; refused (or thrown): 415 and the
+  // connection is closed. Runs on the worker pool, so it may look a session up. Empty: no
+  // request may upload. An upload route must check its guards here,
   // not in its handler: the session (cookie) and the CSRF token, which can only come in a
   // header or a query parameter since the body is not read yet.
   std::function<bool(const Request& head)> accepts_upload;

@@ -194,6 +194,7 @@ struct Server::Impl {
   asio::awaitable<std::variant<Early, bool>> read_body(
       Connection& conn, beast::flat_buffer& buffer,
       bhttp::request_parser<bhttp::empty_body>& parser, Request& req, UploadCleanup& uploads);
+  asio::awaitable<bool> upload_accepted(const Request& req);
   asio::awaitable<std::variant<Early, bool>> read_multipart(
       Connection& conn, beast::flat_buffer& buffer,
       bhttp::request_parser<bhttp::empty_body>& parser, const std::string& boundary, Request& req,

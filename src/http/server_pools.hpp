@@ -7,22 +7,24 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <type_traits>
 
 #include "http/message.hpp"
 
 namespace examens::http::detail {
 
 // Runs `work` on `pool` and resumes the awaiting coroutine on its own executor (the
-// connection's strand) as soon as the response is ready. co_spawn would post the completion
-// to the pool first, where it would wait behind every handler queued meanwhile.
-template <class Work>
-boost::asio::awaitable<Response> run_on(boost::asio::thread_pool& pool, Work work) {
-  return boost::asio::async_initiate<const boost::asio::use_awaitable_t<>, void(Response)>(
+// connection's strand) as soon as its result (a response, a decision) is ready. co_spawn
+// would post the completion to the pool first, where it would wait behind every handler
+// queued meanwhile.
+template <class Work, class Result = std::invoke_result_t<Work&>>
+boost::asio::awaitable<Result> run_on(boost::asio::thread_pool& pool, Work work) {
+  return boost::asio::async_initiate<const boost::asio::use_awaitable_t<>, void(Result)>(
       [&pool](auto handler, Work work) {
         auto resume_on = boost::asio::get_associated_executor(handler);
         boost::asio::post(pool, [handler = std::move(handler), work = std::move(work),
                                  resume_on = std::move(resume_on)]() mutable {
-          Response res = work();
+          Result res = work();
           boost::asio::post(resume_on,
                             [handler = std::move(handler), res = std::move(res)]() mutable {
                               std::move(handler)(std::move(res));

@@ -151,7 +151,7 @@ asio::awaitable<std::variant<Early, bool>> Server::Impl::read_body(
   const std::string type = media_type(req.header("content-type").value_or(""));
   const bool multipart = type == "multipart/form-data";
   const std::uint64_t limit = multipart ? limits.max_upload_body_bytes : limits.max_form_body_bytes;
-  if (multipart && !(options.accepts_upload && options.accepts_upload(req)))
+  if (multipart && !co_await upload_accepted(req))
     co_return Early{error_text(415, "Cette adresse n'accepte pas l'envoi de fichiers."), true};
   auto declared = parser.content_length();
   if (declared && *declared > limit) co_return too_large(limits, multipart);
@@ -185,6 +185,20 @@ asio::awaitable<std::variant<Early, bool>> Server::Impl::read_body(
     req.body = std::move(body);
   }
   co_return true;
+}
+
+// The application's decision on an upload's head, on the worker pool: it looks the session up
+// in the database, which the I/O thread must never wait for. A failure refuses.
+asio::awaitable<bool> Server::Impl::upload_accepted(const Request& req) {
+  if (!options.accepts_upload) co_return false;
+  co_return co_await detail::run_on(pool, [this, &req] {
+    try {
+      return options.accepts_upload(req);
+    } catch (const std::exception& e) {
+      log::error("handler_exception", {{"error", e.what()}, {"path", loggable_path(req.target)}});
+      return false;
+    }
+  });
 }
 
 // Streams a multipart body block by block into the multipart parser: files go to disk as

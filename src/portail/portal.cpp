@@ -11,6 +11,7 @@
 #include "domain/temps.hpp"
 #include "log/log.hpp"
 #include "portail/documents.hpp"
+#include "portail/justificatifs.hpp"
 #include "web/security_headers.hpp"
 
 namespace examens::portail {
@@ -22,7 +23,8 @@ Portal::Portal(const PortalOptions& options, store::Database& db, const domain::
       clock_(clock),
       templates_(options.root / "templates"),
       assets_(options.assets),
-      services_(db, templates_, {options.base_url, options.session_idle}),
+      services_(db, templates_,
+                {options.base_url, options.session_idle, options.justificatifs, options.clamd}),
       spaces_(std::move(spaces)) {
   {
     store::Tx tx(db_);
@@ -38,6 +40,7 @@ Portal::Portal(const PortalOptions& options, store::Database& db, const domain::
   // the patterns (/inscription/{id}), the router taking the first match.
   add_saisie_routes(router_);
   add_inscription_routes(router_);
+  add_justificatifs_routes(router_);
   for (const auto& space : spaces_) space.add_routes(router_);
 }
 
@@ -233,12 +236,18 @@ void Portal::serve_with(ServerOptions& options) {
   options.default_headers = web::security_headers(options_.base_url.starts_with("https://"));
 }
 
-// No route takes files yet. The upload route to come must decide here, on the head alone,
-// before 25 MB reach the disk: a live session (its cookie) and the CSRF token, sent in the
-// X-CSRF-Token header or a query parameter since the body is not read yet; anything else
-// is refused.
-bool Portal::accepts_upload(const Request&) const {
-  return false;
+// Only Ajouter of Mes justificatifs takes files. It is decided here, on the head alone and
+// before a byte of the body reaches the disk: a live session (its cookie) and its CSRF token,
+// sent in the X-CSRF-Token header or the `csrf` query parameter since the body is not read
+// yet. The server calls this on a worker thread: the session is looked up in the database.
+bool Portal::accepts_upload(const Request& head) const {
+  if (!upload_route(head)) return false;
+  const auto jeton = head.cookie(kSessionCookie);
+  auto csrf = head.header("x-csrf-token");
+  if (!csrf) csrf = head.query_param("csrf");
+  if (!jeton || !csrf) return false;
+  const auto reprise = actions::reprendre_session(services_, *jeton, clock_.now());
+  return reprise && crypto::constant_time_equal(*csrf, reprise->row.csrf);
 }
 
 Response Portal::overloaded(Request& request, std::string message) const {

@@ -75,6 +75,8 @@ struct PortalOptions {
   std::string base_url;          // the public address: links in mails; https: Secure, HSTS
   std::chrono::seconds session_idle{30 * 60};
   bool demo_clock = false;  // the portal runs on the demo's clock: every page says so
+  std::filesystem::path justificatifs = "var/justificatifs";  // the deposited files' store
+  std::string clamd;  // clamd's unix socket; empty: deposits are not scanned
 };
 
 class Portal;

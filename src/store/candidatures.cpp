@@ -111,6 +111,12 @@ std::optional<Candidature> find_candidature(Unit& unit, long long compte_id, lon
   return rows.front();
 }
 
+std::optional<Candidature> candidature_by_id(Unit& unit, long long id) {
+  auto rows = select_candidatures(unit, "WHERE id = :a AND id > :b", id, 0);
+  if (rows.empty()) return std::nullopt;
+  return rows.front();
+}
+
 std::vector<Candidature> candidatures_of(Unit& unit, long long compte_id) {
   return select_candidatures(unit, "WHERE compte_id = :a AND id > :b ORDER BY numero_inscription",
                              compte_id, 0);

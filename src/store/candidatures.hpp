@@ -46,6 +46,8 @@ bool mark_desinscrite(Tx& tx, long long candidature_id, domain::Instant now);
 
 std::optional<Candidature> find_candidature(Unit& unit, long long compte_id, long long id);
 std::vector<Candidature> candidatures_of(Unit& unit, long long compte_id);
+// Any account's: for the office, which checks the académie itself.
+std::optional<Candidature> candidature_by_id(Unit& unit, long long id);
 std::optional<std::string> version_snapshot(Unit& unit, long long candidature_id, int version);
 
 // Drafts: the whole wizard state as JSON under a key of the account.

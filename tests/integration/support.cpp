@@ -182,7 +182,8 @@ std::optional<std::string> Client::cookie(const std::string& name) const {
   return it->second;
 }
 
-HttpResult Client::perform(const std::string& path, const std::string* body) {
+HttpResult Client::perform(const std::string& path, const std::string* body,
+                           const std::vector<std::string>& headers) {
   HttpResult result;
   CURL* curl = curl_easy_init();
   const std::string url = base_ + path;
@@ -195,12 +196,16 @@ HttpResult Client::perform(const std::string& path, const std::string* body) {
   curl_easy_setopt(curl, CURLOPT_HEADERDATA, &result);
   curl_easy_setopt(curl, CURLOPT_TIMEOUT, 60L);
   if (!cookie_header.empty()) curl_easy_setopt(curl, CURLOPT_COOKIE, cookie_header.c_str());
+  curl_slist* list = nullptr;
+  for (const auto& h : headers) list = curl_slist_append(list, h.c_str());
+  if (list) curl_easy_setopt(curl, CURLOPT_HTTPHEADER, list);
   if (body) {
     curl_easy_setopt(curl, CURLOPT_POST, 1L);
     curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body->c_str());
     curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE, static_cast<long>(body->size()));
   }
   const CURLcode code = curl_easy_perform(curl);
+  curl_slist_free_all(list);
   if (code != CURLE_OK) {
     curl_easy_cleanup(curl);
     throw std::runtime_error(std::string("HTTP request failed: ") + curl_easy_strerror(code));
@@ -234,6 +239,13 @@ HttpResult Client::post(const std::string& path,
   return perform(path, &body);
 }
 
+HttpResult Client::post_raw(const std::string& path, const std::string& content_type,
+                            const std::string& body, const std::vector<std::string>& headers) {
+  std::vector<std::string> all{"Content-Type: " + content_type, "Expect:"};
+  all.insert(all.end(), headers.begin(), headers.end());
+  return perform(path, &body, all);
+}
+
 HttpResult Client::submit(const std::string& form_path, const std::string& action,
                           std::vector<std::pair<std::string, std::string>> fields) {
   const auto page = get(form_path);
@@ -265,6 +277,9 @@ TestPortal::TestPortal(const std::string& backend, const Adjust& adjust)
   portal_options_.root = config_.root;
   portal_options_.assets = env_or("EXAMENS_ASSETS", EXAMENS_ASSETS_DIR);
   portal_options_.session_idle = config_.session_idle;
+  portal_options_.justificatifs = justificatifs_dir();
+  // The antivirus test sets it to the socket of the clamd it started.
+  portal_options_.clamd = env_or("EXAMENS_CLAMD", "");
   portal_ =
       std::make_unique<portail::Portal>(portal_options_, database_.db(), clock_, app::spaces());
   http::ServerOptions options;

@@ -83,11 +83,15 @@ class Client {
   // GETs `path` and POSTs `fields` plus the page's CSRF token.
   HttpResult submit(const std::string& form_path, const std::string& action,
                     std::vector<std::pair<std::string, std::string>> fields);
+  // POSTs `body` as it is, with its Content-Type and more headers ("Name: value").
+  HttpResult post_raw(const std::string& path, const std::string& content_type,
+                      const std::string& body, const std::vector<std::string>& headers = {});
   void set_cookie(const std::string& name, const std::string& value);
   std::optional<std::string> cookie(const std::string& name) const;
 
  private:
-  HttpResult perform(const std::string& path, const std::string* body);
+  HttpResult perform(const std::string& path, const std::string* body,
+                     const std::vector<std::string>& headers = {});
   std::string base_;
   std::map<std::string, std::string> cookies_;
 };
@@ -133,6 +137,8 @@ class TestPortal {
   // Turns recorded requests into queued mails, without delivering them.
   void prepare_mails() { portal_->prepare_mails(); }
   std::filesystem::path upload_dir() const { return config_.data_dir / "uploads"; }
+  // The store of deposited pièces justificatives.
+  std::filesystem::path justificatifs_dir() const { return config_.data_dir / "justificatifs"; }
   // The instance's configuration, as the commands would read it (the `staff` command's tests).
   const app::Config& config() const { return config_; }
 

@@ -25,12 +25,13 @@ ALLOWED = {
     "refdata": {"texte"},
     "catalogue": {"domain", "texte"},
     "store": {"domain", "refdata", "texte", "log"},
+    "fichiers": {"domain", "crypto", "log", "texte"},
     "http": {"log", "texte"},
     "pdf": {"texte"},
     "documents": {"pdf", "domain", "texte"},
     "mail": {"store", "templates", "crypto", "domain", "log", "texte"},
     "actions": {"domain", "store", "mail", "crypto", "templates", "catalogue", "pdf", "documents",
-                "log", "texte"},
+                "fichiers", "log", "texte"},
     "web": {"templates", "domain", "texte"},
     "portail": {"actions", "web", "http", "templates", "domain", "store", "crypto", "mail",
                 "log", "texte"},
@@ -51,6 +52,7 @@ LIBRARIES = {
     "qrencode": {"pdf"},
     "brotli/": {"http"},
     "zlib.h": {"http"},
+    "magic.h": {"fichiers"},
 }
 
 #Pairs of libraries no file may reach together, even through headers.

@@ -1,0 +1,344 @@
+// Mes justificatifs: the pieces of a candidature and what its candidate and the office do with
+// them. The checks of an uploaded file are in justificatifs_fichier.cpp.
+#include "actions/justificatifs.hpp"
+
+#include <algorithm>
+#include <boost/json.hpp>
+
+#include "actions/justificatifs_fichier.hpp"
+#include "domain/justificatifs.hpp"
+#include "log/log.hpp"
+
+namespace examens::actions {
+namespace json = boost::json;
+namespace {
+
+struct PieceRequise {
+  std::string code;
+  std::string libelle;
+  domain::ModeDepot mode = domain::ModeDepot::en_ligne;
+};
+
+domain::ModeDepot mode_of(std::string_view code) {
+  if (code == "voie_postale") return domain::ModeDepot::voie_postale;
+  if (code == "autre") return domain::ModeDepot::autre;
+  return domain::ModeDepot::en_ligne;
+}
+
+// The pieces the version froze in its snapshot (actions/recapitulatif.cpp writes them).
+std::vector<PieceRequise> pieces_requises(const std::string& donnees) {
+  std::vector<PieceRequise> out;
+  std::error_code ec;
+  const json::value v = json::parse(donnees, ec);
+  if (ec || !v.is_object()) return out;
+  const auto* groupes = v.as_object().if_contains("pieces");
+  if (!groupes || !groupes->is_array()) return out;
+  for (const auto& g : groupes->as_array()) {
+    if (!g.is_object()) continue;
+    const auto* mode = g.as_object().if_contains("mode");
+    const auto* pieces = g.as_object().if_contains("pieces");
+    if (!mode || !mode->is_string() || !pieces || !pieces->is_array()) continue;
+    for (const auto& p : pieces->as_array()) {
+      const auto* code = p.is_object() ? p.as_object().if_contains("code") : nullptr;
+      const auto* libelle = p.is_object() ? p.as_object().if_contains("libelle") : nullptr;
+      if (!code || !code->is_string() || !libelle || !libelle->is_string()) continue;
+      out.push_back({std::string(code->as_string()), std::string(libelle->as_string()),
+                     mode_of(mode->as_string())});
+    }
+  }
+  return out;
+}
+
+const store::Justificatif* ligne(const std::vector<store::Justificatif>& lignes,
+                                 const std::string& code) {
+  for (const auto& j : lignes)
+    if (j.code == code) return &j;
+  return nullptr;
+}
+
+domain::EtatPiece etat_of(const store::Justificatif* j) {
+  if (!j) return {};
+  return {j->statut, j->valide_le, static_cast<int>(j->depots.size())};
+}
+
+// The group of `mode` with the catalogue's current window.
+domain::GroupePieces fenetre(const Services& services, const store::Candidature& c,
+                             domain::ModeDepot mode) {
+  domain::GroupePieces g{mode, std::nullopt, std::nullopt, {}};
+  if (const auto* depot =
+          services.qualification().justificatifs.depot(c.domaine, c.session, c.academie, mode)) {
+    g.debut = depot->debut;
+    g.fin = depot->fin;
+  }
+  return g;
+}
+
+std::vector<GroupeVue> groupes(const Services& services, const store::Candidature& c,
+                               const std::vector<store::Justificatif>& lignes,
+                               domain::Instant now) {
+  const auto requises = pieces_requises(c.donnees);
+  const bool active = c.etat == domain::EtatCandidature::inscrit;
+  std::vector<GroupeVue> out;
+  for (const auto mode :
+       {domain::ModeDepot::en_ligne, domain::ModeDepot::voie_postale, domain::ModeDepot::autre}) {
+    const domain::GroupePieces g = fenetre(services, c, mode);
+    GroupeVue vue;
+    vue.mode = mode;
+    vue.phrase = domain::phrase_depot(g);
+    vue.fenetre_ouverte = active && domain::fenetre_ouverte(g.debut, g.fin, now);
+    std::vector<domain::EtatPiece> etats;
+    for (const auto& p : requises) {
+      if (p.mode != mode) continue;
+      const auto* j = ligne(lignes, p.code);
+      PieceVue piece{p.code, p.libelle, etat_of(j), {}, {}, {}, false};
+      if (j) {
+        piece.date_reception = j->date_reception;
+        piece.commentaire = j->commentaire;
+        piece.depots = j->depots;
+      }
+      piece.modifiable = mode == domain::ModeDepot::en_ligne &&
+                         domain::modifiable(piece.etat, vue.fenetre_ouverte);
+      etats.push_back(piece.etat);
+      vue.pieces.push_back(std::move(piece));
+    }
+    if (vue.pieces.empty()) continue;
+    vue.validable = mode == domain::ModeDepot::en_ligne &&
+                    domain::refus_validation(etats, vue.fenetre_ouverte) !=
+                        domain::RefusValidation::deja_validees &&
+                    vue.fenetre_ouverte;
+    out.push_back(std::move(vue));
+  }
+  return out;
+}
+
+const PieceVue* piece_de(const MesJustificatifs& m, const std::string& code) {
+  for (const auto& g : m.groupes)
+    for (const auto& p : g.pieces)
+      if (p.code == code) return &p;
+  return nullptr;
+}
+
+const GroupeVue* groupe_de(const MesJustificatifs& m, domain::ModeDepot mode) {
+  for (const auto& g : m.groupes)
+    if (g.mode == mode) return &g;
+  return nullptr;
+}
+
+std::string refus_fenetre(const GroupeVue& g) {
+  return "Le dépôt en ligne n'est pas ouvert pour cette candidature\u202F: " + g.phrase + ".";
+}
+
+std::string refus_trop_de_fichiers() {
+  return "Vous avez déjà déposé " + std::to_string(domain::kDepotsParPieceMax) +
+         " fichiers pour cette pièce\u202F: supprimez-en un avant d'en ajouter un autre.";
+}
+
+constexpr const char* kVerrouillee =
+    "Vous avez validé cette pièce\u202F: elle ne peut plus être modifiée, sauf si le service des "
+    "examens vous demande un nouveau fichier.";
+
+}  // namespace
+
+std::optional<MesJustificatifs> mes_justificatifs(const Services& services, long long compte_id,
+                                                  long long candidature_id, domain::Instant now) {
+  store::Read read(services.db());
+  auto c = store::find_candidature(read, compte_id, candidature_id);
+  if (!c) return std::nullopt;
+  const auto lignes = store::justificatifs_of(read, c->id);
+  MesJustificatifs out{*c, groupes(services, *c, lignes, now)};
+  return out;
+}
+
+std::variant<Introuvable, Refus, Depose> deposer_piece(
+    const Services& services, long long compte_id, long long candidature_id,
+    const std::string& code, const FichierRecu& fichier, domain::Instant now) {
+  const auto m = mes_justificatifs(services, compte_id, candidature_id, now);
+  const PieceVue* piece = m ? piece_de(*m, code) : nullptr;
+  const GroupeVue* g = m ? groupe_de(*m, domain::ModeDepot::en_ligne) : nullptr;
+  if (!piece || !g || !std::any_of(g->pieces.begin(), g->pieces.end(), [&](const PieceVue& p) {
+        return p.code == code;
+      }))
+    return Introuvable{};
+  if (!g->fenetre_ouverte) return Refus{refus_fenetre(*g)};
+  if (!piece->modifiable) return Refus{kVerrouillee};
+  if (piece->depots.size() >= domain::kDepotsParPieceMax) return Refus{refus_trop_de_fichiers()};
+  auto controle = controler_fichier(services, fichier.chemin);
+  if (auto* refus = std::get_if<std::string>(&controle)) return Refus{std::move(*refus)};
+  const auto& nature = std::get<fichiers::Nature>(controle);
+  store::NouveauDepot depot{services.entrepot().deposer(fichier.chemin),
+                            fichiers::type_mime(nature),
+                            static_cast<long long>(std::filesystem::file_size(fichier.chemin)),
+                            domain::nom_affiche_fichier(fichier.nom_envoye)};
+  store::Tx tx(services.db());
+  const long long jid = store::ensure_justificatif(tx, candidature_id, code, now);
+  // Validated meanwhile by another request: the file stays for the purge.
+  if (!store::prendre_modifiable(tx, jid, now)) return Refus{kVerrouillee};
+  // Counted again under the row's lock: parallel uploads each saw room before.
+  if (static_cast<std::size_t>(store::nombre_depots(tx, jid)) >= domain::kDepotsParPieceMax)
+    return Refus{refus_trop_de_fichiers()};
+  const long long id = store::insert_depot(tx, jid, depot, now);
+  tx.commit();
+  log::info("piece_deposee", {{"candidature", candidature_id},
+                              {"piece", code},
+                              {"depot", id},
+                              {"type", depot.type_mime},
+                              {"taille", depot.taille}});
+  return Depose{id};
+}
+
+std::variant<Introuvable, Refus, Supprime> supprimer_depot(const Services& services,
+                                                           long long compte_id,
+                                                           long long candidature_id,
+                                                           long long depot_id,
+                                                           domain::Instant now) {
+  const auto m = mes_justificatifs(services, compte_id, candidature_id, now);
+  std::optional<store::DepotTrouve> trouve;
+  {
+    store::Read read(services.db());
+    trouve = store::find_depot(read, depot_id);
+  }
+  if (!m || !trouve || trouve->candidature_id != candidature_id) return Introuvable{};
+  const PieceVue* piece = piece_de(*m, trouve->code);
+  const GroupeVue* g = groupe_de(*m, domain::ModeDepot::en_ligne);
+  if (!piece || !g) return Introuvable{};
+  if (!g->fenetre_ouverte) return Refus{refus_fenetre(*g)};
+  if (!piece->modifiable) return Refus{kVerrouillee};
+  store::Tx tx(services.db());
+  if (!store::prendre_modifiable(tx, trouve->depot.justificatif_id, now))
+    return Refus{kVerrouillee};
+  // The file itself stays until the purge: another deposit may name the same content.
+  if (!store::delete_depot(tx, depot_id)) return Introuvable{};
+  tx.commit();
+  return Supprime{};
+}
+
+std::variant<Introuvable, Refus, Valide> valider_pieces(const Services& services,
+                                                        long long compte_id,
+                                                        long long candidature_id,
+                                                        domain::Instant now) {
+  const auto m = mes_justificatifs(services, compte_id, candidature_id, now);
+  if (!m) return Introuvable{};
+  const GroupeVue* g = groupe_de(*m, domain::ModeDepot::en_ligne);
+  if (!g) return Refus{"Aucune pièce n'est à déposer en ligne pour cette candidature."};
+  std::vector<domain::EtatPiece> etats;
+  for (const auto& p : g->pieces) etats.push_back(p.etat);
+  switch (domain::refus_validation(etats, g->fenetre_ouverte)) {
+    case domain::RefusValidation::fenetre_fermee: return Refus{refus_fenetre(*g)};
+    case domain::RefusValidation::piece_sans_fichier: {
+      std::string manquantes;
+      for (const auto& p : g->pieces)
+        if (domain::modifiable(p.etat, true) && p.etat.depots == 0)
+          manquantes += (manquantes.empty() ? "" : ", ") + p.code + " " + p.libelle;
+      return Refus{"Ajoutez un fichier pour chaque pièce avant de valider\u202F: il manque " +
+                   manquantes + "."};
+    }
+    case domain::RefusValidation::deja_validees:
+      return Refus{"Vos pièces sont déjà validées\u202F: il n'y a rien de nouveau à valider."};
+    case domain::RefusValidation::aucun: break;
+  }
+  store::Tx tx(services.db());
+  Valide out;
+  for (const auto& p : g->pieces) {
+    if (!domain::modifiable(p.etat, true)) continue;
+    const long long jid = store::ensure_justificatif(tx, candidature_id, p.code, now);
+    if (!store::valider_piece(tx, jid, now)) continue;
+    // Counted once the row is ours: a deletion that committed meanwhile is seen.
+    if (store::nombre_depots(tx, jid) == 0 && p.etat.statut != domain::StatutPiece::conforme)
+      return Refus{
+          "Une pièce a été modifiée entre-temps\u202F: vérifiez-la et validez de "
+          "nouveau."};
+    ++out.pieces;
+  }
+  tx.commit();
+  return out;
+}
+
+std::variant<Introuvable, FichierPiece> fichier_depot(const Services& services,
+                                                      const Demandeur& demandeur,
+                                                      long long candidature_id,
+                                                      long long depot_id) {
+  std::optional<store::DepotTrouve> trouve;
+  {
+    store::Read read(services.db());
+    trouve = store::find_depot(read, depot_id);
+  }
+  if (!trouve || trouve->candidature_id != candidature_id) return Introuvable{};
+  const bool permis = std::visit(
+      [&](const auto& d) {
+        if constexpr (std::is_same_v<std::decay_t<decltype(d)>, DemandeCandidat>)
+          return d.compte_id == trouve->compte_id;
+        else
+          return d.academie == trouve->academie;
+      },
+      demandeur);
+  if (!permis) return Introuvable{};
+  const auto chemin = services.entrepot().chemin(trouve->depot.empreinte);
+  if (chemin.empty() || !std::filesystem::exists(chemin)) {
+    log::error("piece_sans_fichier", {{"depot", depot_id}});
+    return Introuvable{};
+  }
+  return FichierPiece{chemin, trouve->depot.type_mime,
+                      trouve->code + "-" + std::to_string(depot_id) + "." +
+                          extension_of_type(trouve->depot.type_mime)};
+}
+
+std::variant<Introuvable, Refus, store::Justificatif> controler_piece(
+    const Services& services, const DemandeAgent& agent, long long candidature_id,
+    const std::string& code, const store::Controle& controle, domain::Instant now) {
+  std::optional<store::Candidature> c;
+  {
+    store::Read read(services.db());
+    c = store::candidature_by_id(read, candidature_id);
+  }
+  if (!c || c->academie != agent.academie) return Introuvable{};
+  const auto requises = pieces_requises(c->donnees);
+  if (std::none_of(requises.begin(), requises.end(),
+                   [&](const PieceRequise& p) { return p.code == code; }))
+    return Introuvable{};
+  if (controle.statut == domain::StatutPiece::recue && !controle.date_reception)
+    return Refus{"Indiquez la date de réception de la pièce."};
+  store::Tx tx(services.db());
+  const long long jid = store::ensure_justificatif(tx, candidature_id, code, now);
+  store::Controle fait = controle;
+  fait.agent_id = agent.agent_id;
+  store::set_statut(tx, jid, fait, now);
+  auto lignes = store::justificatifs_of(tx, candidature_id);
+  tx.commit();
+  for (auto& j : lignes)
+    if (j.id == jid) return std::move(j);
+  return Introuvable{};
+}
+
+std::variant<Introuvable, int> rouvrir_groupe(const Services& services, const DemandeAgent& agent,
+                                              long long candidature_id, domain::ModeDepot mode,
+                                              domain::Instant now) {
+  std::optional<store::Candidature> c;
+  {
+    store::Read read(services.db());
+    c = store::candidature_by_id(read, candidature_id);
+  }
+  if (!c || c->academie != agent.academie) return Introuvable{};
+  const auto requises = pieces_requises(c->donnees);
+  int rouvertes = 0;
+  store::Tx tx(services.db());
+  for (const auto& j : store::justificatifs_of(tx, candidature_id)) {
+    const bool du_groupe = std::any_of(requises.begin(), requises.end(), [&](const auto& p) {
+      return p.code == j.code && p.mode == mode;
+    });
+    if (du_groupe && store::rouvrir_piece(tx, j.id, now)) ++rouvertes;
+  }
+  tx.commit();
+  return rouvertes;
+}
+
+fichiers::Entrepot::Purge purger_fichiers(store::Database& db, const fichiers::Entrepot& entrepot,
+                                          std::chrono::seconds delai) {
+  return entrepot.purger(
+      [&](std::string_view empreinte) {
+        store::Read read(db);
+        return store::empreinte_referencee(read, std::string(empreinte));
+      },
+      delai);
+}
+
+}  // namespace examens::actions

@@ -1,0 +1,123 @@
+// Mes justificatifs (SPEC §6, seed 004 §4.5): the pieces a candidature needs, by mode and
+// window, with their deposits and statuses; the candidate's deposits (checked by content,
+// scanned, stored atomically), deletions and "J'ai fourni toutes mes pièces"; the download
+// of a deposit by whoever may see it; and the office's control of a piece, whose pages come
+// later. Refusals are values carrying the French message shown next to the field.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "actions/services.hpp"
+#include "domain/catalogue_justificatifs.hpp"
+#include "domain/controle_pieces.hpp"
+#include "store/candidatures.hpp"
+#include "store/justificatifs.hpp"
+
+namespace examens::actions {
+
+struct PieceVue {
+  std::string code;
+  std::string libelle;
+  domain::EtatPiece etat;
+  std::optional<domain::Instant> date_reception;
+  std::string commentaire;
+  std::vector<store::Depot> depots;
+  bool modifiable = false;  // Ajouter and Supprimer are offered
+};
+
+struct GroupeVue {
+  domain::ModeDepot mode = domain::ModeDepot::en_ligne;
+  std::string phrase;  // "A déposer en ligne entre le … (heure/Paris)"
+  bool fenetre_ouverte = false;
+  bool validable = false;  // "J'ai fourni toutes mes pièces" is offered
+  std::vector<PieceVue> pieces;
+};
+
+struct MesJustificatifs {
+  store::Candidature candidature;
+  std::vector<GroupeVue> groupes;
+};
+
+// The candidature's pieces as its latest version froze them, with the catalogue's current
+// windows (an office may extend one). nullopt when it is not one of the account's.
+std::optional<MesJustificatifs> mes_justificatifs(const Services& services, long long compte_id,
+                                                  long long candidature_id, domain::Instant now);
+
+struct Introuvable {};  // not the account's candidature, piece or deposit: a 404
+struct Refus {
+  std::string message;
+};
+
+// A file the transport streamed to disk.
+struct FichierRecu {
+  std::filesystem::path chemin;
+  std::string nom_envoye;  // as the browser sent it: for display, cleaned
+};
+struct Depose {
+  long long depot_id = 0;
+};
+// Ajouter: the file is checked (size, real type, whole, virus scan when clamd is set), stored
+// under its digest, then recorded; a refused file leaves no row and no file.
+std::variant<Introuvable, Refus, Depose> deposer_piece(
+    const Services& services, long long compte_id, long long candidature_id,
+    const std::string& code, const FichierRecu& fichier, domain::Instant now);
+
+struct Supprime {};
+std::variant<Introuvable, Refus, Supprime> supprimer_depot(const Services& services,
+                                                           long long compte_id,
+                                                           long long candidature_id,
+                                                           long long depot_id, domain::Instant now);
+
+struct Valide {
+  int pieces = 0;  // stamped now
+};
+// "J'ai fourni toutes mes pièces" for the online group.
+std::variant<Introuvable, Refus, Valide> valider_pieces(const Services& services,
+                                                        long long compte_id,
+                                                        long long candidature_id,
+                                                        domain::Instant now);
+
+// Who asks for a deposited file: its candidate, or a staff member of the candidature's
+// académie.
+struct DemandeCandidat {
+  long long compte_id = 0;
+};
+struct DemandeAgent {
+  long long agent_id = 0;
+  std::string academie;
+};
+using Demandeur = std::variant<DemandeCandidat, DemandeAgent>;
+
+struct FichierPiece {
+  std::filesystem::path chemin;
+  std::string type_mime;
+  std::string nom;  // "93475001-12.pdf": the piece's code and the deposit's number
+};
+std::variant<Introuvable, FichierPiece> fichier_depot(const Services& services,
+                                                      const Demandeur& demandeur,
+                                                      long long candidature_id, long long depot_id);
+
+// The office sets a piece's status (with an optional comment and a date de réception); Non
+// conforme and En attente d'une nouvelle PJ reopen it for the candidate. Introuvable outside
+// the agent's académie.
+std::variant<Introuvable, Refus, store::Justificatif> controler_piece(
+    const Services& services, const DemandeAgent& agent, long long candidature_id,
+    const std::string& code, const store::Controle& controle, domain::Instant now);
+// The office reopens the validated group of a mode: each of its pieces may be changed and
+// validated again. Returns how many were reopened.
+std::variant<Introuvable, int> rouvrir_groupe(const Services& services, const DemandeAgent& agent,
+                                              long long candidature_id, domain::ModeDepot mode,
+                                              domain::Instant now);
+
+// Removes what a crash left in the file store (temporary files, files no deposit names),
+// older than `delai`: a younger file may be an upload whose row is about to commit. Run at
+// start and by the scheduled purge.
+inline constexpr std::chrono::hours kDelaiPurgeFichiers{1};
+fichiers::Entrepot::Purge purger_fichiers(store::Database& db, const fichiers::Entrepot& entrepot,
+                                          std::chrono::seconds delai = kDelaiPurgeFichiers);
+
+}  // namespace examens::actions

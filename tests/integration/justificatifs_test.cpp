@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <thread>
 
 #include "domain/temps.hpp"
@@ -21,9 +22,7 @@ namespace fs = std::filesystem;
 TEST_F(Justificatifs, the_pieces_are_listed_by_mode_and_window_in_the_seeds_words) {
   const auto r = client.get(page());
   ASSERT_EQ(r.status, 200);
-  EXPECT_TRUE(contains(r.body, "93475001\u202F: Document justifiant l&#39;identité") ||
-              contains(r.body, "93475001&#8239;: Document justifiant l"))
-      << r.body;
+  EXPECT_TRUE(contains(r.body, "93475001&#8239;: Document justifiant l&apos;identité"));
   EXPECT_TRUE(contains(r.body,
                        "A déposer en ligne entre le lundi 19 octobre 2026 et le vendredi 26 "
                        "février 2027 23:59 (heure/Paris)"));
@@ -35,8 +34,7 @@ TEST_F(Justificatifs, the_pieces_are_listed_by_mode_and_window_in_the_seeds_word
   EXPECT_TRUE(
       contains(r.body, "Taille maximale&#8239;: 5 Mo. Formats acceptés&#8239;: PDF, JPEG ou PNG."));
   EXPECT_TRUE(contains(r.body, "Aucun fichier"));
-  EXPECT_TRUE(contains(r.body, "J&#39;ai fourni toutes mes pièces") ||
-              contains(r.body, "J'ai fourni toutes mes pièces"));
+  EXPECT_TRUE(contains(r.body, ">J'ai fourni toutes mes pièces</button>"));
   EXPECT_EQ(en_ligne(), (std::vector<std::string>{"93475001", "93475007"}));
 }
 
@@ -50,13 +48,14 @@ TEST_F(Justificatifs, a_pdf_a_jpeg_and_a_png_are_stored_under_their_digest_and_s
     ASSERT_EQ(r.status, 303) << nom << r.body;
     EXPECT_EQ(r.header("location"), page() + "?depose=1#piece-93475001");
   }
-  ASSERT_EQ(depots().size(), 3u);
+  const auto lignes = depots();
+  ASSERT_EQ(lignes.size(), 3u);
   EXPECT_EQ(fichiers_stockes().size(), 3u);
   const auto vue = client.get(page());
   EXPECT_TRUE(contains(vue.body, "Déposé le 18/11/2026"));
   for (std::size_t i = 0; i < cas.size(); ++i) {
     const auto& [nom, octets, type] = cas[i];
-    const auto& d = depots()[i];
+    const auto& d = lignes[i];
     EXPECT_EQ(d.nom, nom);
     EXPECT_EQ(d.type_mime, type);
     const fs::path stocke = portal.justificatifs_dir() / d.empreinte.substr(0, 2) / d.empreinte;
@@ -77,19 +76,20 @@ TEST_F(Justificatifs, a_pdf_a_jpeg_and_a_png_are_stored_under_their_digest_and_s
 
 TEST_F(Justificatifs, refused_files_leave_no_row_and_no_file_and_say_why_next_to_the_field) {
   const std::vector<std::pair<std::string, std::string>> cas{
-      {"programme.pdf", kExecutable},
+      {"programme.pdf", executable()},
       {"enorme.pdf", kPdf + std::string(5 * 1024 * 1024, ' ')},
       {"vide.pdf", ""},
       {"coupe.pdf", kPdf.substr(0, kPdf.size() - 7)},
       {"coupe.jpg", kJpeg.substr(0, kJpeg.size() - 40)}};
   const std::vector<std::string> messages{
-      "n&#39;est pas au format PDF, JPEG ou PNG", "dépasse la taille maximale de 5 Mo",
+      "n&apos;est pas au format PDF, JPEG ou PNG", "dépasse la taille maximale de 5 Mo",
       "Le fichier est vide", "incomplet ou endommagé", "incomplet ou endommagé"};
   for (std::size_t i = 0; i < cas.size(); ++i) {
     const auto r = deposer("93475001", cas[i].first, cas[i].second);
     EXPECT_EQ(r.status, 422) << cas[i].first;
     EXPECT_TRUE(contains(r.body, "id=\"erreur-93475001\"")) << cas[i].first;
-    EXPECT_TRUE(contains(r.body, messages[i])) << cas[i].first << r.body.substr(0, 200);
+    EXPECT_TRUE(contains(r.body, messages[i]))
+        << cas[i].first << r.body.substr(r.body.find("id=\"erreur-93475001\""), 300);
   }
   EXPECT_TRUE(depots().empty());
   EXPECT_TRUE(fichiers_stockes().empty());
@@ -200,18 +200,18 @@ TEST_F(Justificatifs, a_validated_group_refuses_changes_until_the_office_reopens
   ASSERT_EQ(valider().status, 303);
   EXPECT_EQ(deposer("93475001", "encore.pdf", kPdf).status, 422);
   // The other piece kept its first validation.
-  EXPECT_TRUE(contains(client.get(page()).body, "Validé le 18/11/2026 à") ||
-              contains(client.get(page()).body, "Validé le 18/11/2026"));
+  EXPECT_EQ(count(client.get(page()).body, "Validé le 18/11/2026"), 2);
 }
 
 TEST_F(Justificatifs, outside_the_window_nothing_can_be_deposited_deleted_or_validated) {
   ASSERT_EQ(deposer("93475001", "a.pdf", kPdf).status, 303);
   portal.clock().advance(std::chrono::days(110));  // past 26 février 2027 23:59
+  login(client, spec.email, spec.password);          // the session expired meanwhile
   const auto vue = client.get(page());
   EXPECT_TRUE(contains(vue.body, "id=\"depot-ferme\""));
   const auto r = deposer("93475001", "b.pdf", kPdf + " ");
   EXPECT_EQ(r.status, 422);
-  EXPECT_TRUE(contains(r.body, "Le dépôt en ligne n&#39;est pas ouvert pour cette candidature"));
+  EXPECT_TRUE(contains(r.body, "Le dépôt en ligne n&apos;est pas ouvert pour cette candidature"));
   EXPECT_EQ(supprimer(depots()[0].id).status, 422);
   EXPECT_EQ(valider().status, 422);
   EXPECT_EQ(depots().size(), 1u);

@@ -1,7 +1,9 @@
 // Small genuine files for the tests of the deposits: a PDF, a JPEG and a PNG (rendered from
-// the PDF by pdftoppm), the EICAR test string, and an ELF header, as bytes.
+// the PDF by pdftoppm) and the EICAR test string, as bytes; and a real program.
 #pragma once
 
+#include <fstream>
+#include <iterator>
 #include <string>
 
 namespace examens::testing {
@@ -54,11 +56,10 @@ inline const std::string kPng(
 // The 68 bytes of the EICAR anti-virus test file: harmless, detected by every scanner.
 inline const std::string kEicar =
     "X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*";
-// The start of an ELF executable, as a program renamed "piece.pdf" would begin.
-inline const std::string kExecutable = std::string(
-                                           "\x7f"
-                                           "ELF\x02\x01\x01\x00",
-                                           8) +
-                                       std::string(56, '\0') + std::string(200, 'A');
+// A real program (/bin/true), as one renamed "piece.pdf" would arrive.
+inline std::string executable() {
+  std::ifstream in("/bin/true", std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), {}};
+}
 
 }  // namespace examens::testing

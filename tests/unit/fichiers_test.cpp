@@ -16,7 +16,6 @@ namespace examens::fichiers {
 namespace {
 
 namespace fs = std::filesystem;
-using testing::kExecutable;
 using testing::kJpeg;
 using testing::kPdf;
 using testing::kPng;
@@ -66,7 +65,7 @@ TEST_F(Fichiers, pdf_jpeg_and_png_are_recognised_by_content_whatever_their_name)
 }
 
 TEST_F(Fichiers, an_executable_renamed_pdf_and_an_empty_file_are_not_accepted_types) {
-  const auto exe = examiner(ecrire("piece.pdf", kExecutable));
+  const auto exe = examiner(ecrire("piece.pdf", testing::executable()));
   EXPECT_EQ(exe.nature, Nature::autre);
   EXPECT_NE(exe.type_mime.find("executable"), std::string::npos) << exe.type_mime;
   EXPECT_EQ(examiner(ecrire("vide.pdf", "")).nature, Nature::vide);

@@ -40,6 +40,7 @@ if [ ${#missing[@]} -gt 0 ]; then
     policy=/usr/sbin/policy-rc.d
     printf '#!/bin/sh\ncase "$1" in clamav-*) exit 101;; esac\nexit 0\n' | $SUDO tee "$policy" >/dev/null
     $SUDO chmod 755 "$policy"
+    trap '$SUDO rm -f "$policy"' EXIT
   fi
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
   if [ -n "$policy" ]; then

@@ -12,22 +12,12 @@
 #include <cstring>
 #include <string_view>
 
+#include "fichiers/descripteur.hpp"
+
 namespace examens::fichiers {
 namespace {
 
-class Descripteur {
- public:
-  explicit Descripteur(int fd) : fd_(fd) {}
-  ~Descripteur() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  Descripteur(const Descripteur&) = delete;
-  Descripteur& operator=(const Descripteur&) = delete;
-  int get() const { return fd_; }
-
- private:
-  int fd_;
-};
+using detail::Descripteur;
 
 bool envoyer(int fd, std::string_view bytes) {
   while (!bytes.empty()) {

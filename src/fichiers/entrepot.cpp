@@ -10,6 +10,7 @@
 
 #include "crypto/empreinte.hpp"
 #include "crypto/secrets.hpp"
+#include "fichiers/descripteur.hpp"
 
 namespace examens::fichiers {
 namespace fs = std::filesystem;
@@ -19,25 +20,7 @@ namespace {
   throw std::system_error(errno, std::generic_category(), quoi);
 }
 
-class Descripteur {
- public:
-  explicit Descripteur(int fd) : fd_(fd) {}
-  ~Descripteur() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  Descripteur(const Descripteur&) = delete;
-  Descripteur& operator=(const Descripteur&) = delete;
-  int get() const { return fd_; }
-  // Closes now, so that a failed close (a deferred write error) is seen.
-  void fermer(const std::string& quoi) {
-    const int fd = fd_;
-    fd_ = -1;
-    if (::close(fd) != 0) echec(quoi);
-  }
-
- private:
-  int fd_;
-};
+using detail::Descripteur;
 
 // Makes a rename or a creation in `dossier` durable.
 void synchroniser_dossier(const fs::path& dossier) {

@@ -65,7 +65,10 @@ std::vector<Justificatif> justificatifs_of(Unit& unit, long long candidature_id)
                "WHERE j.candidature_id = :c ORDER BY p.depose_le, p.id",
            candidature_id)) {
     Depot d = depot_of(std::move(row));
-    out[index.at(d.justificatif_id)].depots.push_back(std::move(d));
+    // Outside a transaction each statement sees what was committed when it ran: a piece
+    // deposited between the two is shown at the next reading.
+    const auto it = index.find(d.justificatif_id);
+    if (it != index.end()) out[it->second].depots.push_back(std::move(d));
   }
   return out;
 }

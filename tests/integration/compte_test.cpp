@@ -15,10 +15,6 @@ namespace {
 
 using namespace std::chrono_literals;
 
-bool contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
-
 std::string path_of(const std::string& link) {
   return link.substr(link.find('/', 8));
 }

@@ -20,10 +20,6 @@ using namespace std::chrono_literals;
 
 constexpr const char* kNoServer = "an embedded SQLite file has no server connection to lose";
 
-bool contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
-
 long long count(store::Database& db, const std::string& sql) {
   store::Read read(db);
   long long n = 0;

@@ -8,10 +8,6 @@
 namespace examens::testing {
 namespace {
 
-bool contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
-
 class Ouverture : public ::testing::Test {
  protected:
   TestPortal portal;

@@ -10,17 +10,6 @@
 namespace examens::testing {
 namespace fs = std::filesystem;
 
-bool contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
-
-int count(const std::string& haystack, const std::string& needle) {
-  int n = 0;
-  for (auto at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + 1))
-    ++n;
-  return n;
-}
-
 std::string multipart(const std::string& csrf, const std::string& nom, const std::string& octets) {
   const std::string b = "--" + kBoundary + "\r\n";
   return b + "Content-Disposition: form-data; name=\"csrf\"\r\n\r\n" + csrf + "\r\n" + b +

@@ -17,8 +17,6 @@ namespace examens::testing {
 
 inline const std::string kBoundary = "----examens-frontiere-de-test";
 
-bool contains(const std::string& haystack, const std::string& needle);
-int count(const std::string& haystack, const std::string& needle);
 // A multipart/form-data body with the CSRF field and one file field "fichier".
 std::string multipart(const std::string& csrf, const std::string& nom, const std::string& octets);
 

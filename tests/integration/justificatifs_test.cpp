@@ -206,7 +206,7 @@ TEST_F(Justificatifs, a_validated_group_refuses_changes_until_the_office_reopens
 TEST_F(Justificatifs, outside_the_window_nothing_can_be_deposited_deleted_or_validated) {
   ASSERT_EQ(deposer("93475001", "a.pdf", kPdf).status, 303);
   portal.clock().advance(std::chrono::days(110));  // past 26 février 2027 23:59
-  login(client, spec.email, spec.password);          // the session expired meanwhile
+  login(client, spec.email, spec.password);        // the session expired meanwhile
   const auto vue = client.get(page());
   EXPECT_TRUE(contains(vue.body, "id=\"depot-ferme\""));
   const auto r = deposer("93475001", "b.pdf", kPdf + " ");

@@ -17,17 +17,6 @@ namespace {
 
 namespace tools = pdf::tools;
 
-bool contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
-
-int count(const std::string& haystack, const std::string& needle) {
-  int n = 0;
-  for (auto at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + 1))
-    ++n;
-  return n;
-}
-
 struct Ligne {
   long long id = 0;
   std::string nature;

@@ -4,14 +4,6 @@
 #include <gtest/gtest.h>
 
 namespace examens::testing {
-namespace {
-
-bool contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
-
-}  // namespace
-
 std::string onglet(const std::string& cle, int n) {
   return "/inscription/saisie/" + cle + "/" + std::to_string(n);
 }

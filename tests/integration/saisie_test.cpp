@@ -15,10 +15,6 @@
 namespace examens::testing {
 namespace {
 
-bool contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
-
 class Saisie : public ::testing::Test {
  protected:
   void SetUp() override {

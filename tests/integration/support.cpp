@@ -253,6 +253,17 @@ HttpResult Client::submit(const std::string& form_path, const std::string& actio
   return post(action, fields);
 }
 
+bool contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+int count(const std::string& haystack, const std::string& needle) {
+  int n = 0;
+  for (auto at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + 1))
+    ++n;
+  return n;
+}
+
 std::string csrf_of(const std::string& html) {
   static const std::regex re(R"re(name="csrf" value="([^"]+)")re");
   std::smatch m;

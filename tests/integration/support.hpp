@@ -97,6 +97,9 @@ class Client {
 };
 
 std::string csrf_of(const std::string& html);
+bool contains(const std::string& haystack, const std::string& needle);
+// Occurrences of `needle` in `haystack`, overlapping ones included.
+int count(const std::string& haystack, const std::string& needle);
 
 // Delivers through another transport and keeps what was delivered: the outbox itself
 // keeps no single-use link once a mail has left.

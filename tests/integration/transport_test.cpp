@@ -12,10 +12,6 @@
 namespace examens::testing {
 namespace {
 
-bool contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
-
 // A multipart POST of `bytes` bytes in one file part, with the visitor's cookies and CSRF.
 HttpResult post_multipart(const std::string& url, const std::string& cookie,
                           const std::string& csrf, std::size_t bytes) {

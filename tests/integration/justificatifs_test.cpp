@@ -203,6 +203,52 @@ TEST_F(Justificatifs, a_validated_group_refuses_changes_until_the_office_reopens
   EXPECT_EQ(count(client.get(page()).body, "Validé le 18/11/2026"), 2);
 }
 
+TEST_F(Justificatifs, the_offices_statuses_show_as_the_seed_writes_them_and_its_agents_read_files) {
+  ASSERT_EQ(deposer("93475001", "a.pdf", kPdf).status, 303);
+  const long long depot = depots()[0].id;
+  const long long agent = ajouter_agent("GUY");
+  const auto now = portal.clock().now();
+  const auto controler = [&](const std::string& code, store::Controle c) {
+    return actions::controler_piece(portal.services(), {agent, "GUY"}, id, code, c, now);
+  };
+  // Reçue needs its date de réception.
+  EXPECT_TRUE(std::holds_alternative<actions::Refus>(
+      controler("93475003", {domain::StatutPiece::recue, std::nullopt, "", 0})));
+  ASSERT_TRUE(std::holds_alternative<store::Justificatif>(
+      controler("93475003", {domain::StatutPiece::recue, now, "", 0})));
+  ASSERT_TRUE(std::holds_alternative<store::Justificatif>(
+      controler("93475001", {domain::StatutPiece::conforme, std::nullopt, "", 0})));
+  const auto vue = client.get(page()).body;
+  EXPECT_TRUE(contains(vue, ">Reçue</span> — Date de réception 18/11/2026"));
+  EXPECT_TRUE(contains(vue, ">Conforme</span>"));
+  // A Conforme piece is done: nothing to add or delete on it.
+  EXPECT_FALSE(contains(vue, "id=\"fichier-93475001\""));
+  EXPECT_EQ(supprimer(depot).status, 422);
+  // The office's agents of the académie read the file; others find nothing.
+  const auto fichier =
+      actions::fichier_depot(portal.services(), actions::DemandeAgent{agent, "GUY"}, id, depot);
+  ASSERT_TRUE(std::holds_alternative<actions::FichierPiece>(fichier));
+  EXPECT_EQ(std::get<actions::FichierPiece>(fichier).type_mime, "application/pdf");
+  EXPECT_TRUE(std::holds_alternative<actions::Introuvable>(
+      actions::fichier_depot(portal.services(), actions::DemandeAgent{agent, "AIX"}, id, depot)));
+}
+
+TEST_F(Justificatifs, the_office_reopens_a_validated_group_for_new_changes) {
+  for (const auto& code : en_ligne()) ASSERT_EQ(deposer(code, code + ".pdf", kPdf).status, 303);
+  ASSERT_EQ(valider().status, 303);
+  EXPECT_TRUE(en_ligne().empty());  // no Ajouter left
+  const long long agent = ajouter_agent("GUY");
+  const auto rouvertes = actions::rouvrir_groupe(portal.services(), {agent, "GUY"}, id,
+                                                 domain::ModeDepot::en_ligne, portal.clock().now());
+  ASSERT_TRUE(std::holds_alternative<int>(rouvertes));
+  EXPECT_EQ(std::get<int>(rouvertes), 2);
+  EXPECT_EQ(en_ligne(), (std::vector<std::string>{"93475001", "93475007"}));
+  EXPECT_EQ(deposer("93475001", "verso.pdf", kPdf + " ").status, 303);
+  EXPECT_EQ(valider().status, 303);
+  EXPECT_TRUE(std::holds_alternative<actions::Introuvable>(actions::rouvrir_groupe(
+      portal.services(), {agent, "AIX"}, id, domain::ModeDepot::en_ligne, portal.clock().now())));
+}
+
 TEST_F(Justificatifs, outside_the_window_nothing_can_be_deposited_deleted_or_validated) {
   ASSERT_EQ(deposer("93475001", "a.pdf", kPdf).status, 303);
   portal.clock().advance(std::chrono::days(110));  // past 26 février 2027 23:59

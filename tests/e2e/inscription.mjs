@@ -5,7 +5,9 @@
 // draft survives a reload and a logout; the school category is explained; the Acquis tab
 // proposes its exemptions), checks the Récapitulatif against the seed's épreuves table,
 // registers (N° 001, mail), reads a tab and the récapitulatif on a phone, modifies
-// (Version 02, mail; its PDFs on N° Inscription and in Mes documents), then registers a CAP and unregisters from it (mail). Every page and
+// (Version 02, mail; its PDFs on N° Inscription and in Mes documents), deposits its pièces
+// justificatives in Mes justificatifs (a refused file first) and validates them, then
+// registers a CAP and unregisters from it (mail). Every page and
 // error state visited must pass axe-core with no serious or critical violation and raise no
 // CSP or console error; a screenshot of each step is kept under
 // $EXAMENS_ARTIFACTS/inscription.
@@ -605,6 +607,37 @@ async function main() {
     await check(page, 'mon-inscription-v2');
     const modification = await waitForMail(`Modification d'inscription : ${BCP}`, 1);
     if (!modification.to.includes(EMAIL)) fail(`modification mail sent to ${modification.to}`);
+
+    // --- 3b. Mes justificatifs: a refused file, then each online piece, then validation ----
+    await page.goto(`${base}/inscription/${id}`);
+    await page.locator('#mes-justificatifs').click();
+    await page.waitForURL(`${base}/inscription/${id}/justificatifs`);
+    await expectIn(page.locator('#piece-93475001'), "93475001 : Document justifiant l'identité");
+    // The badge is drawn upper-case: its text is the seed's.
+    if (!(await page.locator('#statut-93475003').textContent()).includes('En attente de contrôle'))
+      fail('the postal piece does not say "En attente de contrôle"');
+    await check(page, 'justificatifs');
+    const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n' +
+                            '2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+    await page.locator('#fichier-93475001').setInputFiles(
+        { name: 'programme.pdf', mimeType: 'application/pdf', buffer: Buffer.from('#!/bin/sh\necho\n') });
+    await page.locator('#piece-93475001 button[type=submit]').filter({ hasText: 'Ajouter' }).click();
+    await expectIn(page.locator('#erreur-93475001'), "Ce fichier n'est pas au format PDF, JPEG ou PNG");
+    await check(page, 'justificatifs-refus');
+    const codes = await page.locator('input[type=file]').evaluateAll((inputs) => inputs.map((i) => i.id.slice(8)));
+    for (const code of codes) {
+      await page.locator(`#fichier-${code}`).setInputFiles(
+          { name: `${code}.pdf`, mimeType: 'application/pdf', buffer: PDF });
+      await page.locator(`#piece-${code} button[type=submit]`).filter({ hasText: 'Ajouter' }).click();
+      await page.waitForURL(`${base}/inscription/${id}/justificatifs?depose=1#piece-${code}`);
+      await expectIn(page.locator(`#depots-${code}`), 'Déposé le 23/11/2026');
+    }
+    await check(page, 'justificatifs-deposes');
+    await page.locator('#valider').click();
+    await page.waitForURL(`${base}/inscription/${id}/justificatifs?valide=1`);
+    for (const code of codes) await expectIn(page.locator(`#depots-${code}`), 'Validé le 23/11/2026');
+    if (await page.locator('input[type=file]').count()) fail('Ajouter still offered after validation');
+    await check(page, 'justificatifs-valides');
 
     // --- 4. A second candidature, a CAP, then unregister from it --------------------------
     await page.goto(base + '/');

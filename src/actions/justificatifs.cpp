@@ -111,17 +111,24 @@ std::vector<GroupeVue> groupes(const Services& services, const store::Candidatur
   return out;
 }
 
-const PieceVue* piece_de(const MesJustificatifs& m, const std::string& code) {
-  for (const auto& g : m.groupes)
-    for (const auto& p : g.pieces)
-      if (p.code == code) return &p;
-  return nullptr;
-}
-
 const GroupeVue* groupe_de(const MesJustificatifs& m, domain::ModeDepot mode) {
   for (const auto& g : m.groupes)
     if (g.mode == mode) return &g;
   return nullptr;
+}
+
+// The online group and its piece `code`, what Ajouter and Supprimer act on: null when the
+// candidature is not the account's or the piece is not one to deposit online.
+struct PieceEnLigne {
+  const GroupeVue* groupe = nullptr;
+  const PieceVue* piece = nullptr;
+};
+PieceEnLigne piece_en_ligne(const std::optional<MesJustificatifs>& m, const std::string& code) {
+  PieceEnLigne out;
+  if (!m || !(out.groupe = groupe_de(*m, domain::ModeDepot::en_ligne))) return out;
+  for (const auto& p : out.groupe->pieces)
+    if (p.code == code) out.piece = &p;
+  return out;
 }
 
 std::string refus_fenetre(const GroupeVue& g) {
@@ -153,12 +160,8 @@ std::variant<Introuvable, Refus, Depose> deposer_piece(
     const Services& services, long long compte_id, long long candidature_id,
     const std::string& code, const FichierRecu& fichier, domain::Instant now) {
   const auto m = mes_justificatifs(services, compte_id, candidature_id, now);
-  const PieceVue* piece = m ? piece_de(*m, code) : nullptr;
-  const GroupeVue* g = m ? groupe_de(*m, domain::ModeDepot::en_ligne) : nullptr;
-  if (!piece || !g || !std::any_of(g->pieces.begin(), g->pieces.end(), [&](const PieceVue& p) {
-        return p.code == code;
-      }))
-    return Introuvable{};
+  const auto [g, piece] = piece_en_ligne(m, code);
+  if (!piece) return Introuvable{};
   if (!g->fenetre_ouverte) return Refus{refus_fenetre(*g)};
   if (!piece->modifiable) return Refus{kVerrouillee};
   if (piece->depots.size() >= domain::kDepotsParPieceMax) return Refus{refus_trop_de_fichiers()};
@@ -197,10 +200,9 @@ std::variant<Introuvable, Refus, Supprime> supprimer_depot(const Services& servi
     store::Read read(services.db());
     trouve = store::find_depot(read, depot_id);
   }
-  if (!m || !trouve || trouve->candidature_id != candidature_id) return Introuvable{};
-  const PieceVue* piece = piece_de(*m, trouve->code);
-  const GroupeVue* g = groupe_de(*m, domain::ModeDepot::en_ligne);
-  if (!piece || !g) return Introuvable{};
+  if (!trouve || trouve->candidature_id != candidature_id) return Introuvable{};
+  const auto [g, piece] = piece_en_ligne(m, trouve->code);
+  if (!piece) return Introuvable{};
   if (!g->fenetre_ouverte) return Refus{refus_fenetre(*g)};
   if (!piece->modifiable) return Refus{kVerrouillee};
   store::Tx tx(services.db());

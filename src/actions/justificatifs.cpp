@@ -334,13 +334,16 @@ std::variant<Introuvable, int> rouvrir_groupe(const Services& services, const De
 }
 
 fichiers::Entrepot::Purge purger_fichiers(store::Database& db, const fichiers::Entrepot& entrepot,
+                                          const std::filesystem::path& televersements,
                                           std::chrono::seconds delai) {
-  return entrepot.purger(
+  auto purge = entrepot.purger(
       [&](std::string_view empreinte) {
         store::Read read(db);
         return store::empreinte_referencee(read, std::string(empreinte));
       },
       delai);
+  purge.temporaires += fichiers::purger_anciens(televersements, delai);
+  return purge;
 }
 
 }  // namespace examens::actions

@@ -113,11 +113,13 @@ std::variant<Introuvable, int> rouvrir_groupe(const Services& services, const De
                                               long long candidature_id, domain::ModeDepot mode,
                                               domain::Instant now);
 
-// Removes what a crash left in the file store (temporary files, files no deposit names),
-// older than `delai`: a younger file may be an upload whose row is about to commit. Run at
-// start and by the scheduled purge.
+// Removes what a crash left: in the file store, temporary files and files no deposit names;
+// in `televersements` (the transport's upload folder), files of requests that never ended.
+// Only files older than `delai`: a younger one may be an upload whose row is about to commit.
+// Run at start and by the scheduled purge.
 inline constexpr std::chrono::hours kDelaiPurgeFichiers{1};
 fichiers::Entrepot::Purge purger_fichiers(store::Database& db, const fichiers::Entrepot& entrepot,
+                                          const std::filesystem::path& televersements,
                                           std::chrono::seconds delai = kDelaiPurgeFichiers);
 
 }  // namespace examens::actions

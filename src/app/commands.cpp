@@ -56,7 +56,8 @@ struct Purged {
 Purged purge_once(store::Database& db, domain::Instant now, const std::filesystem::path& data_dir) {
   Purged out;
   // The files first: what a crash left between a deposit's write and its row.
-  out.fichiers = actions::purger_fichiers(db, fichiers::Entrepot(data_dir / "justificatifs"));
+  out.fichiers = actions::purger_fichiers(db, fichiers::Entrepot(data_dir / "justificatifs"),
+                                          data_dir / "uploads");
   store::Tx tx(db);
   out.comptes = store::purge_pending_comptes(tx, now - domain::kActivationValidity);
   store::delete_expired_sessions(tx, now);

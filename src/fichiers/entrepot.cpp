@@ -110,18 +110,28 @@ Entrepot::Purge Entrepot::purger(const std::function<bool(std::string_view)>& re
   Purge out;
   std::error_code ec;
   if (!fs::is_directory(racine_, ec)) return out;
+  out.temporaires = purger_anciens(racine_ / "tmp", delai);
   const auto limite = fs::file_time_type::clock::now() - delai;
   for (const auto& dossier : fs::directory_iterator(racine_)) {
-    if (!dossier.is_directory()) continue;
-    const bool temporaire = dossier.path().filename() == "tmp";
+    if (!dossier.is_directory() || dossier.path().filename() == "tmp") continue;
     for (const auto& f : fs::directory_iterator(dossier.path())) {
-      if (!f.is_regular_file() || !ancien(f, limite)) continue;
       const std::string nom = f.path().filename().string();
-      if (!temporaire && (!empreinte_valide(nom) || reference(nom))) continue;
-      if (fs::remove(f.path(), ec)) ++(temporaire ? out.temporaires : out.orphelins);
+      if (!f.is_regular_file() || !ancien(f, limite) || !empreinte_valide(nom) || reference(nom))
+        continue;
+      if (fs::remove(f.path(), ec)) ++out.orphelins;
     }
   }
   return out;
+}
+
+int purger_anciens(const fs::path& dossier, std::chrono::seconds delai) {
+  std::error_code ec;
+  if (!fs::is_directory(dossier, ec)) return 0;
+  const auto limite = fs::file_time_type::clock::now() - delai;
+  int n = 0;
+  for (const auto& f : fs::directory_iterator(dossier))
+    if (f.is_regular_file() && ancien(f, limite) && fs::remove(f.path(), ec)) ++n;
+  return n;
 }
 
 }  // namespace examens::fichiers

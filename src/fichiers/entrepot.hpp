@@ -40,6 +40,11 @@ class Entrepot {
   std::filesystem::path racine_;
 };
 
+// Removes the files directly in `dossier` older than `delai` and returns how many: what a
+// crash left of the transport's uploads (a file being received is rewritten at least every
+// read timeout, so it is never that old).
+int purger_anciens(const std::filesystem::path& dossier, std::chrono::seconds delai);
+
 // Whether `texte` is a digest as the store names files: 64 lowercase hex characters.
 bool empreinte_valide(std::string_view texte);
 

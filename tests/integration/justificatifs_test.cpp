@@ -300,13 +300,17 @@ TEST_F(Justificatifs, the_purge_removes_what_a_crash_left_and_keeps_every_deposi
   // A crash between the write and the rename: a partial file in tmp/.
   const fs::path partiel = portal.justificatifs_dir() / "tmp" / "0000000000000000";
   std::ofstream(partiel, std::ios::binary) << kPdf.substr(0, 10);
-  for (const auto& f : fs::recursive_directory_iterator(portal.justificatifs_dir()))
-    if (f.is_regular_file())
-      fs::last_write_time(f.path(), fs::file_time_type::clock::now() - std::chrono::hours(2));
-  const auto purge = actions::purger_fichiers(portal.db(), entrepot);
-  EXPECT_EQ(purge.temporaires, 1);
+  // A crash while the body was read: the transport's file of a request that never ended.
+  const fs::path recu = ecrire("0123456789abcdef", kPdf.substr(0, 30));
+  for (const auto& dossier : {portal.justificatifs_dir(), portal.upload_dir()})
+    for (const auto& f : fs::recursive_directory_iterator(dossier))
+      if (f.is_regular_file())
+        fs::last_write_time(f.path(), fs::file_time_type::clock::now() - std::chrono::hours(2));
+  const auto purge = actions::purger_fichiers(portal.db(), entrepot, portal.upload_dir());
+  EXPECT_EQ(purge.temporaires, 3);  // one in tmp/, two in uploads/ (the orphan's source too)
   EXPECT_EQ(purge.orphelins, 1);
   EXPECT_FALSE(fs::exists(partiel));
+  EXPECT_FALSE(fs::exists(recu));
   EXPECT_FALSE(fs::exists(entrepot.chemin(orphelin)));
   ASSERT_EQ(fichiers_stockes().size(), 1u);
   EXPECT_EQ(client.get(page() + "/fichiers/" + std::to_string(depots()[0].id)).body, kPdf);

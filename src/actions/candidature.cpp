@@ -3,8 +3,10 @@
 
 #include <boost/json.hpp>
 
+#include "actions/audit.hpp"
 #include "actions/documents.hpp"
 #include "actions/recapitulatif.hpp"
+#include "domain/audit.hpp"
 #include "domain/candidature.hpp"
 #include "domain/temps.hpp"
 
@@ -57,11 +59,15 @@ bool nouvelle_version(store::Tx& tx, const Services& services, const store::Comp
                       const Brouillon& b, const std::string& snapshot, domain::Instant now) {
   const auto version = store::save_modification(tx, b.candidature, snapshot, now);
   if (!version) return false;
+  // Ours, since the draft of its modification was: the update above found it.
+  const auto c = store::find_candidature(tx, compte.id, b.candidature).value();
+  journaliser_candidature(tx, auteur_candidat(compte.id), domain::kActionCandidatureModifiee, c.id,
+                          c.academie, etat_candidature(c.etat, *version - 1),
+                          etat_candidature(c.etat, *version), now);
   demander_documents(tx, b.candidature, *version, now);
   Data mail = mail_enregistrement(services, compte, b.dossier, now);
   mail.set("version", std::to_string(*version));
-  const auto c = store::find_candidature(tx, compte.id, b.candidature);
-  mail.set("numero", c ? c->numero_inscription : "");
+  mail.set("numero", c.numero_inscription);
   services.courrier().queue(
       tx, compte, "modification",
       "Modification d'inscription : " + libelle_examen(services, b.dossier.domaine), mail, now);
@@ -78,6 +84,8 @@ std::variant<Inscrite, VersCandidature> nouvelle_candidature(
     return VersCandidature{active->id};
   const auto c =
       store::insert_candidature(tx, compte.id, d.domaine, d.session, d.academie, snapshot, now);
+  journaliser_candidature(tx, auteur_candidat(compte.id), domain::kActionCandidatureInscrite, c.id,
+                          c.academie, "", etat_candidature(c.etat, c.version), now);
   demander_documents(tx, c.id, c.version, now);
   Data mail = mail_enregistrement(services, compte, d, now);
   mail.set("numero", c.numero_inscription);
@@ -213,6 +221,10 @@ Desinscription desinscrire(const Services& services, const store::Compte& compte
     // Checked above, but a racing request (or the office) may have changed the state since:
     // the update only applies to a candidature still Inscrit.
     if (store::mark_desinscrite(tx, c->id, now)) {
+      journaliser_candidature(
+          tx, auteur_candidat(compte.id), domain::kActionCandidatureDesinscrite, c->id,
+          c->academie, etat_candidature(domain::EtatCandidature::inscrit, c->version),
+          etat_candidature(domain::EtatCandidature::desinscrit_candidat, c->version), now);
       Data mail = mail_candidature(services, c->domaine, c->session, c->academie);
       mail.set("numero", c->numero_inscription);
       services.courrier().queue(tx, compte, "desinscription",

@@ -4,8 +4,8 @@
 #include "actions/authentification.hpp"
 #include "crypto/secrets.hpp"
 #include "domain/audit.hpp"
-#include "store/sessions.hpp"
 #include "domain/compte.hpp"
+#include "store/sessions.hpp"
 
 namespace examens::actions {
 namespace {
@@ -128,8 +128,9 @@ ResultatConnexionAgent se_connecter_agent(const Services& services, const Connex
         if (!agent->actif()) {
           result.issue = Issue::desactive;
           // The right password: it is him, refused.
-          journaliser_agent(tx, auteur_agent(agent->id, adresse), domain::kActionAgentConnexionRefusee,
-                            *agent, "", motif_refus(domain::kMotifDesactive), now);
+          journaliser_agent(tx, auteur_agent(agent->id, adresse),
+                            domain::kActionAgentConnexionRefusee, *agent, "",
+                            motif_refus(domain::kMotifDesactive), now);
           return;
         }
         if (crypto::password_needs_rehash(agent->mot_de_passe))
@@ -144,13 +145,12 @@ ResultatConnexionAgent se_connecter_agent(const Services& services, const Connex
         // Whoever typed it is not known; whether this failure suspended the logins is.
         if (!agent) return;
         const bool suspendue = store::throttle_blocked(tx, cles.titulaire, now);
-        journaliser_agent(tx, auteur_inconnu(adresse), domain::kActionAgentConnexionRefusee,
-                          *agent, "",
-                          motif_refus(agent->etat == domain::kAgentEnAttente
-                                          ? domain::kMotifEnAttente
-                                          : domain::kMotifMotDePasse,
-                                      suspendue),
-                          now);
+        journaliser_agent(
+            tx, auteur_inconnu(adresse), domain::kActionAgentConnexionRefusee, *agent, "",
+            motif_refus(agent->etat == domain::kAgentEnAttente ? domain::kMotifEnAttente
+                                                               : domain::kMotifMotDePasse,
+                        suspendue),
+            now);
       });
   if (verdict == Verdict::bloquee) result.issue = Issue::bloquee;
   if (verdict == Verdict::incorrecte) result.issue = Issue::incorrecte;

@@ -14,10 +14,10 @@ void journaliser(store::Tx& tx, const Auteur& auteur, std::string_view action,
                  std::string_view academie, std::optional<long long> candidature_id,
                  std::optional<long long> agent_id, std::string avant, std::string apres,
                  domain::Instant now) {
-  store::append_audit(tx, store::EntreeAudit{0, now, std::string(auteur.acteur), auteur.id,
-                                             std::string(academie), std::string(action),
-                                             candidature_id, agent_id, std::move(avant),
-                                             std::move(apres), auteur.adresse});
+  store::append_audit(
+      tx, store::EntreeAudit{0, now, std::string(auteur.acteur), auteur.id, std::string(academie),
+                             std::string(action), candidature_id, agent_id, std::move(avant),
+                             std::move(apres), auteur.adresse});
 }
 
 constexpr std::string_view kCandidatureHorsAcademie =
@@ -53,8 +53,7 @@ std::variant<std::monostate, long long, std::string> agent_filtre(
 
 // Sets `cible` from a resolved filter, or adds its message on `champ`.
 void appliquer(const std::variant<std::monostate, long long, std::string>& resolu,
-               std::optional<long long>& cible, domain::FieldErrors& errors,
-               std::string champ) {
+               std::optional<long long>& cible, domain::FieldErrors& errors, std::string champ) {
   if (const auto* id = std::get_if<long long>(&resolu)) cible = *id;
   if (const auto* message = std::get_if<std::string>(&resolu))
     errors.add_once(std::move(champ), *message);
@@ -85,8 +84,8 @@ Auteur auteur_commande() {
 }
 
 void journaliser_candidature(store::Tx& tx, const Auteur& auteur, std::string_view action,
-                             long long candidature_id, std::string_view academie,
-                             std::string avant, std::string apres, domain::Instant now) {
+                             long long candidature_id, std::string_view academie, std::string avant,
+                             std::string apres, domain::Instant now) {
   journaliser(tx, auteur, action, academie, candidature_id, std::nullopt, std::move(avant),
               std::move(apres), now);
 }

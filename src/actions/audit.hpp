@@ -31,8 +31,8 @@ Auteur auteur_commande();
 
 // Records `action` on the candidature (its id and académie) inside `tx`.
 void journaliser_candidature(store::Tx& tx, const Auteur& auteur, std::string_view action,
-                             long long candidature_id, std::string_view academie,
-                             std::string avant, std::string apres, domain::Instant now);
+                             long long candidature_id, std::string_view academie, std::string avant,
+                             std::string apres, domain::Instant now);
 // Records `action` on the staff member `sujet` (his académie scopes it) inside `tx`.
 void journaliser_agent(store::Tx& tx, const Auteur& auteur, std::string_view action,
                        const store::Agent& sujet, std::string avant, std::string apres,
@@ -58,8 +58,8 @@ struct FiltresAudit {
   std::string avant;        // the cursor of older pages
 };
 struct PageAudit {
-  std::vector<store::LigneAudit> lignes;  // newest first, at most kAuditParPage
-  domain::FieldErrors errors;             // on "candidature", "agent": nothing is listed then
+  std::vector<store::LigneAudit> lignes;    // newest first, at most kAuditParPage
+  domain::FieldErrors errors;               // on "candidature", "agent": nothing is listed then
   std::optional<long long> plus_anciennes;  // the cursor of the next page, when there is one
 };
 inline constexpr int kAuditParPage = 50;

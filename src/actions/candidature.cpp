@@ -222,8 +222,8 @@ Desinscription desinscrire(const Services& services, const store::Compte& compte
     // the update only applies to a candidature still Inscrit.
     if (store::mark_desinscrite(tx, c->id, now)) {
       journaliser_candidature(
-          tx, auteur_candidat(compte.id), domain::kActionCandidatureDesinscrite, c->id,
-          c->academie, etat_candidature(domain::EtatCandidature::inscrit, c->version),
+          tx, auteur_candidat(compte.id), domain::kActionCandidatureDesinscrite, c->id, c->academie,
+          etat_candidature(domain::EtatCandidature::inscrit, c->version),
           etat_candidature(domain::EtatCandidature::desinscrit_candidat, c->version), now);
       Data mail = mail_candidature(services, c->domaine, c->session, c->academie);
       mail.set("numero", c->numero_inscription);

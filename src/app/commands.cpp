@@ -153,8 +153,8 @@ void create_demo_agent(store::Database& db, const DemoAgent& demo, domain::Insta
                                actions::etat_agent(a), now);
     tx.commit();
   }
-  std::cerr << "examens: demo " << demo.role << " (Guyane) " << demo.email << " / "
-            << demo.password << " at /gestion/\n";
+  std::cerr << "examens: demo " << demo.role << " (Guyane) " << demo.email << " / " << demo.password
+            << " at /gestion/\n";
 }
 
 }  // namespace
@@ -222,10 +222,10 @@ int init(const Config& config, bool demo) {
             << loaded.catalogue->periodes.size() << " périodes d'inscription\n";
   if (demo) {
     create_demo_account(*db, config.clock()->now());
-    create_demo_agent(*db,
-                      {"gestion.guyane@example.fr", "Gestion-2026!", domain::kRoleGestionnaire,
-                       "Marie", "Défi"},
-                      config.clock()->now());
+    create_demo_agent(
+        *db,
+        {"gestion.guyane@example.fr", "Gestion-2026!", domain::kRoleGestionnaire, "Marie", "Défi"},
+        config.clock()->now());
     create_demo_agent(*db,
                       {"admin.guyane@example.fr", "Admin-Gestion-2026!",
                        domain::kRoleAdministrateur, "Louis", "Garnier"},

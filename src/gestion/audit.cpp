@@ -1,8 +1,9 @@
 // The audit trail's page (SPEC §8): an administrateur reads his académie's entries, newest
 // first, filtered by candidature or by staff member. Anyone else gets the unknown page.
+#include "actions/audit.hpp"
+
 #include <cctype>
 
-#include "actions/audit.hpp"
 #include "domain/agents.hpp"
 #include "domain/audit.hpp"
 #include "domain/temps.hpp"
@@ -20,13 +21,20 @@ using portail::Portal;
 using portail::Response;
 
 constexpr FieldSpec kCandidature{
-    "candidature", "Candidature",
+    "candidature",
+    "Candidature",
     "Son identifiant, ou le numéro de candidat suivi du N° d'inscription (ex. : "
     "12345678901-001)",
-    "text", "off", false};
-constexpr FieldSpec kAgent{"agent", "Agent", "Son adresse mail, pour ce qu'il a fait et ce qui "
-                                             "le concerne",
-                           "email", "off", false};
+    "text",
+    "off",
+    false};
+constexpr FieldSpec kAgent{"agent",
+                           "Agent",
+                           "Son adresse mail, pour ce qu'il a fait et ce qui "
+                           "le concerne",
+                           "email",
+                           "off",
+                           false};
 
 // A query string's value, percent-encoded but for the unreserved characters.
 std::string encode(std::string_view value) {

@@ -137,10 +137,9 @@ Response activer_form(Portal& portal, Context& ctx) {
 
 Response activer(Portal& portal, Context& ctx) {
   const std::string jeton = ctx.req.field_or("jeton");
-  const auto result =
-      actions::activer_agent(portal.services(), jeton, ctx.req.field_or("mot_de_passe"),
-                             ctx.req.field_or("mot_de_passe_confirmation"),
-                             ctx.req.remote_address, ctx.now);
+  const auto result = actions::activer_agent(
+      portal.services(), jeton, ctx.req.field_or("mot_de_passe"),
+      ctx.req.field_or("mot_de_passe_confirmation"), ctx.req.remote_address, ctx.now);
   if (!result.errors.empty()) return activer_page(portal, ctx, jeton, result.errors, 422);
   if (result.jeton != store::JetonEtat::valide) return lien_invalide(portal, ctx, result.jeton);
   return Response::redirect("/gestion/connexion?active=1");

@@ -1,6 +1,6 @@
 // The office's space under /gestion/ (SPEC §8): its staff members' activation, login, logout,
-// home page and the audit trail. Its pages are built on the portal's core (sessions, CSRF, rendering); the
-// composition root plugs this space into the portal.
+// home page and the audit trail. Its pages are built on the portal's core (sessions, CSRF,
+// rendering); the composition root plugs this space into the portal.
 #pragma once
 
 #include "portail/portal.hpp"

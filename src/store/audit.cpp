@@ -34,9 +34,8 @@ std::vector<LigneAudit> lire_audit(Unit& unit, const RechercheAudit& r) {
               apres, adresse, numero_candidat, numero_inscription, agent_email, acteur_email] :
        query_all<long long, long long, std::string, std::optional<long long>, std::string,
                  std::string, std::optional<long long>, std::optional<long long>,
-                 std::optional<std::string>, std::optional<std::string>,
-                 std::optional<std::string>, std::optional<std::string>,
-                 std::optional<std::string>, std::optional<std::string>,
+                 std::optional<std::string>, std::optional<std::string>, std::optional<std::string>,
+                 std::optional<std::string>, std::optional<std::string>, std::optional<std::string>,
                  std::optional<std::string>>(
            unit,
            "SELECT a.id, a.quand, a.acteur, a.acteur_id, a.academie, a.action, "

@@ -67,8 +67,8 @@ std::string texte_de(const boost::json::value& v) {
 
 }  // namespace
 
-Auteur auteur_candidat(long long compte_id) {
-  return {domain::kActeurCandidat, compte_id, ""};
+Auteur auteur_candidat(long long compte_id, std::string adresse) {
+  return {domain::kActeurCandidat, compte_id, std::move(adresse)};
 }
 
 Auteur auteur_agent(long long agent_id, std::string adresse) {

@@ -23,7 +23,7 @@ struct Auteur {
   std::optional<long long> id;
   std::string adresse;  // the client's, when there is one
 };
-Auteur auteur_candidat(long long compte_id);
+Auteur auteur_candidat(long long compte_id, std::string adresse);
 Auteur auteur_agent(long long agent_id, std::string adresse);
 // A login refused: someone at `adresse`, not known to be the staff member he named.
 Auteur auteur_inconnu(std::string adresse);

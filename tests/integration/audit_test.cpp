@@ -130,6 +130,7 @@ TEST_F(Audit, each_change_of_a_candidature_is_recorded_once_with_its_versions) {
     EXPECT_EQ(all[i].avant, avant) << i;
     EXPECT_EQ(all[i].apres, apres) << i;
     EXPECT_EQ(all[i].quand, portal.clock().now());
+    EXPECT_EQ(all[i].adresse, "127.0.0.1");
   }
 }
 
@@ -235,8 +236,8 @@ TEST_F(Audit, the_table_refuses_update_delete_and_truncate) {
   {
     store::Tx tx(portal.db());
     actions::journaliser_candidature(
-        tx, actions::auteur_candidat(7), domain::kActionCandidatureInscrite, 12, "GUY", "",
-        actions::etat_candidature(domain::EtatCandidature::inscrit, 1), portal.clock().now());
+        tx, actions::auteur_candidat(7, "192.0.2.1"), domain::kActionCandidatureInscrite, 12, "GUY",
+        "", actions::etat_candidature(domain::EtatCandidature::inscrit, 1), portal.clock().now());
     tx.commit();
   }
   std::vector<std::string> attempts = {"UPDATE audit SET action = 'candidature.desinscrite'",
@@ -335,7 +336,8 @@ TEST_F(Audit, the_trail_is_filtered_by_candidature_or_by_staff_member) {
       {"agent=marie", "agent", "Saisissez l'adresse mail d'un agent"},
       {"agent=personne%40ac-guyane.fr", "agent",
        "Aucun agent de votre académie n'a cette adresse mail."},
-      {"agent=marie%01%40ac-guyane.fr", "agent", "Ce champ contient des caractères non autorisés."}};
+      {"agent=marie%01%40ac-guyane.fr", "agent",
+       "Ce champ contient des caractères non autorisés."}};
   for (const auto& [query, champ, message] : mauvais) {
     const auto page = bureau.get("/gestion/audit?" + query);
     EXPECT_EQ(page.status, 422) << query;

@@ -3,7 +3,9 @@
 
 #include "actions/authentification.hpp"
 #include "crypto/secrets.hpp"
+#include "domain/audit.hpp"
 #include "domain/compte.hpp"
+#include "store/sessions.hpp"
 
 namespace examens::actions {
 namespace {
@@ -19,8 +21,8 @@ std::string cle_agent(long long id) {
 
 }  // namespace
 
-AjoutAgent ajouter_agent(const Services& services, const domain::AgentForm& form,
-                         domain::Instant now) {
+AjoutAgent ajouter_agent(const Services& services, const Auteur& auteur,
+                         const domain::AgentForm& form, domain::Instant now) {
   AjoutAgent ajout;
   auto validation = domain::validate_agent(form, services.catalogue());
   if (!validation.agent) {
@@ -48,8 +50,11 @@ AjoutAgent ajouter_agent(const Services& services, const domain::AgentForm& form
       agent.id = existing->id;
       store::update_pending_agent(tx, agent, now);
       store::void_jetons(tx, agent.id, store::kJetonActivation, now, kAgent);
+      journaliser_agent(tx, auteur, domain::kActionAgentReinvite, agent, etat_agent(*existing),
+                        etat_agent(agent), now);
     } else {
       agent.id = store::insert_agent(tx, agent, now);
+      journaliser_agent(tx, auteur, domain::kActionAgentAjoute, agent, "", etat_agent(agent), now);
     }
     store::insert_jeton(tx, crypto::token_hash(token), agent.id, store::kJetonActivation, now,
                         now + domain::kActivationAgentValidity, kAgent);
@@ -73,7 +78,7 @@ store::JetonEtat etat_jeton_agent(const Services& services, std::string_view jet
 
 ActivationAgent activer_agent(const Services& services, std::string_view jeton,
                               std::string_view mot_de_passe, std::string_view confirmation,
-                              domain::Instant now) {
+                              const std::string& adresse, domain::Instant now) {
   ActivationAgent result;
   domain::validate_password_pair(mot_de_passe, confirmation, result.errors);
   if (!result.errors.empty()) return result;
@@ -85,8 +90,14 @@ ActivationAgent activer_agent(const Services& services, std::string_view jeton,
     result.jeton = store::read_jeton(tx, empreinte, store::kJetonActivation, now, kAgent).etat;
     return result;
   }
-  store::activate_agent(tx, *agent_id, hash, now);
-  store::clear_throttle(tx, cle_agent(*agent_id));
+  // Links are deleted with their staff member, who is never deleted: he is there.
+  auto agent = store::find_agent(tx, *agent_id).value();
+  const std::string avant = etat_agent(agent);
+  store::activate_agent(tx, agent.id, hash, now);
+  store::clear_throttle(tx, cle_agent(agent.id));
+  agent.etat = domain::kAgentActif;
+  journaliser_agent(tx, auteur_agent(agent.id, adresse), domain::kActionAgentActive, agent, avant,
+                    etat_agent(agent), now);
   tx.commit();
   return result;
 }
@@ -107,6 +118,7 @@ ResultatConnexionAgent se_connecter_agent(const Services& services, const Connex
     store::Read read(services.db());
     agent = store::find_agent_by_email(read, connexion.email);
   }
+  const std::string& adresse = connexion.navigateur.adresse;
   const ClesThrottle cles{
       agent ? cle_agent(agent->id) : "agent-id:" + domain::normalize_email(connexion.email),
       "agent-ip:" + connexion.navigateur.adresse};
@@ -115,6 +127,10 @@ ResultatConnexionAgent se_connecter_agent(const Services& services, const Connex
       [&](store::Tx& tx) {
         if (!agent->actif()) {
           result.issue = Issue::desactive;
+          // The right password: it is him, refused.
+          journaliser_agent(tx, auteur_agent(agent->id, adresse),
+                            domain::kActionAgentConnexionRefusee, *agent, "",
+                            motif_refus(domain::kMotifDesactive), now);
           return;
         }
         if (crypto::password_needs_rehash(agent->mot_de_passe))
@@ -122,21 +138,46 @@ ResultatConnexionAgent se_connecter_agent(const Services& services, const Connex
                                            crypto::hash_password(connexion.mot_de_passe), now);
         result.session = ouvrir_session(tx, services, agent->id, connexion.navigateur, now, kAgent);
         result.issue = Issue::ouverte;
+        journaliser_agent(tx, auteur_agent(agent->id, adresse), domain::kActionAgentConnecte,
+                          *agent, "", "", now);
+      },
+      [&](store::Tx& tx) {
+        // Whoever typed it is not known; whether this failure suspended the logins is.
+        if (!agent) return;
+        const bool suspendue = store::throttle_blocked(tx, cles.titulaire, now);
+        journaliser_agent(
+            tx, auteur_inconnu(adresse), domain::kActionAgentConnexionRefusee, *agent, "",
+            motif_refus(agent->etat == domain::kAgentEnAttente ? domain::kMotifEnAttente
+                                                               : domain::kMotifMotDePasse,
+                        suspendue),
+            now);
       });
   if (verdict == Verdict::bloquee) result.issue = Issue::bloquee;
   if (verdict == Verdict::incorrecte) result.issue = Issue::incorrecte;
   return result;
 }
 
-void se_deconnecter_agent(const Services& services, std::string_view empreinte) {
-  fermer_session(services, empreinte, kAgent);
+void se_deconnecter_agent(const Services& services, const store::Agent& agent,
+                          std::string_view empreinte, const std::string& adresse,
+                          domain::Instant now) {
+  store::Tx tx(services.db());
+  store::delete_session(tx, empreinte, kAgent);
+  journaliser_agent(tx, auteur_agent(agent.id, adresse), domain::kActionAgentDeconnecte, agent, "",
+                    "", now);
+  tx.commit();
 }
 
-bool desactiver_agent(const Services& services, std::string_view email, domain::Instant now) {
+bool desactiver_agent(const Services& services, const Auteur& auteur, std::string_view email,
+                      domain::Instant now) {
   store::Tx tx(services.db());
-  const auto agent = store::find_agent_by_email(tx, email);
+  auto agent = store::find_agent_by_email(tx, email);
   if (!agent) return false;
+  if (agent->etat == domain::kAgentDesactive) return true;
+  const std::string avant = etat_agent(*agent);
   store::deactivate_agent(tx, agent->id, now);
+  agent->etat = domain::kAgentDesactive;
+  journaliser_agent(tx, auteur, domain::kActionAgentDesactive, *agent, avant, etat_agent(*agent),
+                    now);
   tx.commit();
   return true;
 }

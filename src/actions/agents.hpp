@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "actions/audit.hpp"
 #include "actions/services.hpp"
 #include "actions/sessions.hpp"
 #include "domain/agents.hpp"
@@ -25,8 +26,9 @@ struct AjoutAgent {
   domain::FieldErrors errors;         // on "email", "role", "academie"
 };
 // Stores a pending staff member and returns the link through which he chooses his password.
-AjoutAgent ajouter_agent(const Services& services, const domain::AgentForm& form,
-                         domain::Instant now);
+// Audited as added by `auteur` (or added again, while still pending).
+AjoutAgent ajouter_agent(const Services& services, const Auteur& auteur,
+                         const domain::AgentForm& form, domain::Instant now);
 
 // Whether a staff member's activation link may be used now.
 store::JetonEtat etat_jeton_agent(const Services& services, std::string_view jeton,
@@ -37,10 +39,11 @@ struct ActivationAgent {
   store::JetonEtat jeton = store::JetonEtat::valide;  // otherwise the link is refused
 };
 // Consumes the link, sets the password (the candidates' rule) and activates the staff member.
-// Nothing changes unless `errors` is empty and `jeton` valid.
+// Nothing changes unless `errors` is empty and `jeton` valid. `adresse`: the client's, for the
+// audit trail.
 ActivationAgent activer_agent(const Services& services, std::string_view jeton,
                               std::string_view mot_de_passe, std::string_view confirmation,
-                              domain::Instant now);
+                              const std::string& adresse, domain::Instant now);
 
 struct ConnexionAgent {
   std::string email;
@@ -59,14 +62,22 @@ struct ResultatConnexionAgent {
   domain::FieldErrors errors;
   std::optional<SessionOuverte> session;
 };
-// Counted and throttled as candidates' logins are, on counters of their own.
+// Counted and throttled as candidates' logins are, on counters of their own. A login opened,
+// and one refused for a staff member who exists, are audited with the attempt's count; an
+// unknown email leaves no entry (no académie to file it under, and what was typed may be a
+// password), nor does an attempt refused while blocked (it changes nothing).
 ResultatConnexionAgent se_connecter_agent(const Services& services, const ConnexionAgent& connexion,
                                           domain::Instant now);
 
-void se_deconnecter_agent(const Services& services, std::string_view empreinte);
+// Ends the session `empreinte` of `agent`, audited.
+void se_deconnecter_agent(const Services& services, const store::Agent& agent,
+                          std::string_view empreinte, const std::string& adresse,
+                          domain::Instant now);
 
-// Désactive the staff member of `email`; false when there is none.
-bool desactiver_agent(const Services& services, std::string_view email, domain::Instant now);
+// Désactive the staff member of `email` (audited unless he was already); false when there is
+// none.
+bool desactiver_agent(const Services& services, const Auteur& auteur, std::string_view email,
+                      domain::Instant now);
 
 std::vector<store::Agent> lister_agents(const Services& services);
 

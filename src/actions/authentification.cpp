@@ -9,7 +9,8 @@ namespace examens::actions {
 
 Verdict verifier_mot_de_passe(const Services& services, const ClesThrottle& cles,
                               std::string_view hash, std::string_view mot_de_passe,
-                              domain::Instant now, const std::function<void(store::Tx&)>& then) {
+                              domain::Instant now, const std::function<void(store::Tx&)>& then,
+                              const std::function<void(store::Tx&)>& on_failure) {
   {
     store::Tx tx(services.db());
     const bool admitted = !store::throttle_blocked(tx, cles.adresse, now) &&
@@ -24,6 +25,7 @@ Verdict verifier_mot_de_passe(const Services& services, const ClesThrottle& cles
   if (!ok) {
     // The account's streak already counts this attempt; the address counts failures only.
     store::admit_attempt(tx, cles.adresse, now, domain::kAddressThrottle);
+    if (on_failure) on_failure(tx);
     tx.commit();
     return Verdict::incorrecte;
   }

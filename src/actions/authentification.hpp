@@ -21,10 +21,13 @@ enum class Verdict { bloquee, incorrecte, correcte };
 // that parallel guesses each take one of the allowed attempts, unless it or the address's is
 // blocked. Then verifies the password against `hash`, or against the dummy hash when there is
 // none (an unknown identifier, a staff member who has not chosen one yet): the same Argon2id
-// cost either way. A failure counts on the address. A success clears the account's streak and
-// runs `then` in that same transaction, which this commits.
+// cost either way. A failure counts on the address and runs `on_failure` (when given) in that
+// same transaction; a success clears the account's streak and runs `then` in its
+// transaction. Either is committed by this. A login refused while blocked changes nothing and
+// runs neither.
 Verdict verifier_mot_de_passe(const Services& services, const ClesThrottle& cles,
                               std::string_view hash, std::string_view mot_de_passe,
-                              domain::Instant now, const std::function<void(store::Tx&)>& then);
+                              domain::Instant now, const std::function<void(store::Tx&)>& then,
+                              const std::function<void(store::Tx&)>& on_failure = {});
 
 }  // namespace examens::actions

@@ -3,8 +3,10 @@
 
 #include <boost/json.hpp>
 
+#include "actions/audit.hpp"
 #include "actions/documents.hpp"
 #include "actions/recapitulatif.hpp"
+#include "domain/audit.hpp"
 #include "domain/candidature.hpp"
 #include "domain/temps.hpp"
 
@@ -54,14 +56,19 @@ Data mail_enregistrement(const Services& services, const store::Compte& compte,
 // The candidature's version n+1 and its mail, in `tx`; false when the candidature was
 // unregistered or closed by the office since the draft was opened.
 bool nouvelle_version(store::Tx& tx, const Services& services, const store::Compte& compte,
-                      const Brouillon& b, const std::string& snapshot, domain::Instant now) {
+                      const Auteur& auteur, const Brouillon& b, const std::string& snapshot,
+                      domain::Instant now) {
   const auto version = store::save_modification(tx, b.candidature, snapshot, now);
   if (!version) return false;
+  // Ours, since the draft of its modification was: the update above found it.
+  const auto c = store::find_candidature(tx, compte.id, b.candidature).value();
+  journaliser_candidature(tx, auteur, domain::kActionCandidatureModifiee, c.id, c.academie,
+                          etat_candidature(c.etat, *version - 1),
+                          etat_candidature(c.etat, *version), now);
   demander_documents(tx, b.candidature, *version, now);
   Data mail = mail_enregistrement(services, compte, b.dossier, now);
   mail.set("version", std::to_string(*version));
-  const auto c = store::find_candidature(tx, compte.id, b.candidature);
-  mail.set("numero", c ? c->numero_inscription : "");
+  mail.set("numero", c.numero_inscription);
   services.courrier().queue(
       tx, compte, "modification",
       "Modification d'inscription : " + libelle_examen(services, b.dossier.domaine), mail, now);
@@ -70,14 +77,16 @@ bool nouvelle_version(store::Tx& tx, const Services& services, const store::Comp
 
 // The new candidature and its mail, in `tx`; or the exam and session's active one.
 std::variant<Inscrite, VersCandidature> nouvelle_candidature(
-    store::Tx& tx, const Services& services, const store::Compte& compte, const Brouillon& b,
-    const std::string& snapshot, domain::Instant now) {
+    store::Tx& tx, const Services& services, const store::Compte& compte, const Auteur& auteur,
+    const Brouillon& b, const std::string& snapshot, domain::Instant now) {
   const auto& d = b.dossier;
   const auto all = store::candidatures_of(tx, compte.id);
   if (auto active = candidature_active(services, all, d.domaine, d.session))
     return VersCandidature{active->id};
   const auto c =
       store::insert_candidature(tx, compte.id, d.domaine, d.session, d.academie, snapshot, now);
+  journaliser_candidature(tx, auteur, domain::kActionCandidatureInscrite, c.id, c.academie, "",
+                          etat_candidature(c.etat, c.version), now);
   demander_documents(tx, c.id, c.version, now);
   Data mail = mail_enregistrement(services, compte, d, now);
   mail.set("numero", c.numero_inscription);
@@ -139,7 +148,8 @@ std::optional<std::string> refus_desinscription(const Services& services,
 }
 
 Enregistrement enregistrer_candidature(const Services& services, const store::Compte& compte,
-                                       Brouillon b, domain::Instant now) {
+                                       Brouillon b, const std::string& adresse,
+                                       domain::Instant now) {
   if (auto erreur = onglet_en_erreur(services, compte.id, b, now)) return std::move(*erreur);
   const std::string snapshot =
       boost::json::serialize(recapitulatif(services, compte, b.dossier, now));
@@ -151,12 +161,14 @@ Enregistrement enregistrer_candidature(const Services& services, const store::Co
     if (!store::delete_brouillon(tx, compte.id, b.cle)) return SaisieIntrouvable{};
     if (b.candidature) {
       // The rollback keeps the draft, and the candidate is told why.
-      if (!nouvelle_version(tx, services, compte, b, snapshot, now))
+      if (!nouvelle_version(tx, services, compte, auteur_candidat(compte.id, adresse), b, snapshot,
+                            now))
         return Refus{
             "Cette candidature a changé d'état pendant votre saisie (désinscription ou "
             "décision du service des examens) : elle ne peut plus être modifiée."};
     } else {
-      auto issue = nouvelle_candidature(tx, services, compte, b, snapshot, now);
+      auto issue = nouvelle_candidature(tx, services, compte, auteur_candidat(compte.id, adresse),
+                                        b, snapshot, now);
       if (auto* active = std::get_if<VersCandidature>(&issue)) return *active;
       id = std::get<Inscrite>(issue).id;
     }
@@ -202,7 +214,8 @@ OuvertureModification ouvrir_modification(const Services& services, const store:
 }
 
 Desinscription desinscrire(const Services& services, const store::Compte& compte,
-                           long long candidature_id, domain::Instant now) {
+                           long long candidature_id, const std::string& adresse,
+                           domain::Instant now) {
   auto c = candidature_of(services, compte.id, candidature_id);
   if (!c) return CandidatureIntrouvable{};
   if (auto r = refus_desinscription(services, compte, *c, now))
@@ -213,6 +226,10 @@ Desinscription desinscrire(const Services& services, const store::Compte& compte
     // Checked above, but a racing request (or the office) may have changed the state since:
     // the update only applies to a candidature still Inscrit.
     if (store::mark_desinscrite(tx, c->id, now)) {
+      journaliser_candidature(
+          tx, auteur_candidat(compte.id, adresse), domain::kActionCandidatureDesinscrite, c->id,
+          c->academie, etat_candidature(domain::EtatCandidature::inscrit, c->version),
+          etat_candidature(domain::EtatCandidature::desinscrit_candidat, c->version), now);
       Data mail = mail_candidature(services, c->domaine, c->session, c->academie);
       mail.set("numero", c->numero_inscription);
       services.courrier().queue(tx, compte, "desinscription",

@@ -88,10 +88,12 @@ std::optional<std::string> refus_desinscription(const Services& services,
 // documents queued for the preparer (actions/documents.hpp), and the confirmation mailed. The draft
 // is the ticket: it is deleted in the same transaction, so of two Enregistrer of one draft the
 // second registers nothing. `b`: the draft as the candidate left it, the fields of tab 8 merged.
+// `adresse`: the client's, for the audit trail (actions/audit.hpp), as for unregistering.
 using Enregistrement =
     std::variant<OngletAffiche, SaisieIntrouvable, Refus, VersCandidature, Inscrite>;
 Enregistrement enregistrer_candidature(const Services& services, const store::Compte& compte,
-                                       Brouillon b, domain::Instant now);
+                                       Brouillon b, const std::string& adresse,
+                                       domain::Instant now);
 
 // "Modifier": the draft of a modification, filled from the candidature's latest snapshot,
 // or the one already open.
@@ -103,6 +105,7 @@ OuvertureModification ouvrir_modification(const Services& services, const store:
 // le candidat"; never reactivated (a new candidature is needed). Mailed.
 using Desinscription = std::variant<CandidatureIntrouvable, DesinscriptionRefusee, Desinscrite>;
 Desinscription desinscrire(const Services& services, const store::Compte& compte,
-                           long long candidature_id, domain::Instant now);
+                           long long candidature_id, const std::string& adresse,
+                           domain::Instant now);
 
 }  // namespace examens::actions

@@ -125,11 +125,14 @@ Verification verifier_document(const Services& services, const std::string& adre
   std::optional<store::Verification> found;
   {
     store::Tx tx(services.db());
-    if (!code)
-      return store::throttle_blocked(tx, cle, now) ? Verification{VerificationBloquee{}}
-                                                   : Verification{CodeMalforme{}};
+    const auto bloquee = [&]() -> std::optional<Verification> {
+      if (const auto until = store::blocked_until(tx, cle, now))
+        return VerificationBloquee{*until - now};
+      return std::nullopt;
+    };
+    if (!code) return bloquee().value_or(CodeMalforme{});
     if (!store::admit_attempt(tx, cle, now, domain::kVerificationThrottle))
-      return VerificationBloquee{};
+      return bloquee().value_or(VerificationBloquee{});
     found = store::verify_code(tx, *code);
     tx.commit();
   }

@@ -3,6 +3,7 @@
 // downloaded by their owner only, and checked by anyone through their verification code.
 #pragma once
 
+#include <chrono>
 #include <string>
 #include <variant>
 #include <vector>
@@ -48,9 +49,12 @@ std::optional<Pdf> recapitulatif_provisoire(const Services& services, const stor
                                             const std::string& cle, domain::Instant now);
 
 // ---- /verifier ----
-struct CodeMalforme {};         // cannot be a code: said next to the field
-struct CodeInconnu {};          // well formed, but no document has it
-struct VerificationBloquee {};  // this address checked too many codes: 429
+struct CodeMalforme {};  // cannot be a code: said next to the field
+struct CodeInconnu {};   // well formed, but no document has it
+// This address checked too many codes: 429, for `attente` more.
+struct VerificationBloquee {
+  std::chrono::seconds attente{};
+};
 struct DocumentAuthentique {
   std::string initiales;  // all that is told of the candidate
   std::string domaine;

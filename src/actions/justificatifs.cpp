@@ -290,7 +290,7 @@ std::variant<Introuvable, Refus, store::Justificatif> controler_piece(
   std::optional<store::Candidature> c;
   {
     store::Read read(services.db());
-    c = store::candidature_by_id(read, candidature_id);
+    c = store::find_candidature_by_id(read, candidature_id);
   }
   if (!c || c->academie != agent.academie) return Introuvable{};
   const auto requises = pieces_requises(c->donnees);
@@ -317,7 +317,7 @@ std::variant<Introuvable, int> rouvrir_groupe(const Services& services, const De
   std::optional<store::Candidature> c;
   {
     store::Read read(services.db());
-    c = store::candidature_by_id(read, candidature_id);
+    c = store::find_candidature_by_id(read, candidature_id);
   }
   if (!c || c->academie != agent.academie) return Introuvable{};
   const auto requises = pieces_requises(c->donnees);

@@ -145,7 +145,7 @@ OuvertureOnglet ouvrir_onglet(const Services& services, const store::Compte& com
 
 IssueOnglet enregistrer_onglet(const Services& services, const store::Compte& compte,
                                const std::string& cle, int onglet, const Formulaire& formulaire,
-                               Bouton bouton, domain::Instant now) {
+                               Bouton bouton, const std::string& adresse, domain::Instant now) {
   Cible c = cible(services, compte.id, cle, onglet, now);
   if (!c.brouillon) return elargir<IssueOnglet>(std::move(c.sinon));
   Brouillon& b = *c.brouillon;
@@ -173,7 +173,8 @@ IssueOnglet enregistrer_onglet(const Services& services, const store::Compte& co
     return SaisieConservee{};
   }
   if (bouton == Bouton::enregistrer && onglet == domain::kOngletConditions)
-    return elargir<IssueOnglet>(enregistrer_candidature(services, compte, std::move(b), now));
+    return elargir<IssueOnglet>(
+        enregistrer_candidature(services, compte, std::move(b), adresse, now));
   auto errors = domain::valider_onglet(onglet, champs, contexte);
   Avis avis = Avis::aucun;
   if (errors.empty() && dispenses_changees)

@@ -59,11 +59,12 @@ using Formulaire = std::vector<std::pair<std::string, std::string>>;
 // Quitter keep the draft as it is, Suivant checks the tab and opens the next, and
 // Enregistrer on tab 8 registers (enregistrer_candidature). Suivant stays on the tab, with
 // its notice, when the acquis changed the proposed exemptions, or when a candidate on his
-// own account newly chose a category a school registers in.
+// own account newly chose a category a school registers in. `adresse`: the client's, for the
+// audit trail of a registration.
 using IssueOnglet = std::variant<SaisieIntrouvable, Refus, VersOnglet, SaisieConservee,
                                  OngletAffiche, VersCandidature, Inscrite>;
 IssueOnglet enregistrer_onglet(const Services& services, const store::Compte& compte,
                                const std::string& cle, int onglet, const Formulaire& formulaire,
-                               Bouton bouton, domain::Instant now);
+                               Bouton bouton, const std::string& adresse, domain::Instant now);
 
 }  // namespace examens::actions

@@ -7,11 +7,13 @@
 #include <mutex>
 #include <thread>
 
+#include "actions/audit.hpp"
 #include "actions/justificatifs.hpp"
 #include "actions/preparateur.hpp"
 #include "catalogue/fichiers.hpp"
 #include "catalogue/qualification_fichiers.hpp"
 #include "crypto/secrets.hpp"
+#include "domain/audit.hpp"
 #include "domain/compte.hpp"
 #include "domain/saisie.hpp"
 #include "gestion/gestion.hpp"
@@ -134,22 +136,37 @@ void create_demo_account(store::Database& db, domain::Instant now) {
   std::cerr << "examens: demo account " << kEmail << " / Examens-2026!\n";
 }
 
-void create_demo_agent(store::Database& db, domain::Instant now) {
-  constexpr std::string_view kEmail = "gestion.guyane@example.fr";
-  constexpr std::string_view kPassword = "Gestion-2026!";
+struct DemoAgent {
+  std::string_view email;
+  std::string_view password;
+  std::string_view role;
+  std::string_view prenom;
+  std::string_view nom;
+};
+
+// Added and activated as by the staff command, and audited as such.
+void create_demo_agent(store::Database& db, const DemoAgent& demo, domain::Instant now) {
   store::Tx tx(db);
-  if (!store::find_agent_by_email(tx, kEmail)) {
+  if (!store::find_agent_by_email(tx, demo.email)) {
     store::Agent a;
-    a.email = kEmail;
-    a.nom = "Défi";
-    a.prenom = "Marie";
-    a.role = domain::kRoleGestionnaire;
+    a.email = demo.email;
+    a.nom = demo.nom;
+    a.prenom = demo.prenom;
+    a.role = demo.role;
     a.academie = "GUY";
+    a.etat = domain::kAgentEnAttente;
     a.id = store::insert_agent(tx, a, now);
-    store::activate_agent(tx, a.id, crypto::hash_password(kPassword), now);
+    const auto commande = actions::auteur_commande();
+    actions::journaliser_agent(tx, commande, domain::kActionAgentAjoute, a, "",
+                               actions::etat_agent(a), now);
+    store::activate_agent(tx, a.id, crypto::hash_password(demo.password), now);
+    const std::string avant = actions::etat_agent(a);
+    a.etat = domain::kAgentActif;
+    actions::journaliser_agent(tx, commande, domain::kActionAgentActive, a, avant,
+                               actions::etat_agent(a), now);
     tx.commit();
   }
-  std::cerr << "examens: demo gestionnaire (Guyane) " << kEmail << " / " << kPassword
+  std::cerr << "examens: demo " << demo.role << " (Guyane) " << demo.email << " / " << demo.password
             << " at /gestion/\n";
 }
 
@@ -219,7 +236,14 @@ int init(const Config& config, bool demo) {
             << loaded.catalogue->periodes.size() << " périodes d'inscription\n";
   if (demo) {
     create_demo_account(*db, config.clock()->now());
-    create_demo_agent(*db, config.clock()->now());
+    create_demo_agent(
+        *db,
+        {"gestion.guyane@example.fr", "Gestion-2026!", domain::kRoleGestionnaire, "Marie", "Défi"},
+        config.clock()->now());
+    create_demo_agent(*db,
+                      {"admin.guyane@example.fr", "Admin-Gestion-2026!",
+                       domain::kRoleAdministrateur, "Louis", "Garnier"},
+                      config.clock()->now());
   }
   return 0;
 }

@@ -45,7 +45,7 @@ int add(const actions::Services& services, const std::vector<std::string>& args,
     err << kUsage;
     return 2;
   }
-  const auto ajout = actions::ajouter_agent(services, *form, now);
+  const auto ajout = actions::ajouter_agent(services, actions::auteur_commande(), *form, now);
   if (!ajout.agent) {
     for (const auto& e : ajout.errors.all()) err << "examens staff add : " << e.message << "\n";
     return 1;
@@ -86,7 +86,7 @@ int staff(const Config& config, const std::vector<std::string>& args, std::ostre
     err << kUsage;
     return 2;
   }
-  if (!actions::desactiver_agent(services, rest.front(), now)) {
+  if (!actions::desactiver_agent(services, actions::auteur_commande(), rest.front(), now)) {
     err << "examens staff desactiver : aucun agent n'a l'adresse mail « " << rest.front()
         << " ».\n";
     return 1;

@@ -51,6 +51,7 @@ Response accueil(Portal& portal, Context& ctx) {
   data.set("nom_affiche", domain::nom_affiche_agent(agent.prenom, agent.nom, agent.email));
   data.set("role", std::string(domain::libelle_role(agent.role).value_or(agent.role)));
   data.set("email", agent.email);
+  data.set("administrateur", agent.role == domain::kRoleAdministrateur);
   return portal.page(ctx, "gestion/accueil", "Espace gestion", std::move(data));
 }
 
@@ -136,9 +137,9 @@ Response activer_form(Portal& portal, Context& ctx) {
 
 Response activer(Portal& portal, Context& ctx) {
   const std::string jeton = ctx.req.field_or("jeton");
-  const auto result =
-      actions::activer_agent(portal.services(), jeton, ctx.req.field_or("mot_de_passe"),
-                             ctx.req.field_or("mot_de_passe_confirmation"), ctx.now);
+  const auto result = actions::activer_agent(
+      portal.services(), jeton, ctx.req.field_or("mot_de_passe"),
+      ctx.req.field_or("mot_de_passe_confirmation"), ctx.req.remote_address, ctx.now);
   if (!result.errors.empty()) return activer_page(portal, ctx, jeton, result.errors, 422);
   if (result.jeton != store::JetonEtat::valide) return lien_invalide(portal, ctx, result.jeton);
   return Response::redirect("/gestion/connexion?active=1");
@@ -156,6 +157,7 @@ void add_routes(portail::Router<portail::RouteHandler>& r) {
   r.add(Method::post, "/gestion/deconnexion", deconnexion);
   r.add(Method::get, "/gestion/activer", activer_form);
   r.add(Method::post, "/gestion/activer", activer);
+  add_audit_routes(r);
 }
 
 }  // namespace

@@ -1,6 +1,6 @@
-// The office's space under /gestion/ (SPEC §8): its staff members' activation, login, logout
-// and home page. Its pages are built on the portal's core (sessions, CSRF, rendering); the
-// composition root plugs this space into the portal.
+// The office's space under /gestion/ (SPEC §8): its staff members' activation, login, logout,
+// home page and the audit trail. Its pages are built on the portal's core (sessions, CSRF,
+// rendering); the composition root plugs this space into the portal.
 #pragma once
 
 #include "portail/portal.hpp"
@@ -8,5 +8,8 @@
 namespace examens::gestion {
 
 portail::Space espace();
+
+// The audit trail's page (gestion/audit.cpp), among the space's routes.
+void add_audit_routes(portail::Router<portail::RouteHandler>& router);
 
 }  // namespace examens::gestion

@@ -2,6 +2,8 @@
 // the public check of a document's code (/verifier).
 #include "portail/documents.hpp"
 
+#include <algorithm>
+
 #include "actions/documents.hpp"
 #include "domain/candidature.hpp"
 #include "domain/temps.hpp"
@@ -134,11 +136,11 @@ Response verifier(Portal& portal, Context& ctx) {
       actions::verifier_document(portal.services(), ctx.req.remote_address, value, ctx.now);
   int status = 200;
   std::string error;
-  if (std::holds_alternative<actions::VerificationBloquee>(issue)) {
+  if (const auto* bloquee = std::get_if<actions::VerificationBloquee>(&issue)) {
     Response r = portal.error_page(ctx, 429, "Trop de vérifications",
                                    "Vous avez vérifié trop de codes en peu de temps depuis cette "
                                    "adresse. Patientez quelques minutes avant de réessayer.");
-    r.set_header("Retry-After", "60");
+    r.set_header("Retry-After", std::to_string(std::max<long long>(1, bloquee->attente.count())));
     return r;
   }
   if (std::holds_alternative<actions::CodeMalforme>(issue)) {

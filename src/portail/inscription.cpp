@@ -110,7 +110,8 @@ Response desinscrire(Portal& portal, Context& ctx) {
   if (!ctx.compte) return Portal::login_required();
   const auto id = id_of_path(ctx);
   if (!id) return candidature_introuvable(portal, ctx);
-  const auto issue = actions::desinscrire(portal.services(), *ctx.compte, *id, ctx.now);
+  const auto issue =
+      actions::desinscrire(portal.services(), *ctx.compte, *id, ctx.req.remote_address, ctx.now);
   if (std::holds_alternative<actions::CandidatureIntrouvable>(issue))
     return candidature_introuvable(portal, ctx);
   if (const auto* refusee = std::get_if<actions::DesinscriptionRefusee>(&issue))

@@ -197,7 +197,9 @@ void Portal::login_agent(Context& ctx, actions::SessionOuverte session) {
 }
 
 void Portal::logout_agent(Context& ctx) {
-  if (ctx.session) actions::se_deconnecter_agent(services_, ctx.session->empreinte);
+  if (ctx.session && ctx.agent)
+    actions::se_deconnecter_agent(services_, *ctx.agent, ctx.session->empreinte,
+                                  ctx.req.remote_address, ctx.now);
   ctx.session.reset();
   ctx.agent.reset();
   ctx.cookies.push_back(gestion_cookie("", 0));

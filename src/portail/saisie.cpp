@@ -68,7 +68,8 @@ Response onglet_post(Portal& portal, Context& ctx) {
       Rendu{portal, ctx},
       actions::enregistrer_onglet(portal.services(), *ctx.compte, ctx.req.params.at("cle"),
                                   onglet_of_path(ctx), ctx.req.form,
-                                  bouton_of(ctx.req.field_or("action", "suivant")), ctx.now));
+                                  bouton_of(ctx.req.field_or("action", "suivant")),
+                                  ctx.req.remote_address, ctx.now));
 }
 
 }  // namespace

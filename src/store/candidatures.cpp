@@ -111,15 +111,24 @@ std::optional<Candidature> find_candidature(Unit& unit, long long compte_id, lon
   return rows.front();
 }
 
-std::optional<Candidature> candidature_by_id(Unit& unit, long long id) {
-  auto rows = select_candidatures(unit, "WHERE id = :a AND id > :b", id, 0);
+std::vector<Candidature> candidatures_of(Unit& unit, long long compte_id) {
+  return select_candidatures(unit, "WHERE compte_id = :a AND id > :b ORDER BY numero_inscription",
+                             compte_id, 0);
+}
+
+std::optional<Candidature> find_candidature_by_id(Unit& unit, long long id) {
+  auto rows = select_candidatures(unit, "WHERE id = :a AND compte_id > :b", id, 0);
   if (rows.empty()) return std::nullopt;
   return rows.front();
 }
 
-std::vector<Candidature> candidatures_of(Unit& unit, long long compte_id) {
-  return select_candidatures(unit, "WHERE compte_id = :a AND id > :b ORDER BY numero_inscription",
-                             compte_id, 0);
+std::optional<long long> candidature_id_by_numeros(Unit& unit, const std::string& numero_candidat,
+                                                   const std::string& numero_inscription) {
+  return query_one<long long>(
+      unit,
+      "SELECT c.id FROM candidatures c JOIN comptes co ON co.id = c.compte_id "
+      "WHERE co.numero_candidat = :n AND c.numero_inscription = :i",
+      numero_candidat, numero_inscription);
 }
 
 std::optional<std::string> version_snapshot(Unit& unit, long long candidature_id, int version) {

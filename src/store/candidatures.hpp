@@ -46,8 +46,12 @@ bool mark_desinscrite(Tx& tx, long long candidature_id, domain::Instant now);
 
 std::optional<Candidature> find_candidature(Unit& unit, long long compte_id, long long id);
 std::vector<Candidature> candidatures_of(Unit& unit, long long compte_id);
-// Any account's: for the office, which checks the académie itself.
-std::optional<Candidature> candidature_by_id(Unit& unit, long long id);
+// Whoever's it is: for the office, whose caller checks the académie.
+std::optional<Candidature> find_candidature_by_id(Unit& unit, long long id);
+// The id of the candidature numbered `numero_inscription` ("001") of the account whose
+// numéro candidat is given.
+std::optional<long long> candidature_id_by_numeros(Unit& unit, const std::string& numero_candidat,
+                                                   const std::string& numero_inscription);
 std::optional<std::string> version_snapshot(Unit& unit, long long candidature_id, int version);
 
 // Drafts: the whole wizard state as JSON under a key of the account.

@@ -162,7 +162,8 @@ class Duplicate : public std::runtime_error {
 // mangles URLs handed to it as they are.
 std::string postgres_connection_string(std::string_view url);
 
-// SQL of a migration file for a backend: {{id}} becomes the auto-increment key column.
+// SQL of a migration file for a backend: {{id}} becomes the auto-increment key column, and
+// only the backend's own {{sqlite}}…{{/sqlite}} or {{postgresql}}…{{/postgresql}} sections stay.
 std::string dialect_sql(std::string_view sql, Backend backend);
 
 }  // namespace examens::store

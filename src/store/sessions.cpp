@@ -86,11 +86,18 @@ bool admit_attempt(Tx& tx, std::string_view key, domain::Instant now,
   return true;
 }
 
+std::optional<domain::Instant> blocked_until(Unit& unit, std::string_view key,
+                                             domain::Instant now) {
+  const auto until = query_one<long long>(
+      unit,
+      "SELECT bloque_jusqu_a FROM tentatives_connexion WHERE cle = :k AND bloque_jusqu_a > :t", key,
+      seconds(now));
+  if (!until) return std::nullopt;
+  return instant(*until);
+}
+
 bool throttle_blocked(Unit& unit, std::string_view key, domain::Instant now) {
-  return *query_one<int>(
-             unit,
-             "SELECT COUNT(*) FROM tentatives_connexion WHERE cle = :k AND bloque_jusqu_a > :t",
-             key, seconds(now)) > 0;
+  return blocked_until(unit, key, now).has_value();
 }
 
 void clear_throttle(Tx& tx, std::string_view key) {

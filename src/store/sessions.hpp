@@ -44,6 +44,8 @@ int delete_expired_sessions(Tx& tx, domain::Instant now);
 bool admit_attempt(Tx& tx, std::string_view key, domain::Instant now,
                    const domain::ThrottlePolicy& policy);
 bool throttle_blocked(Unit& unit, std::string_view key, domain::Instant now);
+// When the key's block ends; nullopt when it is not blocked at `now`.
+std::optional<domain::Instant> blocked_until(Unit& unit, std::string_view key, domain::Instant now);
 void clear_throttle(Tx& tx, std::string_view key);
 // Forgets the counters whose latest attempt is at or before `cutoff` (any identifier a
 // guesser types leaves one). Returns how many.

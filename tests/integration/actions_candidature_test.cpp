@@ -16,6 +16,8 @@ namespace {
 
 using actions::Formulaire;
 
+const std::string kAdresse = "192.0.2.7";
+
 class ActionsCandidature : public ::testing::Test {
  protected:
   void SetUp() override { compte = activated_account(portal); }
@@ -25,7 +27,8 @@ class ActionsCandidature : public ::testing::Test {
 
   actions::IssueOnglet envoyer(const std::string& cle, int onglet, const Formulaire& fields,
                                actions::Bouton bouton = actions::Bouton::suivant) {
-    return actions::enregistrer_onglet(services(), compte, cle, onglet, fields, bouton, now());
+    return actions::enregistrer_onglet(services(), compte, cle, onglet, fields, bouton, kAdresse,
+                                       now());
   }
 
   // Starts the example's draft in `academie` and passes tabs 1 to 7.
@@ -256,7 +259,7 @@ TEST_F(ActionsCandidature, a_school_category_chosen_on_ones_own_account_is_expla
   eleve.identifiant = "paul.lamy";
   envoyer(cle, 3, individuel);
   EXPECT_TRUE(std::holds_alternative<actions::VersOnglet>(actions::enregistrer_onglet(
-      services(), eleve, cle, 3, exemple().at(3), actions::Bouton::suivant, now())));
+      services(), eleve, cle, 3, exemple().at(3), actions::Bouton::suivant, kAdresse, now())));
 }
 
 TEST_F(ActionsCandidature, a_second_registration_from_another_academie_gives_the_active_one) {
@@ -285,7 +288,7 @@ TEST_F(ActionsCandidature, a_second_registration_from_another_academie_gives_the
 TEST_F(ActionsCandidature, a_new_draft_takes_the_address_of_the_latest_candidature) {
   const long long id = registered("GUY", "IND");
   ASSERT_TRUE(std::holds_alternative<actions::Desinscrite>(
-      actions::desinscrire(services(), compte, id, now())));
+      actions::desinscrire(services(), compte, id, kAdresse, now())));
   ASSERT_TRUE(std::holds_alternative<actions::VersOnglet>(
       actions::demarrer_inscription(services(), compte, "BCP", "2027", "GRE", now())));
   store::Read read(portal.db());
@@ -341,7 +344,7 @@ TEST_F(ActionsCandidature, outside_the_window_everything_is_refused) {
   EXPECT_TRUE(std::holds_alternative<actions::Refus>(envoyer(cle, 1, exemple().at(1))));
   EXPECT_TRUE(std::holds_alternative<actions::Refus>(
       actions::ouvrir_modification(services(), compte, id, now())));
-  const auto desinscription = actions::desinscrire(services(), compte, id, now());
+  const auto desinscription = actions::desinscrire(services(), compte, id, kAdresse, now());
   ASSERT_TRUE(std::holds_alternative<actions::DesinscriptionRefusee>(desinscription));
   EXPECT_NE(std::get<actions::DesinscriptionRefusee>(desinscription).raison->find("fermé"),
             std::string::npos);
@@ -357,8 +360,8 @@ TEST_F(ActionsCandidature, unregistering_twice_refuses_the_second) {
   const long long id = registered("GUY", "IND");
   const auto avant = objets().size();
   EXPECT_TRUE(std::holds_alternative<actions::Desinscrite>(
-      actions::desinscrire(services(), compte, id, now())));
-  const auto second = actions::desinscrire(services(), compte, id, now());
+      actions::desinscrire(services(), compte, id, kAdresse, now())));
+  const auto second = actions::desinscrire(services(), compte, id, kAdresse, now());
   const auto* refusee = std::get_if<actions::DesinscriptionRefusee>(&second);
   ASSERT_NE(refusee, nullptr);
   EXPECT_EQ(refusee->candidature.etat, domain::EtatCandidature::desinscrit_candidat);
@@ -367,12 +370,12 @@ TEST_F(ActionsCandidature, unregistering_twice_refuses_the_second) {
             "n'est pas possible.");
   expect_one_mail_more(avant, "Désinscription : BACCALAURÉAT PROFESSIONNEL");
   EXPECT_TRUE(std::holds_alternative<actions::CandidatureIntrouvable>(
-      actions::desinscrire(services(), compte, id + 1000, now())));
+      actions::desinscrire(services(), compte, id + 1000, kAdresse, now())));
 }
 
 TEST_F(ActionsCandidature, a_school_candidate_does_not_unregister_himself) {
   const long long id = registered("GUY", "133");
-  const auto issue = actions::desinscrire(services(), compte, id, now());
+  const auto issue = actions::desinscrire(services(), compte, id, kAdresse, now());
   ASSERT_TRUE(std::holds_alternative<actions::DesinscriptionRefusee>(issue));
   EXPECT_TRUE(std::get<actions::DesinscriptionRefusee>(issue).raison->starts_with(
       "Candidature gérée par votre établissement : seuls les candidats individuels"));

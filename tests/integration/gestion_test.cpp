@@ -3,10 +3,7 @@
 // candidates' sessions and the staff's.
 #include <gtest/gtest.h>
 
-#include <sstream>
-
-#include "app/commands.hpp"
-#include "integration/support.hpp"
+#include "integration/bureau.hpp"
 #include "store/agents.hpp"
 
 namespace examens::testing {
@@ -14,41 +11,18 @@ namespace {
 
 using namespace std::chrono_literals;
 
-struct Command {
-  int status = 0;
-  std::string out;
-  std::string err;
-};
 
 class Gestion : public ::testing::Test {
  protected:
-  Command staff(const std::vector<std::string>& args) {
-    std::ostringstream out, err;
-    const int status = app::staff(portal.config(), args, out, err);
-    return {status, out.str(), err.str()};
-  }
+  Command staff(const std::vector<std::string>& args) { return testing::staff(portal, args); }
 
   // The activation link printed by `staff add`, as a path.
   std::string add(const std::string& email, const std::string& role = "gestionnaire") {
-    const auto added = staff(
-        {"add", "--academie", "GUY", "--role", role, "--prenom", "Marie", "--nom", "Défi", email});
-    EXPECT_EQ(added.status, 0) << added.err;
-    const auto start = added.out.find(portal.base_url() + "/gestion/activer?jeton=");
-    if (start == std::string::npos) return "";
-    const std::string link = added.out.substr(start, added.out.find('\n', start) - start);
-    return link.substr(portal.base_url().size());
+    return add_agent(portal, email, role);
   }
 
   HttpResult activate(const std::string& path, const std::string& password) {
-    return client.submit(path, "/gestion/activer",
-                         {{"jeton", path.substr(path.find("jeton=") + 6)},
-                          {"mot_de_passe", password},
-                          {"mot_de_passe_confirmation", password}});
-  }
-
-  HttpResult staff_login(Client& c, const std::string& email, const std::string& password) {
-    return c.submit("/gestion/connexion", "/gestion/connexion",
-                    {{"email", email}, {"mot_de_passe", password}});
+    return activate_agent(client, path, password);
   }
 
   // A gestionnaire of Guyane, activated, and logged in on `client`.

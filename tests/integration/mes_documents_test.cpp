@@ -352,10 +352,18 @@ TEST_F(Verifier, is_rate_limited_per_address) {
   const auto blocked = client.get(genuine);
   EXPECT_EQ(blocked.status, 429);
   EXPECT_TRUE(contains(blocked.body, "Vous avez vérifié trop de codes en peu de temps"));
-  EXPECT_EQ(client.get("/verifier?code=ABCD").status, 429);
-  // The block lapses.
+  // Retry-After tells the time left: the first block is a minute.
+  EXPECT_EQ(blocked.header("retry-after"), "60");
+  portal.clock().advance(std::chrono::seconds(25));
+  const auto malformed = client.get("/verifier?code=ABCD");
+  EXPECT_EQ(malformed.status, 429);
+  EXPECT_EQ(malformed.header("retry-after"), "35");
+  // The block lapses; the next check of the streak blocks twice as long.
   portal.clock().advance(std::chrono::minutes(2));
   EXPECT_EQ(client.get(genuine).status, 200);
+  const auto again = client.get(genuine);
+  EXPECT_EQ(again.status, 429);
+  EXPECT_EQ(again.header("retry-after"), "120");
 }
 
 TEST_F(Verifier, documents_a_crash_left_a_preparer_are_rendered_by_a_later_round) {

@@ -11,7 +11,6 @@ namespace {
 
 using namespace std::chrono_literals;
 
-
 class Gestion : public ::testing::Test {
  protected:
   Command staff(const std::vector<std::string>& args) { return testing::staff(portal, args); }

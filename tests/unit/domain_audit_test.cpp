@@ -15,7 +15,9 @@ TEST(DomainAudit, every_action_code_has_a_french_label_and_unknown_ones_none) {
   for (const auto code :
        {kActionCandidatureInscrite, kActionCandidatureModifiee, kActionCandidatureDesinscrite,
         kActionAgentAjoute, kActionAgentReinvite, kActionAgentActive, kActionAgentConnecte,
-        kActionAgentConnexionRefusee, kActionAgentDeconnecte, kActionAgentDesactive})
+        kActionAgentConnexionRefusee, kActionAgentDeconnecte, kActionAgentDesactive,
+        kActionCandidatureAnnulee, kActionPieceDeposee, kActionDepotSupprime, kActionPiecesValidees,
+        kActionPieceControlee, kActionPiecesRouvertes})
     EXPECT_TRUE(libelle_action(code)) << code;
   EXPECT_EQ(libelle_action("candidature.inscrite"), "Candidature enregistrée");
   EXPECT_EQ(libelle_action("agent.desactive"), "Agent désactivé");

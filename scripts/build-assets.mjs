@@ -25,6 +25,7 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 // code may give it. A new spelling fails the build until it is listed here.
 export const DYNAMIC_CLASSES = {
   'fr-alert--{{type}}': ['success', 'info', 'warning', 'error'],  // portail::Alert::type
+  'fr-badge--{{badge}}': ['new', 'error', 'success', 'info'],  // gestion: badge_pieces
 };
 
 class BuildError extends Error {}

@@ -5,6 +5,8 @@
 
 #include "domain/agents.hpp"
 #include "domain/audit.hpp"
+#include "domain/controle_pieces.hpp"
+#include "domain/temps.hpp"
 #include "store/candidatures.hpp"
 
 namespace examens::actions {
@@ -107,6 +109,25 @@ std::string etat_agent(const store::Agent& agent) {
       {"etat", agent.etat}, {"role", agent.role}, {"academie", agent.academie}});
 }
 
+std::string etat_piece(const std::string& code, const store::Justificatif* j) {
+  boost::json::object o{{"piece", code}};
+  if (j) {
+    o["statut"] = domain::code_statut(j->statut);
+    if (!j->commentaire.empty()) o["commentaire"] = j->commentaire;
+    if (j->date_reception) o["reception"] = domain::format_paris_date(*j->date_reception);
+    o["validee"] = j->valide_le.has_value();
+  }
+  return boost::json::serialize(o);
+}
+
+std::string fichier_piece(const std::string& code, const std::string& nom) {
+  return boost::json::serialize(boost::json::object{{"piece", code}, {"fichier", nom}});
+}
+
+std::string nombre_pieces(int pieces) {
+  return boost::json::serialize(boost::json::object{{"pieces", pieces}});
+}
+
 std::string motif_refus(std::string_view motif, bool suspendue) {
   boost::json::object o{{"motif", motif}};
   if (suspendue) o["suspendue"] = true;
@@ -137,6 +158,22 @@ std::string decrire_etat(std::string_view json) {
       add(domain::libelle_motif(text).value_or(text));
     } else if (key == "suspendue") {
       if (v.is_bool() && v.as_bool()) add("connexion suspendue");
+    } else if (key == "piece") {
+      add("pièce " + text);
+    } else if (key == "statut") {
+      const auto statut = domain::statut_of_code(text);
+      add(statut && *statut != domain::StatutPiece::aucun ? domain::libelle_statut(*statut)
+                                                          : "sans statut");
+    } else if (key == "commentaire") {
+      add("commentaire «\u00A0" + text + "\u00A0»");
+    } else if (key == "reception") {
+      add("reçue le " + text);
+    } else if (key == "validee") {
+      add(v.is_bool() && v.as_bool() ? "validée par le candidat" : "non validée");
+    } else if (key == "fichier") {
+      add("fichier " + text);
+    } else if (key == "pieces") {
+      add(text + (text == "1" ? " pièce" : " pièces"));
     } else {
       add(text);
     }

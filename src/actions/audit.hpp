@@ -14,6 +14,7 @@
 #include "domain/field_errors.hpp"
 #include "store/agents.hpp"
 #include "store/audit.hpp"
+#include "store/justificatifs.hpp"
 
 namespace examens::actions {
 
@@ -42,6 +43,13 @@ void journaliser_agent(store::Tx& tx, const Auteur& auteur, std::string_view act
 std::string etat_candidature(domain::EtatCandidature etat, int version);
 // Of a staff member: {"etat":"actif","role":"gestionnaire","academie":"GUY"}.
 std::string etat_agent(const store::Agent& agent);
+// Of a piece: {"piece":"93475001","statut":"non_conforme","commentaire":"…",
+// "reception":"12/01/2027","validee":true}; the piece alone when nothing happened to it.
+std::string etat_piece(const std::string& code, const store::Justificatif* j);
+// A file deposited or deleted: {"piece":"93475001","fichier":"scan.pdf"}.
+std::string fichier_piece(const std::string& code, const std::string& nom);
+// Pieces validated or reopened together: {"pieces":2}.
+std::string nombre_pieces(int pieces);
 // Why a login was refused: {"motif":"mot_de_passe_incorrect","suspendue":true}.
 std::string motif_refus(std::string_view motif, bool suspendue = false);
 

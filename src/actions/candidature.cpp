@@ -5,6 +5,7 @@
 
 #include "actions/audit.hpp"
 #include "actions/documents.hpp"
+#include "actions/etat_pieces.hpp"
 #include "actions/recapitulatif.hpp"
 #include "domain/audit.hpp"
 #include "domain/candidature.hpp"
@@ -65,6 +66,8 @@ bool nouvelle_version(store::Tx& tx, const Services& services, const store::Comp
   journaliser_candidature(tx, auteur, domain::kActionCandidatureModifiee, c.id, c.academie,
                           etat_candidature(c.etat, *version - 1),
                           etat_candidature(c.etat, *version), now);
+  // The new version may require other pieces.
+  tenir_etat_pieces(tx, c);
   demander_documents(tx, b.candidature, *version, now);
   Data mail = mail_enregistrement(services, compte, b.dossier, now);
   mail.set("version", std::to_string(*version));
@@ -87,6 +90,8 @@ std::variant<Inscrite, VersCandidature> nouvelle_candidature(
       store::insert_candidature(tx, compte.id, d.domaine, d.session, d.academie, snapshot, now);
   journaliser_candidature(tx, auteur, domain::kActionCandidatureInscrite, c.id, c.academie, "",
                           etat_candidature(c.etat, c.version), now);
+  // No piece has a row yet: the column's default (en attente) holds unless none is required.
+  if (pieces_requises(c.donnees).empty()) tenir_etat_pieces(tx, c);
   demander_documents(tx, c.id, c.version, now);
   Data mail = mail_enregistrement(services, compte, d, now);
   mail.set("numero", c.numero_inscription);

@@ -5,19 +5,16 @@
 #include <algorithm>
 #include <boost/json.hpp>
 
+#include "actions/audit.hpp"
 #include "actions/justificatifs_fichier.hpp"
+#include "domain/audit.hpp"
 #include "domain/justificatifs.hpp"
 #include "log/log.hpp"
+#include "store/dossiers.hpp"
 
 namespace examens::actions {
 namespace json = boost::json;
 namespace {
-
-struct PieceRequise {
-  std::string code;
-  std::string libelle;
-  domain::ModeDepot mode = domain::ModeDepot::en_ligne;
-};
 
 domain::ModeDepot mode_of(std::string_view code) {
   if (code == "voie_postale") return domain::ModeDepot::voie_postale;
@@ -25,7 +22,8 @@ domain::ModeDepot mode_of(std::string_view code) {
   return domain::ModeDepot::en_ligne;
 }
 
-// The pieces the version froze in its snapshot (actions/recapitulatif.cpp writes them).
+}  // namespace
+
 std::vector<PieceRequise> pieces_requises(const std::string& donnees) {
   std::vector<PieceRequise> out;
   std::error_code ec;
@@ -48,6 +46,8 @@ std::vector<PieceRequise> pieces_requises(const std::string& donnees) {
   }
   return out;
 }
+
+namespace {
 
 const store::Justificatif* ligne(const std::vector<store::Justificatif>& lignes,
                                  const std::string& code) {
@@ -73,9 +73,11 @@ domain::GroupePieces fenetre(const Services& services, const store::Candidature&
   return g;
 }
 
-std::vector<GroupeVue> groupes(const Services& services, const store::Candidature& c,
-                               const std::vector<store::Justificatif>& lignes,
-                               domain::Instant now) {
+}  // namespace
+
+std::vector<GroupeVue> groupes_pieces(const Services& services, const store::Candidature& c,
+                                      const std::vector<store::Justificatif>& lignes,
+                                      domain::Instant now) {
   const auto requises = pieces_requises(c.donnees);
   const bool active = c.etat == domain::EtatCandidature::inscrit;
   std::vector<GroupeVue> out;
@@ -110,6 +112,16 @@ std::vector<GroupeVue> groupes(const Services& services, const store::Candidatur
   }
   return out;
 }
+
+void tenir_etat_pieces(store::Tx& tx, const store::Candidature& c) {
+  const auto lignes = store::justificatifs_of(tx, c.id);
+  std::vector<domain::PieceDossier> pieces;
+  for (const auto& p : pieces_requises(c.donnees))
+    pieces.push_back({p.mode == domain::ModeDepot::en_ligne, etat_of(ligne(lignes, p.code))});
+  store::set_etat_pieces(tx, c.id, domain::etat_dossier(pieces));
+}
+
+namespace {
 
 const GroupeVue* groupe_de(const MesJustificatifs& m, domain::ModeDepot mode) {
   for (const auto& g : m.groupes)
@@ -152,13 +164,14 @@ std::optional<MesJustificatifs> mes_justificatifs(const Services& services, long
   auto c = store::find_candidature(read, compte_id, candidature_id);
   if (!c) return std::nullopt;
   const auto lignes = store::justificatifs_of(read, c->id);
-  MesJustificatifs out{*c, groupes(services, *c, lignes, now)};
+  MesJustificatifs out{*c, groupes_pieces(services, *c, lignes, now)};
   return out;
 }
 
 std::variant<Introuvable, Refus, Depose> deposer_piece(
     const Services& services, long long compte_id, long long candidature_id,
-    const std::string& code, const FichierRecu& fichier, domain::Instant now) {
+    const std::string& code, const FichierRecu& fichier, const std::string& adresse,
+    domain::Instant now) {
   const auto m = mes_justificatifs(services, compte_id, candidature_id, now);
   const auto [g, piece] = piece_en_ligne(m, code);
   if (!piece) return Introuvable{};
@@ -180,6 +193,11 @@ std::variant<Introuvable, Refus, Depose> deposer_piece(
   if (static_cast<std::size_t>(store::nombre_depots(tx, jid)) >= domain::kDepotsParPieceMax)
     return Refus{refus_trop_de_fichiers()};
   const long long id = store::insert_depot(tx, jid, depot, now);
+  journaliser_candidature(tx, auteur_candidat(compte_id, adresse), domain::kActionPieceDeposee,
+                          candidature_id, m->candidature.academie, "",
+                          fichier_piece(code, depot.nom), now);
+  // A file on a piece the office refused clears its status: the candidature awaits him.
+  tenir_etat_pieces(tx, m->candidature);
   tx.commit();
   log::info("piece_deposee", {{"candidature", candidature_id},
                               {"piece", code},
@@ -189,11 +207,9 @@ std::variant<Introuvable, Refus, Depose> deposer_piece(
   return Depose{id};
 }
 
-std::variant<Introuvable, Refus, Supprime> supprimer_depot(const Services& services,
-                                                           long long compte_id,
-                                                           long long candidature_id,
-                                                           long long depot_id,
-                                                           domain::Instant now) {
+std::variant<Introuvable, Refus, Supprime> supprimer_depot(
+    const Services& services, long long compte_id, long long candidature_id, long long depot_id,
+    const std::string& adresse, domain::Instant now) {
   const auto m = mes_justificatifs(services, compte_id, candidature_id, now);
   std::optional<store::DepotTrouve> trouve;
   {
@@ -210,6 +226,9 @@ std::variant<Introuvable, Refus, Supprime> supprimer_depot(const Services& servi
     return Refus{kVerrouillee};
   // The file itself stays until the purge: another deposit may name the same content.
   if (!store::delete_depot(tx, depot_id)) return Introuvable{};
+  journaliser_candidature(tx, auteur_candidat(compte_id, adresse), domain::kActionDepotSupprime,
+                          candidature_id, m->candidature.academie,
+                          fichier_piece(trouve->code, trouve->depot.nom), "", now);
   tx.commit();
   return Supprime{};
 }
@@ -217,6 +236,7 @@ std::variant<Introuvable, Refus, Supprime> supprimer_depot(const Services& servi
 std::variant<Introuvable, Refus, Valide> valider_pieces(const Services& services,
                                                         long long compte_id,
                                                         long long candidature_id,
+                                                        const std::string& adresse,
                                                         domain::Instant now) {
   const auto m = mes_justificatifs(services, compte_id, candidature_id, now);
   if (!m) return Introuvable{};
@@ -251,6 +271,10 @@ std::variant<Introuvable, Refus, Valide> valider_pieces(const Services& services
           "nouveau."};
     ++out.pieces;
   }
+  journaliser_candidature(tx, auteur_candidat(compte_id, adresse), domain::kActionPiecesValidees,
+                          candidature_id, m->candidature.academie, "", nombre_pieces(out.pieces),
+                          now);
+  tenir_etat_pieces(tx, m->candidature);
   tx.commit();
   return out;
 }
@@ -282,55 +306,6 @@ std::variant<Introuvable, FichierPiece> fichier_depot(const Services& services,
   return FichierPiece{chemin, trouve->depot.type_mime,
                       trouve->code + "-" + std::to_string(depot_id) + "." +
                           extension_of_type(trouve->depot.type_mime)};
-}
-
-std::variant<Introuvable, Refus, store::Justificatif> controler_piece(
-    const Services& services, const DemandeAgent& agent, long long candidature_id,
-    const std::string& code, const store::Controle& controle, domain::Instant now) {
-  std::optional<store::Candidature> c;
-  {
-    store::Read read(services.db());
-    c = store::find_candidature_by_id(read, candidature_id);
-  }
-  if (!c || c->academie != agent.academie) return Introuvable{};
-  const auto requises = pieces_requises(c->donnees);
-  if (std::none_of(requises.begin(), requises.end(),
-                   [&](const PieceRequise& p) { return p.code == code; }))
-    return Introuvable{};
-  if (controle.statut == domain::StatutPiece::recue && !controle.date_reception)
-    return Refus{"Indiquez la date de réception de la pièce."};
-  store::Tx tx(services.db());
-  const long long jid = store::ensure_justificatif(tx, candidature_id, code, now);
-  store::Controle fait = controle;
-  fait.agent_id = agent.agent_id;
-  store::set_statut(tx, jid, fait, now);
-  auto lignes = store::justificatifs_of(tx, candidature_id);
-  tx.commit();
-  for (auto& j : lignes)
-    if (j.id == jid) return std::move(j);
-  return Introuvable{};
-}
-
-std::variant<Introuvable, int> rouvrir_groupe(const Services& services, const DemandeAgent& agent,
-                                              long long candidature_id, domain::ModeDepot mode,
-                                              domain::Instant now) {
-  std::optional<store::Candidature> c;
-  {
-    store::Read read(services.db());
-    c = store::find_candidature_by_id(read, candidature_id);
-  }
-  if (!c || c->academie != agent.academie) return Introuvable{};
-  const auto requises = pieces_requises(c->donnees);
-  int rouvertes = 0;
-  store::Tx tx(services.db());
-  for (const auto& j : store::justificatifs_of(tx, candidature_id)) {
-    const bool du_groupe = std::any_of(requises.begin(), requises.end(), [&](const auto& p) {
-      return p.code == j.code && p.mode == mode;
-    });
-    if (du_groupe && store::rouvrir_piece(tx, j.id, now)) ++rouvertes;
-  }
-  tx.commit();
-  return rouvertes;
 }
 
 fichiers::Entrepot::Purge purger_fichiers(store::Database& db, const fichiers::Entrepot& entrepot,

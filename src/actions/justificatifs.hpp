@@ -1,8 +1,8 @@
 // Mes justificatifs (SPEC §6, seed 004 §4.5): the pieces a candidature needs, by mode and
 // window, with their deposits and statuses; the candidate's deposits (checked by content,
 // scanned, stored atomically), deletions and "J'ai fourni toutes mes pièces"; the download
-// of a deposit by whoever may see it; and the office's control of a piece, whose pages come
-// later. Refusals are values carrying the French message shown next to the field.
+// of a deposit by whoever may see it. The office's control is actions/controle.hpp. Refusals
+// are values carrying the French message shown next to the field; each change is audited.
 #pragma once
 
 #include <filesystem>
@@ -11,6 +11,7 @@
 #include <variant>
 #include <vector>
 
+#include "actions/etat_pieces.hpp"
 #include "actions/services.hpp"
 #include "domain/catalogue_justificatifs.hpp"
 #include "domain/controle_pieces.hpp"
@@ -36,6 +37,12 @@ struct GroupeVue {
   bool validable = false;  // "J'ai fourni toutes mes pièces" is offered
   std::vector<PieceVue> pieces;
 };
+
+// The candidature's pieces by mode, with the catalogue's current windows (an office may
+// extend one), as its candidate and the office see them.
+std::vector<GroupeVue> groupes_pieces(const Services& services, const store::Candidature& c,
+                                      const std::vector<store::Justificatif>& lignes,
+                                      domain::Instant now);
 
 struct MesJustificatifs {
   store::Candidature candidature;
@@ -64,13 +71,13 @@ struct Depose {
 // under its digest, then recorded; a refused file leaves no row and no file.
 std::variant<Introuvable, Refus, Depose> deposer_piece(
     const Services& services, long long compte_id, long long candidature_id,
-    const std::string& code, const FichierRecu& fichier, domain::Instant now);
+    const std::string& code, const FichierRecu& fichier, const std::string& adresse,
+    domain::Instant now);
 
 struct Supprime {};
-std::variant<Introuvable, Refus, Supprime> supprimer_depot(const Services& services,
-                                                           long long compte_id,
-                                                           long long candidature_id,
-                                                           long long depot_id, domain::Instant now);
+std::variant<Introuvable, Refus, Supprime> supprimer_depot(
+    const Services& services, long long compte_id, long long candidature_id, long long depot_id,
+    const std::string& adresse, domain::Instant now);
 
 struct Valide {
   int pieces = 0;  // stamped now
@@ -79,6 +86,7 @@ struct Valide {
 std::variant<Introuvable, Refus, Valide> valider_pieces(const Services& services,
                                                         long long compte_id,
                                                         long long candidature_id,
+                                                        const std::string& adresse,
                                                         domain::Instant now);
 
 // Who asks for a deposited file: its candidate, or a staff member of the candidature's
@@ -89,6 +97,7 @@ struct DemandeCandidat {
 struct DemandeAgent {
   long long agent_id = 0;
   std::string academie;
+  std::string adresse;  // the client's, for the audit trail
 };
 using Demandeur = std::variant<DemandeCandidat, DemandeAgent>;
 
@@ -100,18 +109,6 @@ struct FichierPiece {
 std::variant<Introuvable, FichierPiece> fichier_depot(const Services& services,
                                                       const Demandeur& demandeur,
                                                       long long candidature_id, long long depot_id);
-
-// The office sets a piece's status (with an optional comment and a date de réception); Non
-// conforme and En attente d'une nouvelle PJ reopen it for the candidate. Introuvable outside
-// the agent's académie.
-std::variant<Introuvable, Refus, store::Justificatif> controler_piece(
-    const Services& services, const DemandeAgent& agent, long long candidature_id,
-    const std::string& code, const store::Controle& controle, domain::Instant now);
-// The office reopens the validated group of a mode: each of its pieces may be changed and
-// validated again. Returns how many were reopened.
-std::variant<Introuvable, int> rouvrir_groupe(const Services& services, const DemandeAgent& agent,
-                                              long long candidature_id, domain::ModeDepot mode,
-                                              domain::Instant now);
 
 // Removes what a crash left: in the file store, temporary files and files no deposit names;
 // in `televersements` (the transport's upload folder), files of requests that never ended.

@@ -2,8 +2,10 @@
 #include "domain/controle_pieces.hpp"
 
 #include <array>
+#include <tuple>
 #include <utility>
 
+#include "domain/compte.hpp"
 #include "texte/texte.hpp"
 
 namespace examens::domain {
@@ -40,6 +42,95 @@ std::string_view libelle_statut(StatutPiece statut) {
     case StatutPiece::nouvelle_pj: return "En attente d'une nouvelle PJ";
   }
   return "";
+}
+
+namespace {
+
+constexpr std::array<std::tuple<EtatDossierPieces, std::string_view, std::string_view>, 4>
+    kEtatsDossier{{
+        {EtatDossierPieces::en_attente, "en_attente", "En attente du candidat"},
+        {EtatDossierPieces::a_controler, "a_controler", "À contrôler"},
+        {EtatDossierPieces::non_conforme, "non_conforme", "Non conforme"},
+        {EtatDossierPieces::complet, "complet", "Complet"},
+    }};
+
+// The piece waits for the office: validated online, or received by post, and not decided.
+bool attend_controle(const PieceDossier& p) {
+  if (p.etat.statut == StatutPiece::recue) return true;
+  return p.en_ligne && p.etat.valide_le && p.etat.statut == StatutPiece::aucun;
+}
+
+}  // namespace
+
+std::string_view code_etat_dossier(EtatDossierPieces etat) {
+  for (const auto& [e, code, libelle] : kEtatsDossier)
+    if (e == etat) return code;
+  return "en_attente";
+}
+
+std::optional<EtatDossierPieces> etat_dossier_of_code(std::string_view code) {
+  for (const auto& [e, c, libelle] : kEtatsDossier)
+    if (c == code) return e;
+  return std::nullopt;
+}
+
+std::string_view libelle_etat_dossier(EtatDossierPieces etat) {
+  for (const auto& [e, code, libelle] : kEtatsDossier)
+    if (e == etat) return libelle;
+  return "";
+}
+
+EtatDossierPieces etat_dossier(const std::vector<PieceDossier>& pieces) {
+  bool refusee = false;
+  bool manquante = false;
+  for (const auto& p : pieces) {
+    if (attend_controle(p)) return EtatDossierPieces::a_controler;
+    if (rouvre_piece(p.etat.statut))
+      refusee = true;
+    else if (p.etat.statut != StatutPiece::conforme)
+      manquante = true;
+  }
+  if (refusee) return EtatDossierPieces::non_conforme;
+  return manquante ? EtatDossierPieces::en_attente : EtatDossierPieces::complet;
+}
+
+ControleLu lire_controle(const SaisieControle& saisie, std::chrono::year_month_day aujourd_hui) {
+  ControleLu out;
+  // A textarea: each line break becomes one space, the one paragraph the candidate reads.
+  std::string commentaire;
+  for (std::size_t i = 0; i < saisie.commentaire.size(); ++i) {
+    const char c = saisie.commentaire[i];
+    if (c == '\r' && i + 1 < saisie.commentaire.size() && saisie.commentaire[i + 1] == '\n')
+      continue;
+    commentaire += c == '\r' || c == '\n' || c == '\t' ? ' ' : c;
+  }
+  check_text(out.errors, "commentaire", commentaire);
+  out.commentaire = std::string(texte::trim(commentaire));
+  std::size_t caracteres = 0;
+  for (unsigned char c : out.commentaire) caracteres += (c & 0xC0) != 0x80;
+  if (caracteres > kCommentaireMax)
+    out.errors.add_once("commentaire", "Le commentaire ne doit pas dépasser " +
+                                           std::to_string(kCommentaireMax) + " caractères.");
+  const auto statut = statut_of_code(saisie.statut);
+  if (!statut || *statut == StatutPiece::aucun) {
+    out.errors.add("statut", "Choisissez le statut de la pièce.");
+    return out;
+  }
+  out.statut = *statut;
+  if (*statut != StatutPiece::recue) return out;
+  const std::string_view date = texte::trim(saisie.date_reception);
+  if (date.empty()) {
+    out.errors.add("date_reception", "Indiquez la date de réception de la pièce.");
+    return out;
+  }
+  out.date_reception = parse_date_iso(date);
+  if (!out.date_reception) out.date_reception = parse_date_fr(date);
+  if (!out.date_reception)
+    out.errors.add("date_reception",
+                   "La date de réception doit être une date réelle au format JJ/MM/AAAA.");
+  else if (std::chrono::sys_days(*out.date_reception) > std::chrono::sys_days(aujourd_hui))
+    out.errors.add("date_reception", "La date de réception ne peut pas être dans le futur.");
+  return out;
 }
 
 bool verrouillee(const EtatPiece& piece) {

@@ -4,6 +4,7 @@
 // store/justificatifs.hpp and the actions actions/justificatifs.hpp.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "domain/clock.hpp"
+#include "domain/field_errors.hpp"
 
 namespace examens::domain {
 
@@ -44,6 +46,45 @@ RefusValidation refus_validation(const std::vector<EtatPiece>& groupe, bool fene
 bool rouvre_piece(StatutPiece statut);
 // A new file on a reopened piece waits for a new control: its status is cleared.
 StatutPiece statut_apres_depot(StatutPiece statut);
+
+// Where a candidature's pieces stand, as the office's list files it (kept in
+// candidatures.etat_pieces by every change of a piece): one piece awaiting a decision puts the
+// candidature "À contrôler"; else one the office refused, "Non conforme"; else one the
+// candidate has not yet provided (an online piece not validated, a postal one not received),
+// "En attente du candidat"; "Complet" when every piece is Conforme.
+enum class EtatDossierPieces { en_attente, a_controler, non_conforme, complet };
+
+std::string_view code_etat_dossier(EtatDossierPieces etat);  // as stored: "a_controler"
+std::optional<EtatDossierPieces> etat_dossier_of_code(std::string_view code);
+std::string_view libelle_etat_dossier(EtatDossierPieces etat);  // "À contrôler"
+
+struct PieceDossier {
+  bool en_ligne = true;
+  EtatPiece etat;
+};
+EtatDossierPieces etat_dossier(const std::vector<PieceDossier>& pieces);
+
+// The statuses the office sets, in the order its form offers them.
+inline constexpr StatutPiece kStatutsControle[] = {
+    StatutPiece::recue, StatutPiece::conforme, StatutPiece::non_conforme, StatutPiece::nouvelle_pj};
+// The office's comment, shown to the candidate: one paragraph of reasonable length.
+inline constexpr std::size_t kCommentaireMax = 1000;
+
+// The office's control form as typed: the status's code, the date de réception (the date
+// field's YYYY-MM-DD, or JJ/MM/AAAA typed by hand) and the comment.
+struct SaisieControle {
+  std::string statut;
+  std::string date_reception;
+  std::string commentaire;
+};
+struct ControleLu {
+  StatutPiece statut = StatutPiece::aucun;
+  std::optional<std::chrono::year_month_day> date_reception;  // Reçue only
+  std::string commentaire;                                    // line breaks made spaces
+  FieldErrors errors;  // on "statut", "date_reception", "commentaire": nothing is applied then
+};
+// A date de réception is required with Reçue and cannot be after `aujourd_hui` (Paris).
+ControleLu lire_controle(const SaisieControle& saisie, std::chrono::year_month_day aujourd_hui);
 
 // The deposit window of a group, the catalogue's "fin" minute included ("23:59"). No end:
 // the catalogue has no window for it, so nothing can be deposited.

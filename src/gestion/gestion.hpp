@@ -1,6 +1,6 @@
 // The office's space under /gestion/ (SPEC §8): its staff members' activation, login, logout,
-// home page and the audit trail. Its pages are built on the portal's core (sessions, CSRF,
-// rendering); the composition root plugs this space into the portal.
+// home page, the pièces control and the audit trail. Its pages are built on the portal's core
+// (sessions, CSRF, rendering); the composition root plugs this space into the portal.
 #pragma once
 
 #include "portail/portal.hpp"
@@ -11,5 +11,7 @@ portail::Space espace();
 
 // The audit trail's page (gestion/audit.cpp), among the space's routes.
 void add_audit_routes(portail::Router<portail::RouteHandler>& router);
+// The pièces control's pages (gestion/candidatures.cpp).
+void add_candidatures_routes(portail::Router<portail::RouteHandler>& router);
 
 }  // namespace examens::gestion

@@ -17,18 +17,6 @@ Response introuvable(Portal& portal, Context& ctx) {
                            "accessible depuis votre compte.");
 }
 
-std::optional<long long> nombre(const Context& ctx, const char* param) {
-  try {
-    std::size_t end = 0;
-    const auto& text = ctx.req.params.at(param);
-    const long long n = std::stoll(text, &end);
-    if (end != text.size() || n <= 0) return std::nullopt;
-    return n;
-  } catch (const std::exception&) {
-    return std::nullopt;
-  }
-}
-
 std::string page_de(long long id) {
   return std::string(kBase) + std::to_string(id) + "/justificatifs";
 }
@@ -134,7 +122,7 @@ Response page(Portal& portal, Context& ctx, const actions::MesJustificatifs& m,
 // GET /inscription/{id}/justificatifs
 Response mes_justificatifs(Portal& portal, Context& ctx) {
   if (!ctx.compte) return Portal::login_required();
-  const auto id = nombre(ctx, "id");
+  const auto id = identifiant(ctx.req, "id");
   auto m = id ? actions::mes_justificatifs(portal.services(), ctx.compte->id, *id, ctx.now)
               : std::nullopt;
   if (!m) return introuvable(portal, ctx);
@@ -151,15 +139,16 @@ Response refus(Portal& portal, Context& ctx, long long id, Erreur erreur) {
 // POST /inscription/{id}/justificatifs/pieces/{code} (multipart): Ajouter.
 Response ajouter(Portal& portal, Context& ctx) {
   if (!ctx.compte) return Portal::login_required();
-  const auto id = nombre(ctx, "id");
+  const auto id = identifiant(ctx.req, "id");
   if (!id) return introuvable(portal, ctx);
   const std::string code = ctx.req.params.at("code");
   const http::UploadedFile* fichier = nullptr;
   for (const auto& f : ctx.req.files)
     if (f.field == "fichier") fichier = &f;
   if (!fichier) return refus(portal, ctx, *id, {code, "Choisissez un fichier à déposer."});
-  auto issue = actions::deposer_piece(portal.services(), ctx.compte->id, *id, code,
-                                      {fichier->path, fichier->filename}, ctx.now);
+  auto issue =
+      actions::deposer_piece(portal.services(), ctx.compte->id, *id, code,
+                             {fichier->path, fichier->filename}, ctx.req.remote_address, ctx.now);
   if (std::holds_alternative<actions::Introuvable>(issue)) return introuvable(portal, ctx);
   if (auto* r = std::get_if<actions::Refus>(&issue))
     return refus(portal, ctx, *id, {code, std::move(r->message)});
@@ -169,10 +158,11 @@ Response ajouter(Portal& portal, Context& ctx) {
 // POST /inscription/{id}/justificatifs/fichiers/{depot}/supprimer
 Response supprimer(Portal& portal, Context& ctx) {
   if (!ctx.compte) return Portal::login_required();
-  const auto id = nombre(ctx, "id");
-  const auto depot = nombre(ctx, "depot");
+  const auto id = identifiant(ctx.req, "id");
+  const auto depot = identifiant(ctx.req, "depot");
   if (!id || !depot) return introuvable(portal, ctx);
-  auto issue = actions::supprimer_depot(portal.services(), ctx.compte->id, *id, *depot, ctx.now);
+  auto issue = actions::supprimer_depot(portal.services(), ctx.compte->id, *id, *depot,
+                                        ctx.req.remote_address, ctx.now);
   if (std::holds_alternative<actions::Introuvable>(issue)) return introuvable(portal, ctx);
   if (auto* r = std::get_if<actions::Refus>(&issue))
     return refus(portal, ctx, *id, {"valider", std::move(r->message)});
@@ -182,9 +172,10 @@ Response supprimer(Portal& portal, Context& ctx) {
 // POST /inscription/{id}/justificatifs/valider: "J'ai fourni toutes mes pièces".
 Response valider(Portal& portal, Context& ctx) {
   if (!ctx.compte) return Portal::login_required();
-  const auto id = nombre(ctx, "id");
+  const auto id = identifiant(ctx.req, "id");
   if (!id) return introuvable(portal, ctx);
-  auto issue = actions::valider_pieces(portal.services(), ctx.compte->id, *id, ctx.now);
+  auto issue = actions::valider_pieces(portal.services(), ctx.compte->id, *id,
+                                       ctx.req.remote_address, ctx.now);
   if (std::holds_alternative<actions::Introuvable>(issue)) return introuvable(portal, ctx);
   if (auto* r = std::get_if<actions::Refus>(&issue))
     return refus(portal, ctx, *id, {"valider", std::move(r->message)});
@@ -193,24 +184,27 @@ Response valider(Portal& portal, Context& ctx) {
 
 // GET /inscription/{id}/justificatifs/fichiers/{depot}: the file, to its candidate only.
 Response telecharger(Portal& portal, Context& ctx) {
-  const auto id = nombre(ctx, "id");
-  const auto depot = nombre(ctx, "depot");
+  const auto id = identifiant(ctx.req, "id");
+  const auto depot = identifiant(ctx.req, "depot");
   if (!ctx.compte || !id || !depot) return introuvable(portal, ctx);
   auto issue = actions::fichier_depot(portal.services(), actions::DemandeCandidat{ctx.compte->id},
                                       *id, *depot);
   auto* fichier = std::get_if<actions::FichierPiece>(&issue);
   if (!fichier) return introuvable(portal, ctx);
+  return reponse_fichier(*fichier);
+}
+
+}  // namespace
+
+Response reponse_fichier(const actions::FichierPiece& fichier) {
   Response r;
-  r.file_path = fichier->chemin.string();
-  r.set_header("Content-Type", fichier->type_mime);
-  // A name of our own (code and number): the candidate's is never put in a header.
-  r.set_header("Content-Disposition", "inline; filename=\"" + fichier->nom + "\"");
+  r.file_path = fichier.chemin.string();
+  r.set_header("Content-Type", fichier.type_mime);
+  r.set_header("Content-Disposition", "inline; filename=\"" + fichier.nom + "\"");
   r.set_header("X-Content-Type-Options", "nosniff");
   r.set_header("Cache-Control", "private, no-store");
   return r;
 }
-
-}  // namespace
 
 bool upload_route(const Request& head) {
   if (head.method != Method::post || !head.path.starts_with(kBase)) return false;

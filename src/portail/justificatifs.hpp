@@ -2,6 +2,7 @@
 // and validation, under /inscription/{id}/justificatifs.
 #pragma once
 
+#include "actions/justificatifs.hpp"
 #include "portail/portal.hpp"
 
 namespace examens::portail {
@@ -12,5 +13,9 @@ void add_justificatifs_routes(Router<RouteHandler>& router);
 // multipart body the portal reads, once Portal::accepts_upload has checked its session and
 // CSRF token on the head.
 bool upload_route(const Request& head);
+
+// A deposited file, opened in the browser under a name of our own (code and number): the
+// name the candidate sent is never put in a header, and the type is never sniffed.
+Response reponse_fichier(const actions::FichierPiece& fichier);
 
 }  // namespace examens::portail

@@ -2,6 +2,7 @@
 // page rendering and the mail queue shared by every space's handlers.
 #include "portail/portal.hpp"
 
+#include <charconv>
 #include <stdexcept>
 
 #include "actions/agents.hpp"
@@ -124,6 +125,16 @@ Response Portal::dispatch(Context& ctx) {
 
 bool under_gestion(const Request& request) {
   return request.path.starts_with(kGestionPath);
+}
+
+std::optional<long long> identifiant(const Request& request, const char* param) {
+  const auto found = request.params.find(param);
+  if (found == request.params.end()) return std::nullopt;
+  const std::string& text = found->second;
+  long long n = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+  if (ec != std::errc{} || end != text.data() + text.size() || n <= 0) return std::nullopt;
+  return n;
 }
 
 void Portal::resolve_agent_session(Context& ctx) {

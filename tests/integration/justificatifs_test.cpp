@@ -3,13 +3,12 @@
 // on the request head, parallel uploads, the validation that locks a group, the office's Non
 // conforme that reopens a piece, downloads to their owner only, and the purge of a crash's
 // leftovers.
-#include "actions/justificatifs.hpp"
-
 #include <gtest/gtest.h>
 
 #include <fstream>
 #include <thread>
 
+#include "actions/controle.hpp"
 #include "domain/temps.hpp"
 #include "integration/justificatifs_support.hpp"
 #include "store/agents.hpp"
@@ -182,7 +181,7 @@ TEST_F(Justificatifs, a_validated_group_refuses_changes_until_the_office_reopens
   const long long agent = ajouter_agent("GUY");
   store::Controle controle{domain::StatutPiece::non_conforme, std::nullopt, "Document illisible.",
                            0};
-  const auto c = actions::controler_piece(portal.services(), {agent, "GUY"}, id, "93475001",
+  const auto c = actions::controler_piece(portal.services(), {agent, "GUY", ""}, id, "93475001",
                                           controle, portal.clock().now());
   ASSERT_TRUE(std::holds_alternative<store::Justificatif>(c));
   EXPECT_FALSE(std::get<store::Justificatif>(c).valide_le.has_value());
@@ -191,7 +190,7 @@ TEST_F(Justificatifs, a_validated_group_refuses_changes_until_the_office_reopens
   EXPECT_TRUE(contains(page_nc, "Document illisible."));
   // Another académie's agent reaches nothing.
   EXPECT_TRUE(std::holds_alternative<actions::Introuvable>(
-      actions::controler_piece(portal.services(), {ajouter_agent("AIX"), "AIX"}, id, "93475001",
+      actions::controler_piece(portal.services(), {ajouter_agent("AIX"), "AIX", ""}, id, "93475001",
                                controle, portal.clock().now())));
   portal.clock().advance(std::chrono::minutes(5));
   ASSERT_EQ(supprimer(depots()[0].id).status, 303);
@@ -209,7 +208,7 @@ TEST_F(Justificatifs, the_offices_statuses_show_as_the_seed_writes_them_and_its_
   const long long agent = ajouter_agent("GUY");
   const auto now = portal.clock().now();
   const auto controler = [&](const std::string& code, store::Controle c) {
-    return actions::controler_piece(portal.services(), {agent, "GUY"}, id, code, c, now);
+    return actions::controler_piece(portal.services(), {agent, "GUY", ""}, id, code, c, now);
   };
   // Reçue needs its date de réception.
   EXPECT_TRUE(std::holds_alternative<actions::Refus>(
@@ -226,11 +225,11 @@ TEST_F(Justificatifs, the_offices_statuses_show_as_the_seed_writes_them_and_its_
   EXPECT_EQ(supprimer(depot).status, 422);
   // The office's agents of the académie read the file; others find nothing.
   const auto fichier =
-      actions::fichier_depot(portal.services(), actions::DemandeAgent{agent, "GUY"}, id, depot);
+      actions::fichier_depot(portal.services(), actions::DemandeAgent{agent, "GUY", ""}, id, depot);
   ASSERT_TRUE(std::holds_alternative<actions::FichierPiece>(fichier));
   EXPECT_EQ(std::get<actions::FichierPiece>(fichier).type_mime, "application/pdf");
-  EXPECT_TRUE(std::holds_alternative<actions::Introuvable>(
-      actions::fichier_depot(portal.services(), actions::DemandeAgent{agent, "AIX"}, id, depot)));
+  EXPECT_TRUE(std::holds_alternative<actions::Introuvable>(actions::fichier_depot(
+      portal.services(), actions::DemandeAgent{agent, "AIX", ""}, id, depot)));
 }
 
 TEST_F(Justificatifs, the_office_reopens_a_validated_group_for_new_changes) {
@@ -238,15 +237,16 @@ TEST_F(Justificatifs, the_office_reopens_a_validated_group_for_new_changes) {
   ASSERT_EQ(valider().status, 303);
   EXPECT_TRUE(en_ligne().empty());  // no Ajouter left
   const long long agent = ajouter_agent("GUY");
-  const auto rouvertes = actions::rouvrir_groupe(portal.services(), {agent, "GUY"}, id,
+  const auto rouvertes = actions::rouvrir_groupe(portal.services(), {agent, "GUY", ""}, id,
                                                  domain::ModeDepot::en_ligne, portal.clock().now());
   ASSERT_TRUE(std::holds_alternative<int>(rouvertes));
   EXPECT_EQ(std::get<int>(rouvertes), 2);
   EXPECT_EQ(en_ligne(), (std::vector<std::string>{"93475001", "93475007"}));
   EXPECT_EQ(deposer("93475001", "verso.pdf", kPdf + " ").status, 303);
   EXPECT_EQ(valider().status, 303);
-  EXPECT_TRUE(std::holds_alternative<actions::Introuvable>(actions::rouvrir_groupe(
-      portal.services(), {agent, "AIX"}, id, domain::ModeDepot::en_ligne, portal.clock().now())));
+  EXPECT_TRUE(std::holds_alternative<actions::Introuvable>(
+      actions::rouvrir_groupe(portal.services(), {agent, "AIX", ""}, id,
+                              domain::ModeDepot::en_ligne, portal.clock().now())));
 }
 
 TEST_F(Justificatifs, outside_the_window_nothing_can_be_deposited_deleted_or_validated) {

@@ -77,5 +77,61 @@ TEST(ControlePieces, a_file_name_is_shown_without_its_path_or_control_characters
   EXPECT_EQ(nom_affiche_fichier("\xff.pdf"), "\xEF\xBF\xBD.pdf");
 }
 
+TEST(ControlePieces, a_dossier_is_filed_by_what_waits_first_on_the_office) {
+  using E = EtatDossierPieces;
+  const EtatPiece vide{};
+  const EtatPiece validee{StatutPiece::aucun, t0, 1};
+  const EtatPiece conforme{StatutPiece::conforme, t0, 1};
+  const EtatPiece refusee{StatutPiece::non_conforme, std::nullopt, 1};
+  const EtatPiece nouvelle{StatutPiece::nouvelle_pj, std::nullopt, 1};
+  const EtatPiece recue{StatutPiece::recue, std::nullopt, 0};
+  EXPECT_EQ(etat_dossier({}), E::complet);
+  EXPECT_EQ(etat_dossier({{true, vide}, {false, vide}}), E::en_attente);
+  // Deposited but not validated: the candidate has not finished.
+  EXPECT_EQ(etat_dossier({{true, {StatutPiece::aucun, std::nullopt, 2}}}), E::en_attente);
+  EXPECT_EQ(etat_dossier({{true, validee}, {false, vide}}), E::a_controler);
+  EXPECT_EQ(etat_dossier({{true, conforme}, {false, recue}}), E::a_controler);
+  // A postal piece not received is not the office's to control.
+  EXPECT_EQ(etat_dossier({{true, conforme}, {false, vide}}), E::en_attente);
+  EXPECT_EQ(etat_dossier({{true, refusee}, {false, vide}}), E::non_conforme);
+  EXPECT_EQ(etat_dossier({{true, nouvelle}, {false, conforme}}), E::non_conforme);
+  // What waits on the office comes first, even beside a refused piece.
+  EXPECT_EQ(etat_dossier({{true, refusee}, {true, validee}}), E::a_controler);
+  EXPECT_EQ(etat_dossier({{true, conforme}, {false, conforme}}), E::complet);
+  for (const auto e : {E::en_attente, E::a_controler, E::non_conforme, E::complet}) {
+    EXPECT_EQ(etat_dossier_of_code(code_etat_dossier(e)), e);
+    EXPECT_FALSE(libelle_etat_dossier(e).empty());
+  }
+  EXPECT_FALSE(etat_dossier_of_code("autre"));
+}
+
+TEST(ControlePieces, the_offices_control_form_is_read_with_a_message_per_field) {
+  using namespace std::chrono;
+  const year_month_day today{2026y / November / 18d};
+  const auto conforme = lire_controle({"conforme", "", "  Vu\r\nau\nguichet  "}, today);
+  EXPECT_TRUE(conforme.errors.empty());
+  EXPECT_EQ(conforme.statut, StatutPiece::conforme);
+  EXPECT_EQ(conforme.commentaire, "Vu au guichet");
+  EXPECT_FALSE(conforme.date_reception);
+  EXPECT_TRUE(lire_controle({"", "", ""}, today).errors.has("statut"));
+  EXPECT_TRUE(lire_controle({"aucun", "", ""}, today).errors.has("statut"));
+  EXPECT_TRUE(lire_controle({"recue", "", ""}, today).errors.has("date_reception"));
+  EXPECT_EQ(lire_controle({"recue", "2026-11-18", ""}, today).date_reception, today);
+  EXPECT_EQ(lire_controle({"recue", "17/11/2026", ""}, today).date_reception,
+            year_month_day{2026y / November / 17d});
+  EXPECT_TRUE(lire_controle({"recue", "2026-11-19", ""}, today).errors.has("date_reception"));
+  EXPECT_TRUE(lire_controle({"recue", "30/02/2026", ""}, today).errors.has("date_reception"));
+  // The date is only read with Reçue.
+  EXPECT_TRUE(lire_controle({"conforme", "n'importe quoi", ""}, today).errors.empty());
+  EXPECT_TRUE(lire_controle({"conforme", "", std::string(1000, 'e')}, today).errors.empty());
+  EXPECT_TRUE(
+      lire_controle({"conforme", "", std::string(1001, 'e')}, today).errors.has("commentaire"));
+  // 1000 characters, not bytes.
+  std::string accents;
+  for (int i = 0; i < 1000; ++i) accents += "é";
+  EXPECT_TRUE(lire_controle({"conforme", "", accents}, today).errors.empty());
+  EXPECT_TRUE(lire_controle({"conforme", "", "a\x01b"}, today).errors.has("commentaire"));
+}
+
 }  // namespace
 }  // namespace examens::domain

@@ -6,13 +6,15 @@
 // proposes its exemptions), checks the Récapitulatif against the seed's épreuves table,
 // registers (N° 001, mail), reads a tab and the récapitulatif on a phone, modifies
 // (Version 02, mail; its PDFs on N° Inscription and in Mes documents), deposits its pièces
-// justificatives in Mes justificatifs (a refused file first) and validates them, then
+// justificatives in Mes justificatifs (a refused file first) and validates them, has them
+// controlled by the office (controle.mjs: one Non conforme, deposited again), then
 // registers a CAP and unregisters from it (mail). Every page and
 // error state visited must pass axe-core with no serious or critical violation and raise no
 // CSP or console error; a screenshot of each step is kept under
 // $EXAMENS_ARTIFACTS/inscription.
 import { check, expectNoHorizontalScroll, expectText, launchBrowser, log, mails, newContext,
          newPage, PHONE, runScenario, startPortal, useArtifacts, waitForMail } from './lib.mjs';
+import { controlerPieces } from './controle.mjs';
 
 useArtifacts('inscription');
 
@@ -638,6 +640,7 @@ async function main() {
     for (const code of codes) await expectIn(page.locator(`#depots-${code}`), 'Validé le 23/11/2026');
     if (await page.locator('input[type=file]').count()) fail('Ajouter still offered after validation');
     await check(page, 'justificatifs-valides');
+    await controlerPieces(browser, base, page, id, PDF);
 
     // --- 4. A second candidature, a CAP, then unregister from it --------------------------
     await page.goto(base + '/');

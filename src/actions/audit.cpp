@@ -3,6 +3,7 @@
 
 #include <boost/json.hpp>
 
+#include "actions/recherche.hpp"
 #include "domain/agents.hpp"
 #include "domain/audit.hpp"
 #include "domain/controle_pieces.hpp"
@@ -22,26 +23,8 @@ void journaliser(store::Tx& tx, const Auteur& auteur, std::string_view action,
                              std::move(apres), auteur.adresse});
 }
 
-constexpr std::string_view kCandidatureHorsAcademie =
-    "Aucune candidature de votre académie ne correspond.";
 constexpr std::string_view kAgentHorsAcademie =
     "Aucun agent de votre académie n'a cette adresse mail.";
-
-// The candidature the filter names, when it is one of `academie`'s; or the message.
-std::variant<std::monostate, long long, std::string> candidature_filtree(
-    store::Read& read, const std::string& academie, const domain::FiltreCandidature& filtre) {
-  std::optional<long long> id;
-  if (const auto* refus = std::get_if<domain::FiltreRefuse>(&filtre)) return refus->message;
-  if (const auto* par_id = std::get_if<domain::CandidatureParId>(&filtre)) id = par_id->id;
-  if (const auto* n = std::get_if<domain::CandidatureParNumeros>(&filtre)) {
-    id = store::candidature_id_by_numeros(read, n->numero_candidat, n->numero_inscription);
-    if (!id) return std::string(kCandidatureHorsAcademie);
-  }
-  if (!id) return std::monostate{};
-  const auto c = store::find_candidature_by_id(read, *id);
-  if (!c || c->academie != academie) return std::string(kCandidatureHorsAcademie);
-  return *id;
-}
 
 std::variant<std::monostate, long long, std::string> agent_filtre(
     store::Read& read, const std::string& academie, const domain::FiltreAgent& filtre) {
@@ -193,8 +176,7 @@ std::optional<PageAudit> consulter_audit(const Services& services, const store::
   domain::check_text(page.errors, "candidature", filtres.candidature);
   domain::check_text(page.errors, "agent", filtres.agent);
   store::Read read(services.db());
-  appliquer(candidature_filtree(read, lecteur.academie,
-                                domain::lire_filtre_candidature(filtres.candidature)),
+  appliquer(candidature_nommee(read, lecteur.academie, filtres.candidature),
             recherche.candidature_id, page.errors, "candidature");
   appliquer(agent_filtre(read, lecteur.academie, domain::lire_filtre_agent(filtres.agent)),
             recherche.agent_id, page.errors, "agent");

@@ -5,6 +5,7 @@
 #include <charconv>
 
 #include "actions/audit.hpp"
+#include "actions/recherche.hpp"
 #include "domain/audit.hpp"
 
 namespace examens::actions {
@@ -56,6 +57,16 @@ ListeDossiers lister_dossiers(const Services& services, const store::Agent& agen
   }
   out.decomptes = store::decompter_dossiers(read, agent.academie);
   return out;
+}
+
+std::variant<std::monostate, long long, std::string> chercher_dossier(const Services& services,
+                                                                      const store::Agent& agent,
+                                                                      std::string_view saisie) {
+  domain::FieldErrors errors;
+  domain::check_text(errors, "recherche", saisie);
+  if (const auto* message = errors.message("recherche")) return *message;
+  store::Read read(services.db());
+  return candidature_nommee(read, agent.academie, saisie);
 }
 
 std::optional<DossierPieces> dossier_pieces(const Services& services, const DemandeAgent& agent,

@@ -31,6 +31,13 @@ inline constexpr std::string_view kToutesCandidatures = "toutes";
 ListeDossiers lister_dossiers(const Services& services, const store::Agent& agent,
                               const FiltreDossiers& filtre);
 
+// "Rechercher une candidature" (its id, or numéro candidat and N° inscription): its id when it
+// is one of the agent's académie, else the French message for the field; std::monostate
+// when nothing was typed.
+std::variant<std::monostate, long long, std::string> chercher_dossier(const Services& services,
+                                                                      const store::Agent& agent,
+                                                                      std::string_view saisie);
+
 struct DossierPieces {
   store::LigneDossier candidat;
   store::Candidature candidature;

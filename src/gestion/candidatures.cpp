@@ -108,14 +108,29 @@ Data ligne_liste(const Portal& portal, const store::LigneDossier& l) {
   return d;
 }
 
+constexpr portail::FieldSpec kRecherche{
+    "recherche",
+    "Rechercher une candidature",
+    "Le numéro de candidat suivi du N° d'inscription (ex. : 12345678901-001)",
+    "text",
+    "off",
+    false};
+
 Response liste(Portal& portal, Context& ctx) {
   if (!ctx.agent) return Response::redirect("/gestion/connexion?expiree=1");
   const auto query = [&ctx](std::string_view name) {
     return std::string(ctx.req.query_param(name).value_or(""));
   };
+  const std::string recherche = query("recherche");
+  domain::FieldErrors errors;
+  const auto trouvee = actions::chercher_dossier(portal.services(), *ctx.agent, recherche);
+  if (const auto* id = std::get_if<long long>(&trouvee)) return Response::redirect(page_de(*id));
+  if (const auto* message = std::get_if<std::string>(&trouvee)) errors.add("recherche", *message);
   const auto l =
       actions::lister_dossiers(portal.services(), *ctx.agent, {query("pieces"), query("apres")});
-  Data data;
+  portail::FormView view(errors);
+  view.field(kRecherche, recherche);
+  Data data = view.data();
   data.set("filtres", filtres(l));
   const std::string filtre = l.filtre ? std::string(domain::code_etat_dossier(*l.filtre))
                                       : std::string(actions::kToutesCandidatures);
@@ -134,7 +149,8 @@ Response liste(Portal& portal, Context& ctx) {
   const domain::Academie* academie = portal.catalogue().academie(ctx.agent->academie);
   data.set("academie",
            academie ? domain::nom_courant_academie(academie->nom) : ctx.agent->academie);
-  return portal.page(ctx, "gestion/candidatures", "Contrôle des pièces", std::move(data));
+  return portal.page(ctx, "gestion/candidatures", "Contrôle des pièces", std::move(data),
+                     errors.empty() ? 200 : 422);
 }
 
 // ---- one candidature's pieces ----

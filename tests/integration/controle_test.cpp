@@ -11,6 +11,7 @@
 #include "integration/justificatifs_support.hpp"
 #include "store/audit.hpp"
 #include "store/candidatures.hpp"
+#include "store/dossiers.hpp"
 
 namespace examens::testing {
 namespace {
@@ -238,6 +239,31 @@ TEST_F(Controle, another_academies_staff_and_the_candidates_reach_nothing) {
   EXPECT_EQ(client.get("/gestion/candidatures").header("location"), "/gestion/connexion?expiree=1");
   EXPECT_EQ(client.get(fichier).header("location"), "/gestion/connexion?expiree=1");
   EXPECT_EQ(bureau.get("/gestion/candidatures/abc").status, 404);
+}
+
+TEST_F(Controle, a_candidature_is_found_by_its_numeros_within_the_academie) {
+  const std::string numero = [&] {
+    store::Read read(portal.db());
+    return store::find_dossier(read, id)->numero_candidat;
+  }();
+  const auto trouvee = bureau.get("/gestion/candidatures?recherche=" + numero + "-001");
+  EXPECT_EQ(trouvee.status, 303);
+  EXPECT_EQ(trouvee.header("location"), dossier());
+  const auto inconnue = bureau.get("/gestion/candidatures?recherche=" + numero + "-002");
+  EXPECT_EQ(inconnue.status, 422);
+  EXPECT_TRUE(contains(inconnue.body, "Aucune candidature de votre académie ne correspond."));
+  EXPECT_TRUE(contains(inconnue.body, "value=\"" + numero + "-002\""));
+  const auto incomplete = bureau.get("/gestion/candidatures?recherche=" + numero);
+  EXPECT_EQ(incomplete.status, 422);
+  EXPECT_TRUE(contains(incomplete.body, "Ajoutez le N° d&apos;inscription"));
+  Client aix(portal.base_url());
+  ASSERT_EQ(
+      activate_agent(aix, add_agent(portal, "paul.sud@ac-aix-marseille.fr", "gestionnaire", "AIX"),
+                     kMotDePasse)
+          .status,
+      303);
+  ASSERT_EQ(staff_login(aix, "paul.sud@ac-aix-marseille.fr", kMotDePasse).status, 303);
+  EXPECT_EQ(aix.get("/gestion/candidatures?recherche=" + numero + "-001").status, 422);
 }
 
 TEST_F(Controle, the_list_is_paged_fifty_at_a_time_oldest_first) {

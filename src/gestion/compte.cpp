@@ -158,6 +158,7 @@ void add_routes(portail::Router<portail::RouteHandler>& r) {
   r.add(Method::get, "/gestion/activer", activer_form);
   r.add(Method::post, "/gestion/activer", activer);
   add_audit_routes(r);
+  add_annulation_routes(r);
 }
 
 }  // namespace

@@ -11,5 +11,7 @@ portail::Space espace();
 
 // The audit trail's page (gestion/audit.cpp), among the space's routes.
 void add_audit_routes(portail::Router<portail::RouteHandler>& router);
+// The cancellation of candidatures without their signed récapitulatif (gestion/annulation.cpp).
+void add_annulation_routes(portail::Router<portail::RouteHandler>& router);
 
 }  // namespace examens::gestion

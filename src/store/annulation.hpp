@@ -25,10 +25,12 @@ struct SansRecapitulatif {
 
 // The candidatures of `academie` in state Inscrit whose piece `code` is not Reçue nor
 // Conforme (or has no row), with their candidate, by numéro candidat and N° inscription. A
-// coarse filter: domain::annulable decides, with the snapshot and the deadline.
+// coarse filter: domain::annulable decides, with the snapshot and the deadline. Their cree_le
+// and modifie_le are not read.
 std::vector<SansRecapitulatif> sans_recapitulatif(Unit& unit, const std::string& academie,
                                                   const std::string& code);
-// The same for one candidature, whatever its académie and state.
+// The same for one candidature, whatever its académie and its piece; nullopt when it is not
+// Inscrit. Its cree_le and modifie_le are not read.
 std::optional<SansRecapitulatif> sans_recapitulatif(Unit& unit, long long candidature_id,
                                                     const std::string& code);
 

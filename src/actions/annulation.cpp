@@ -77,7 +77,7 @@ void prevenir(store::Tx& tx, const Services& services, const store::Candidature&
   templates::Data mail = mail_candidature(services, c.domaine, c.session, c.academie);
   mail.set("numero", c.numero_inscription);
   mail.set("numero_candidat", compte->numero_candidat);
-  mail.set("piece", recapitulatif.code + " " + recapitulatif.libelle);
+  mail.set("piece", recapitulatif.code);
   mail.set("date_limite", domain::format_paris_datetime(a.date_limite));
   mail.set("date", domain::format_paris_datetime(now));
   mail.set("contact", contact_academie(services, c.academie));

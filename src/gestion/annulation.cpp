@@ -73,7 +73,7 @@ Response annulations(Portal& portal, Context& ctx) {
   data.set("academie",
            academie ? domain::nom_courant_academie(academie->nom) : ctx.agent->academie);
   if (const auto* piece = portal.services().qualification().justificatifs.recapitulatif_signe())
-    data.set("piece", piece->code + " " + piece->libelle);
+    data.set("piece", piece->code);
   else
     data.set("sans_piece", true);
   Data lignes{Data::type::list};

@@ -144,7 +144,7 @@ TEST_F(Annulation, cancelling_writes_the_state_its_audit_entry_and_the_mail_once
   const auto mails = portal.mails_to(spec.email);
   ASSERT_FALSE(mails.empty());
   EXPECT_TRUE(contains(mails.back(), "au plus tard le 05/03/2027 à 23:59 (heure de Paris)"));
-  EXPECT_TRUE(contains(mails.back(), "93475003 Récapitulatif de candidature daté et signé"));
+  EXPECT_TRUE(contains(mails.back(), "daté et signé (pièce 93475003)"));
   // Cancelled already: a second confirmation changes nothing and mails nobody.
   const auto again = annuler(guyane, {id});
   EXPECT_TRUE(again.annulees.empty());

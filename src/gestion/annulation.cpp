@@ -59,9 +59,10 @@ void bilan_from_query(Context& ctx) {
         {"warning",
          nombre(ignorees, "candidature confirmée n'a pas été annulée",
                 "candidatures confirmées n'ont pas été annulées"),
-         "Elles ne remplissaient plus les conditions au moment de l'annulation (récapitulatif "
-         "reçu entre-temps, désinscription, annulation par un autre agent) ou ne relèvent pas de "
-         "votre académie."});
+         std::string(ignorees > 1 ? "Elles ne remplissaient" : "Elle ne remplissait") +
+             " plus les conditions au moment de l'annulation (récapitulatif reçu entre-temps, "
+             "désinscription, annulation par un autre agent) ou ne " +
+             (ignorees > 1 ? "relèvent" : "relève") + " pas de votre académie."});
 }
 
 Response annulations(Portal& portal, Context& ctx) {

@@ -214,6 +214,7 @@ TEST_F(Annulation, the_page_lists_them_and_its_form_cancels_only_those_listed_an
   const auto bilan = bureau.get(posted.header("location")).body;
   EXPECT_TRUE(contains(bilan, "1 candidature annulée"));
   EXPECT_TRUE(contains(bilan, "1 candidature confirmée n&apos;a pas été annulée"));
+  EXPECT_TRUE(contains(bilan, "Elle ne remplissait plus les conditions"));
   EXPECT_TRUE(contains(bilan, "id=\"annulation-vide\""));
   // Without its CSRF token the form is refused.
   EXPECT_EQ(bureau.post("/gestion/annulations", {{"candidature", std::to_string(recue)}}).status,

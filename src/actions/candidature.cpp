@@ -16,36 +16,11 @@ namespace {
 
 using templates::Data;
 
-std::string libelle_examen(const Services& services, const std::string& domaine) {
-  const auto* d = services.catalogue().domaine(domaine);
-  return d ? d->libelle : domaine;
-}
-
-// What every mail about a candidature names.
-Data mail_candidature(const Services& services, const std::string& domaine,
-                      const std::string& session, const std::string& academie) {
-  const auto& catalogue = services.catalogue();
-  Data mail;
-  mail.set("examen", libelle_examen(services, domaine));
-  const auto* s = catalogue.session(domaine, session);
-  mail.set("session", s ? s->libelle : session);
-  const auto* a = catalogue.academie(academie);
-  mail.set("academie", a ? a->nom : academie);
-  return mail;
-}
-
 // What the registration and modification mails say besides: the window and the office.
 Data mail_enregistrement(const Services& services, const store::Compte& compte,
                          const domain::DossierSaisi& d, domain::Instant now) {
   Data mail = mail_candidature(services, d.domaine, d.session, d.academie);
-  if (const auto* academie = services.catalogue().academie(d.academie)) {
-    // The office's contact block, as on the N° Inscription page.
-    Data contact{Data::type::list};
-    for (const auto& l : academie->contact) contact.push_back(Data(l));
-    if (!academie->telephone.empty()) contact.push_back(Data("Tel : " + academie->telephone));
-    if (!academie->email.empty()) contact.push_back(Data(academie->email));
-    mail.set("contact", contact);
-  }
+  mail.set("contact", contact_academie(services, d.academie));
   if (const auto* p = services.catalogue().periode(d.domaine, d.session, d.academie))
     mail.set("fermeture", domain::format_paris_datetime(p->fermeture));
   mail.set("date", domain::format_paris_datetime(now));
@@ -123,14 +98,41 @@ std::optional<store::Candidature> candidature_of(const Services& services, long 
 
 }  // namespace
 
+std::string libelle_examen(const Services& services, const std::string& domaine) {
+  const auto* d = services.catalogue().domaine(domaine);
+  return d ? d->libelle : domaine;
+}
+
+templates::Data mail_candidature(const Services& services, const std::string& domaine,
+                                 const std::string& session, const std::string& academie) {
+  const auto& catalogue = services.catalogue();
+  templates::Data mail;
+  mail.set("examen", libelle_examen(services, domaine));
+  const auto* s = catalogue.session(domaine, session);
+  mail.set("session", s ? s->libelle : session);
+  const auto* a = catalogue.academie(academie);
+  mail.set("academie", a ? a->nom : academie);
+  return mail;
+}
+
+templates::Data contact_academie(const Services& services, const std::string& academie) {
+  templates::Data contact{templates::Data::type::list};
+  if (const auto* a = services.catalogue().academie(academie)) {
+    for (const auto& l : a->contact) contact.push_back(templates::Data(l));
+    if (!a->telephone.empty()) contact.push_back(templates::Data("Tel : " + a->telephone));
+    if (!a->email.empty()) contact.push_back(templates::Data(a->email));
+  }
+  return contact;
+}
+
 std::optional<store::Candidature> candidature_active(const Services& services,
                                                      const std::vector<store::Candidature>& all,
                                                      const std::string& domaine,
                                                      const std::string& session) {
   for (const auto& c : all) {
     const auto* s = services.catalogue().session(c.domaine, c.session);
-    if (c.domaine == domaine && c.session == session &&
-        domain::visible_du_candidat(c.etat, s && s->fermee))
+    if (c.domaine == domaine && c.session == session && domain::etat_actif(c.etat) &&
+        !(s && s->fermee))
       return c;
   }
   return std::nullopt;

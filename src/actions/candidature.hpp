@@ -81,6 +81,16 @@ std::optional<std::string> refus_desinscription(const Services& services,
                                                 const store::Compte& compte,
                                                 const store::Candidature& c, domain::Instant now);
 
+// ---- what the mails about a candidature say (this file's, the office's cancellation) ----
+
+// The exam's name from the catalogue ("BACCALAURÉAT PROFESSIONNEL"), its code when unknown.
+std::string libelle_examen(const Services& services, const std::string& domaine);
+// The data every such mail names: examen, session, academie.
+templates::Data mail_candidature(const Services& services, const std::string& domaine,
+                                 const std::string& session, const std::string& academie);
+// The office's contact block, as on the N° Inscription page: a list of lines.
+templates::Data contact_academie(const Services& services, const std::string& academie);
+
 // ---- actions ----
 
 // Enregistrer: every tab of the draft checked again, then the candidature registered (or,

@@ -13,6 +13,8 @@ namespace {
 using domain::ConditionPiece;
 using domain::ModeDepot;
 
+constexpr std::string_view kRecapitulatifSigne = "recapitulatif_signe";
+
 std::optional<ModeDepot> mode_of(const std::string& s) {
   if (s == "en_ligne") return ModeDepot::en_ligne;
   if (s == "voie_postale") return ModeDepot::voie_postale;
@@ -42,14 +44,20 @@ bool is_digits(const std::string& s) {
 
 void read_pieces(const Files& files, domain::CatalogueJustificatifs& j,
                  std::vector<LoadError>& errors) {
-  read_csv(files, "pieces.csv", {"code", "libelle", "mode"}, errors,
+  read_csv(files, "pieces.csv", {"code", "libelle", "mode", "role"}, errors,
            [&](const Row& r) -> std::string {
              if (!is_digits(r[0]) || r[1].empty())
                return "code (chiffres) et libellé sont obligatoires";
              if (j.piece(r[0])) return "pièce " + r[0] + " déjà définie";
              const auto mode = mode_of(r[2]);
              if (!mode) return "mode vaut en_ligne, voie_postale ou autre";
-             j.pieces.push_back({r[0], r[1], *mode});
+             if (!r[3].empty() && r[3] != kRecapitulatifSigne)
+               return "role vaut recapitulatif_signe ou reste vide";
+             const bool recapitulatif = r[3] == kRecapitulatifSigne;
+             // Cancelling needs one answer to "which piece confirms the registration".
+             if (recapitulatif && j.recapitulatif_signe())
+               return "le récapitulatif signé est déjà la pièce " + j.recapitulatif_signe()->code;
+             j.pieces.push_back({r[0], r[1], *mode, recapitulatif});
              return {};
            });
 }

@@ -12,7 +12,8 @@ namespace examens::catalogue {
 
 // The files (';'-separated, a header line, '#' comments; dates in Paris time
 // "AAAA-MM-JJ HH:MM"):
-//   pieces.csv            code;libelle;mode           (mode: en_ligne | voie_postale | autre)
+//   pieces.csv            code;libelle;mode;role      (mode: en_ligne | voie_postale | autre;
+//                         role: empty, or recapitulatif_signe on one piece at most)
 //   pieces_requises.csv   domaine;categories;condition;pieces
 //                         (categories: codes of the domaine's categories, space-separated,
 //                         empty for all; condition: toujours | handicap | amenagement_duree |

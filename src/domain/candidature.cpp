@@ -66,9 +66,12 @@ std::string numero_inscription(int rang) {
   return buf;
 }
 
+bool etat_actif(EtatCandidature etat) {
+  return etat == EtatCandidature::inscrit || etat == EtatCandidature::a_completer;
+}
+
 bool visible_du_candidat(EtatCandidature etat, bool session_fermee) {
-  return !session_fermee &&
-         (etat == EtatCandidature::inscrit || etat == EtatCandidature::a_completer);
+  return !session_fermee && (etat_actif(etat) || etat == EtatCandidature::annulee);
 }
 
 std::optional<std::string> inscription_refusee(const Periode* periode, Instant now) {

@@ -28,8 +28,12 @@ std::optional<EtatCandidature> etat_from_code(std::string_view code);
 // "001", "002"…: the n-th candidature of a candidate, three digits.
 std::string numero_inscription(int rang);
 
-// "Mes inscriptions" lists a candidature only while it is active: its session is not
-// closed and it was neither unregistered, set aside nor cancelled.
+// Active: the candidate holds it (À compléter or Inscrit); at most one per exam and session
+// (the unique index of migration 0006).
+bool etat_actif(EtatCandidature etat);
+// "Mes inscriptions" lists a candidature while its session is not closed and it is active,
+// or cancelled by the office: the candidate sees "Annulée" and why, not a card that vanished.
+// Unregistered and set-aside ones are not listed.
 bool visible_du_candidat(EtatCandidature etat, bool session_fermee);
 
 // Registering, modifying and unregistering are the candidate's only while the window of

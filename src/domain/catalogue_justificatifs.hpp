@@ -21,6 +21,10 @@ struct PieceJustificative {
   std::string code;     // "93475001"
   std::string libelle;  // "Document justifiant l'identité"
   ModeDepot mode = ModeDepot::en_ligne;
+  // The récapitulatif the candidate dates, signs and returns to confirm his registration
+  // (seed 000 §7): the catalogue names at most one (pieces.csv, role recapitulatif_signe). A
+  // candidature without it after its deadline may be cancelled (domain/annulation.hpp).
+  bool recapitulatif_signe = false;
 };
 
 // What in the dossier makes a piece required: always, or one answer of the wizard
@@ -63,6 +67,8 @@ struct CatalogueJustificatifs {
   std::vector<DepotPieces> depots;
 
   const PieceJustificative* piece(std::string_view code) const;
+  // The piece whose role is recapitulatif_signe; null when the catalogue names none.
+  const PieceJustificative* recapitulatif_signe() const;
   // The académie's own window, else the "*" one; null when neither exists.
   const DepotPieces* depot(std::string_view domaine, std::string_view session,
                            std::string_view academie, ModeDepot mode) const;

@@ -41,6 +41,12 @@ const PieceJustificative* CatalogueJustificatifs::piece(std::string_view code) c
   return nullptr;
 }
 
+const PieceJustificative* CatalogueJustificatifs::recapitulatif_signe() const {
+  for (const auto& p : pieces)
+    if (p.recapitulatif_signe) return &p;
+  return nullptr;
+}
+
 const DepotPieces* CatalogueJustificatifs::depot(std::string_view domaine, std::string_view session,
                                                  std::string_view academie, ModeDepot mode) const {
   const DepotPieces* commun = nullptr;

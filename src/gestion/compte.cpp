@@ -159,6 +159,7 @@ void add_routes(portail::Router<portail::RouteHandler>& r) {
   r.add(Method::post, "/gestion/activer", activer);
   add_audit_routes(r);
   add_candidatures_routes(r);
+  add_annulation_routes(r);
 }
 
 }  // namespace

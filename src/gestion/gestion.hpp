@@ -13,5 +13,7 @@ portail::Space espace();
 void add_audit_routes(portail::Router<portail::RouteHandler>& router);
 // The pièces control's pages (gestion/candidatures.cpp).
 void add_candidatures_routes(portail::Router<portail::RouteHandler>& router);
+// The cancellation of candidatures without their signed récapitulatif (gestion/annulation.cpp).
+void add_annulation_routes(portail::Router<portail::RouteHandler>& router);
 
 }  // namespace examens::gestion

@@ -65,6 +65,11 @@ Data resume_candidature(const Portal& portal, const store::Candidature& c) {
   d.set("academie", academie ? academie->nom : c.academie);
   d.set("numero", c.numero_inscription);
   d.set("etat", std::string(domain::libelle_etat(c.etat)));
+  if (c.etat == domain::EtatCandidature::annulee) {
+    // The cancellation is the candidature's last change (store/annulation.hpp).
+    d.set("annulee", true);
+    d.set("annulee_le", domain::format_paris_date(c.modifie_le));
+  }
   // As registered, from the snapshot: the card shows what the récapitulatif says.
   const auto recap = actions::parse_object(c.donnees);
   if (const auto* s = recap.if_contains("specialite"); s && s->is_string() && *s != "-")
@@ -263,8 +268,10 @@ void add_mes_inscriptions(Portal& portal, const Context& ctx, Data& data) {
     Data carte = resume_candidature(portal, c);
     const auto refus = refus_desinscription(portal, ctx, c);
     carte.set("desinscription_possible", !refus);
-    // Where the button would be, the card says why it is not.
-    if (refus) carte.set("refus_desinscription", *refus);
+    // Where the button would be, the card says why it is not; a cancelled one says why
+    // it was cancelled instead.
+    if (refus && c.etat != domain::EtatCandidature::annulee)
+      carte.set("refus_desinscription", *refus);
     cartes.push_back(carte);
   }
   data.set("aucune_candidature", cartes.is_empty_list());

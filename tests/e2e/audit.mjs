@@ -2,7 +2,7 @@
 // data: the demo administrateur of Guyane reads the trail (the demo staff's creation by the
 // command line, his own login), filters it by staff member, is told in French what is wrong
 // with a bad filter; axe stays clean on each state. The demo gestionnaire gets the unknown
-// page.
+// page, and reaches the cancellation of candidatures, with nothing to cancel yet.
 import { check, expectText, launchBrowser, newContext, newPage, runScenario,
          startPortal } from './lib.mjs';
 
@@ -44,6 +44,15 @@ async function main() {
     await staffLogin(gestionnaire, base, 'gestion.guyane@example.fr', 'Gestion-2026!');
     const refused = await gestionnaire.goto(base + '/gestion/audit');
     if (refused.status() !== 404) throw new Error(`a gestionnaire got ${refused.status()}`);
+
+    // The cancellation of candidatures without their signed récapitulatif: on the demo clock
+    // no deadline has passed, and the page says so.
+    await gestionnaire.goto(base + '/gestion/');
+    await gestionnaire.getByRole('link', { name: 'Annulation des candidatures sans récapitulatif signé' }).click();
+    await gestionnaire.waitForURL(base + '/gestion/annulations');
+    await expectText(gestionnaire, 'Annulation des candidatures — Académie de la Guyane');
+    await expectText(gestionnaire, "Aucune candidature de votre académie n'est à annuler aujourd'hui.");
+    await check(gestionnaire, 'annulations-aucune');
   } finally {
     await browser.close();
   }

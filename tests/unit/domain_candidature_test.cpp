@@ -27,13 +27,23 @@ TEST(EtatCandidature, codes_and_labels_round_trip) {
   EXPECT_FALSE(etat_from_code("inconnu"));
 }
 
-TEST(MesInscriptions, lists_only_active_candidatures_of_open_sessions) {
+TEST(MesInscriptions, lists_active_and_cancelled_candidatures_of_open_sessions) {
   EXPECT_TRUE(visible_du_candidat(EtatCandidature::inscrit, false));
   EXPECT_TRUE(visible_du_candidat(EtatCandidature::a_completer, false));
   EXPECT_FALSE(visible_du_candidat(EtatCandidature::inscrit, true));
   EXPECT_FALSE(visible_du_candidat(EtatCandidature::desinscrit_candidat, false));
   EXPECT_FALSE(visible_du_candidat(EtatCandidature::ecartee, false));
-  EXPECT_FALSE(visible_du_candidat(EtatCandidature::annulee, false));
+  // Issue 15: the candidate sees "Annulée" in his space, until the session closes.
+  EXPECT_TRUE(visible_du_candidat(EtatCandidature::annulee, false));
+  EXPECT_FALSE(visible_du_candidat(EtatCandidature::annulee, true));
+}
+
+TEST(MesInscriptions, only_the_states_the_candidate_holds_are_active) {
+  EXPECT_TRUE(etat_actif(EtatCandidature::inscrit));
+  EXPECT_TRUE(etat_actif(EtatCandidature::a_completer));
+  EXPECT_FALSE(etat_actif(EtatCandidature::annulee));
+  EXPECT_FALSE(etat_actif(EtatCandidature::desinscrit_candidat));
+  EXPECT_FALSE(etat_actif(EtatCandidature::ecartee));
 }
 
 TEST(Fenetre, registration_only_while_the_window_is_open) {

@@ -146,5 +146,27 @@ TEST_F(PiecesFiles, an_unknown_piece_or_condition_is_refused_with_its_line) {
   EXPECT_NE(r.errors[1].message().find("condition inconnue : mineur"), std::string::npos);
 }
 
+TEST(PiecesRequises, the_catalogue_names_the_signed_recapitulatif) {
+  const auto* p = repository().recapitulatif_signe();
+  ASSERT_TRUE(p);
+  EXPECT_EQ(p->code, "93475003");
+  EXPECT_EQ(p->mode, ModeDepot::voie_postale);
+  EXPECT_FALSE(repository().piece("93475001")->recapitulatif_signe);
+}
+
+TEST_F(PiecesFiles, a_second_signed_recapitulatif_or_an_unknown_role_is_refused) {
+  append("pieces.csv", "93475099;Autre récapitulatif;en_ligne;recapitulatif_signe");
+  append("pieces.csv", "93475098;Pièce;en_ligne;signature");
+  const auto r = load(dir);
+  EXPECT_FALSE(r.qualification.has_value());
+  ASSERT_EQ(r.errors.size(), 2u);
+  EXPECT_NE(r.errors[0].message().find("le récapitulatif signé est déjà la pièce 93475003"),
+            std::string::npos)
+      << r.errors[0].message();
+  EXPECT_NE(r.errors[1].message().find("role vaut recapitulatif_signe ou reste vide"),
+            std::string::npos)
+      << r.errors[1].message();
+}
+
 }  // namespace
 }  // namespace examens::domain

@@ -3,6 +3,8 @@
 
 #include <date/tz.h>
 
+#include <cstdio>
+
 namespace examens::domain {
 namespace {
 
@@ -11,45 +13,74 @@ const date::time_zone* paris() {
   return zone;
 }
 
-std::string format(const char* pattern, Instant instant) {
-  return date::format(pattern, date::make_zoned(paris(), instant).get_local_time());
+// The Paris wall clock at `instant`, read once: the date library's stream formatting (a locale
+// per call) cost more than the rest of a page (docs/decisions/0020-template-renderer.md).
+struct Locales {
+  date::year_month_day ymd;
+  date::weekday jour;
+  int heure = 0;
+  int minute = 0;
+};
+
+Locales locales(Instant instant) {
+  const auto local = date::make_zoned(paris(), instant).get_local_time();
+  const auto jour = date::floor<date::days>(local);
+  const date::hh_mm_ss hms{local - jour};
+  return {date::year_month_day{jour}, date::weekday{jour}, static_cast<int>(hms.hours().count()),
+          static_cast<int>(hms.minutes().count())};
 }
 
-std::string mois(Instant instant) {
+std::string date_de(const Locales& l) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%02u/%02u/%04d", static_cast<unsigned>(l.ymd.day()),
+                static_cast<unsigned>(l.ymd.month()), static_cast<int>(l.ymd.year()));
+  return buf;
+}
+
+std::string heure_de(const Locales& l) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%02d:%02d", l.heure, l.minute);
+  return buf;
+}
+
+std::string annee_de(const Locales& l) {
+  return std::to_string(static_cast<int>(l.ymd.year()));
+}
+
+std::string mois(const Locales& l) {
   static constexpr const char* kMois[] = {"janvier",   "février", "mars",     "avril",
                                           "mai",       "juin",    "juillet",  "août",
                                           "septembre", "octobre", "novembre", "décembre"};
-  const auto local = date::make_zoned(paris(), instant).get_local_time();
-  const date::year_month_day ymd{date::floor<date::days>(local)};
-  return kMois[static_cast<unsigned>(ymd.month()) - 1];
+  return kMois[static_cast<unsigned>(l.ymd.month()) - 1];
 }
 
 }  // namespace
 
 std::string format_paris_date(Instant instant) {
-  return format("%d/%m/%Y", instant);
+  return date_de(locales(instant));
 }
 std::string format_paris_time(Instant instant) {
-  return format("%H:%M", instant);
+  return heure_de(locales(instant));
 }
 std::string format_paris_datetime(Instant instant) {
-  return format_paris_date(instant) + " à " + format_paris_time(instant);
+  const Locales l = locales(instant);
+  return date_de(l) + " à " + heure_de(l);
 }
 
 std::string format_paris_long(Instant instant) {
-  return format("%d ", instant) + mois(instant) + format(" %Y %H:%M", instant);
+  const Locales l = locales(instant);
+  char jour[16];
+  std::snprintf(jour, sizeof jour, "%02u", static_cast<unsigned>(l.ymd.day()));
+  return std::string(jour) + " " + mois(l) + " " + annee_de(l) + " " + heure_de(l);
 }
 
 std::string format_paris_jour(Instant instant) {
   static constexpr const char* kJours[] = {"dimanche", "lundi",    "mardi", "mercredi",
                                            "jeudi",    "vendredi", "samedi"};
-  const auto local = date::make_zoned(paris(), instant).get_local_time();
-  const date::weekday jour{date::floor<date::days>(local)};
-  // French writes the day unpadded ("lundi 1 février" would read "lundi 01" with "%d").
-  const date::year_month_day ymd{date::floor<date::days>(local)};
-  return std::string(kJours[jour.c_encoding()]) + " " +
-         std::to_string(static_cast<unsigned>(ymd.day())) + " " + mois(instant) +
-         format(" %Y", instant);
+  const Locales l = locales(instant);
+  // French writes the day unpadded ("lundi 1 février", not "lundi 01").
+  return std::string(kJours[l.jour.c_encoding()]) + " " +
+         std::to_string(static_cast<unsigned>(l.ymd.day())) + " " + mois(l) + " " + annee_de(l);
 }
 
 ParisTime parse_paris_local(std::string_view text) {

@@ -12,7 +12,6 @@
 #include <cstdio>
 #include <fstream>
 #include <iterator>
-#include <locale>
 #include <stdexcept>
 #include <system_error>
 
@@ -98,7 +97,9 @@ StaticFiles StaticFiles::load(const fs::path& dir, std::string_view immutable_pr
     file.identity = read_file(target);
     file.tag = content_tag(file.identity);
     file.modified = st.st_mtim.tv_sec;
-    const std::string url = "/" + path.lexically_relative(root).generic_string();
+    // Appended, not `"/" + …`: GCC 12 warns falsely (-Wrestrict) on that form here.
+    std::string url = "/";
+    url += path.lexically_relative(root).generic_string();
     file.immutable = url.starts_with(immutable_prefix);
     for (auto [coding, member] : {std::pair{".gz", &File::gzip}, std::pair{".br", &File::br}}) {
       fs::path stored = path;
@@ -167,8 +168,21 @@ std::string_view static_content_type(std::string_view filename) {
 }
 
 std::string http_date(long long unix_seconds) {
-  return date::format(std::locale::classic(), "%a, %d %b %Y %T GMT",
-                      std::chrono::sys_seconds{std::chrono::seconds{unix_seconds}});
+  // By hand: the date library's stream formatting builds a locale on every response.
+  static constexpr const char* kJours[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+  static constexpr const char* kMois[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  const std::chrono::sys_seconds t{std::chrono::seconds{unix_seconds}};
+  const auto jour = date::floor<date::days>(t);
+  const date::year_month_day ymd{jour};
+  const date::hh_mm_ss hms{t - jour};
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%s, %02u %s %04d %02d:%02d:%02d GMT",
+                kJours[date::weekday{jour}.c_encoding()], static_cast<unsigned>(ymd.day()),
+                kMois[static_cast<unsigned>(ymd.month()) - 1], static_cast<int>(ymd.year()),
+                static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
+                static_cast<int>(hms.seconds().count()));
+  return buf;
 }
 
 std::optional<long long> parse_http_date(std::string_view text) {

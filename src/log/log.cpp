@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 
 #include "texte/texte.hpp"
 
@@ -87,7 +88,18 @@ void error(std::string_view event, const Fields& fields) {
 }
 
 std::string format_utc_timestamp(std::chrono::system_clock::time_point t) {
-  return date::format("%FT%TZ", date::floor<std::chrono::milliseconds>(t));
+  // By hand: the date library's stream formatting builds a locale on every line.
+  const auto ms = date::floor<std::chrono::milliseconds>(t);
+  const auto jour = date::floor<date::days>(ms);
+  const date::year_month_day ymd{jour};
+  const date::hh_mm_ss hms{ms - jour};
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02d.%03dZ",
+                static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                static_cast<unsigned>(ymd.day()), static_cast<int>(hms.hours().count()),
+                static_cast<int>(hms.minutes().count()), static_cast<int>(hms.seconds().count()),
+                static_cast<int>(hms.subseconds().count()));
+  return buf;
 }
 
 }  // namespace examens::log

@@ -1,11 +1,9 @@
-// Mustache templates: load, include partials, compile once per thread.
+// Mustache templates: load, include partials, compile once.
 #include "templates/templates.hpp"
 
-#include <atomic>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
-#include <unordered_map>
 
 namespace examens::templates {
 namespace {
@@ -42,13 +40,11 @@ std::string include_partials(const std::string& source,
   return out;
 }
 
-std::atomic<std::uint64_t> next_generation{1};
-
 constexpr std::string_view kPlainTextSuffix = "_texte";
 
 }  // namespace
 
-Templates::Templates(const std::filesystem::path& dir) : generation_(next_generation++) {
+Templates::Templates(const std::filesystem::path& dir) {
   std::map<std::string, std::string, std::less<>> raw;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
     if (!entry.is_regular_file() || entry.path().extension() != ".mustache") continue;
@@ -57,33 +53,31 @@ Templates::Templates(const std::filesystem::path& dir) : generation_(next_genera
     raw[rel.generic_string()] = read_file(entry.path());
   }
   for (const auto& [name, source] : raw) {
-    sources_[name] = include_partials(source, raw, 0);
-    kainjow::mustache::mustache check(sources_[name]);
-    if (!check.is_valid())
-      throw std::runtime_error("template " + name + ": " + check.error_message());
+    try {
+      std::string complete = include_partials(source, raw, 0);
+      Compiled compiled(complete);
+      templates_.emplace(name, Template{std::move(complete), std::move(compiled),
+                                        !name.ends_with(kPlainTextSuffix)});
+    } catch (const std::runtime_error& e) {
+      throw std::runtime_error("template " + name + ": " + e.what());
+    }
   }
 }
 
 bool Templates::has(std::string_view name) const {
-  return sources_.contains(name);
+  return templates_.contains(name);
+}
+
+const std::string& Templates::source(std::string_view name) const {
+  const auto found = templates_.find(name);
+  if (found == templates_.end()) throw std::runtime_error("unknown template " + std::string(name));
+  return found->second.source;
 }
 
 std::string Templates::render(std::string_view name, const Data& data) const {
-  // kainjow's mustache keeps error state in the object: one compiled copy per thread.
-  thread_local std::unordered_map<std::string, std::unique_ptr<kainjow::mustache::mustache>> cache;
-  const std::string key = std::to_string(generation_) + ":" + std::string(name);
-  auto it = cache.find(key);
-  if (it == cache.end()) {
-    auto source = sources_.find(name);
-    if (source == sources_.end()) throw std::runtime_error("unknown template " + std::string(name));
-    it = cache.emplace(key, std::make_unique<kainjow::mustache::mustache>(source->second)).first;
-    if (name.ends_with(kPlainTextSuffix))
-      it->second->set_custom_escape([](const std::string& text) { return text; });
-  }
-  std::string out = it->second->render(data);
-  if (!it->second->is_valid())
-    throw std::runtime_error("template " + std::string(name) + ": " + it->second->error_message());
-  return out;
+  const auto found = templates_.find(name);
+  if (found == templates_.end()) throw std::runtime_error("unknown template " + std::string(name));
+  return found->second.compiled.render(data, found->second.escape);
 }
 
 }  // namespace examens::templates

@@ -1,20 +1,18 @@
-// Mustache templates of pages and mails, loaded from templates/ and compiled once.
-// `{{>name}}` includes templates/partials/name.mustache at load time.
-// Thread-safe: rendering uses a per-thread copy of each compiled template.
+// Mustache templates of pages and mails, loaded from templates/ and compiled once
+// (templates/compiled.hpp). `{{>name}}` includes templates/partials/name.mustache at load
+// time. Thread-safe: rendering only reads the compiled templates.
 // A template whose name ends in "_texte" (a mail's text part) is plain text: its `{{x}}` are
 // not HTML-escaped, so a name such as "O'Neil & Co" reads as typed.
 #pragma once
 
 #include <filesystem>
-#include <kainjow/mustache.hpp>
 #include <map>
-#include <memory>
 #include <string>
 #include <string_view>
 
-namespace examens::templates {
+#include "templates/compiled.hpp"
 
-using Data = kainjow::mustache::data;
+namespace examens::templates {
 
 class Templates {
  public:
@@ -25,10 +23,17 @@ class Templates {
   // template error (a bug, caught by tests).
   std::string render(std::string_view name, const Data& data) const;
   bool has(std::string_view name) const;
+  // What `name` compiles, its partials included (the renderer's tests hold it against
+  // kainjow's mustache).
+  const std::string& source(std::string_view name) const;
 
  private:
-  std::map<std::string, std::string, std::less<>> sources_;  // after partial inclusion
-  std::uint64_t generation_;  // distinguishes instances in the per-thread caches
+  struct Template {
+    std::string source;
+    Compiled compiled;
+    bool escape = true;
+  };
+  std::map<std::string, Template, std::less<>> templates_;
 };
 
 }  // namespace examens::templates

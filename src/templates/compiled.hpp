@@ -1,0 +1,40 @@
+// A template compiled once into a tree of merged text runs, line ends, variables and
+// sections, rendered straight into one string against kainjow's data
+// (docs/decisions/0020-template-renderer.md). It renders byte for byte what kainjow's
+// mustache renders for the subset the portal uses — variables ({{x}}, {{{x}}}, {{&x}},
+// {{a.b}}, {{.}}), sections and inverted sections, comments, and kainjow's rule of dropping a
+// line that held a rendered section tag and nothing but blanks — at a fraction of its cost:
+// kainjow walks one component per blank character through std::function callbacks.
+// Partials are included before compiling (templates.cpp); lambdas and set-delimiter tags are
+// refused when compiling, as the portal has none.
+#pragma once
+
+#include <kainjow/mustache.hpp>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace examens::templates {
+
+using Data = kainjow::mustache::data;
+
+class Compiled {
+ public:
+  // Throws std::runtime_error naming the problem and its offset: an unclosed tag or
+  // section, a section closed under another name, a partial, lambda or delimiter change.
+  explicit Compiled(std::string_view source);
+  ~Compiled();
+  Compiled(Compiled&&) noexcept;
+  Compiled& operator=(Compiled&&) noexcept;
+
+  // `escape`: false for plain text (a mail's text part), where values read as typed.
+  std::string render(const Data& data, bool escape) const;
+
+  struct Node;
+
+ private:
+  std::vector<Node> nodes_;
+};
+
+}  // namespace examens::templates

@@ -4,7 +4,6 @@
 #include <date/date.h>
 #include <unistd.h>
 
-#include <boost/json/serialize.hpp>
 #include <cerrno>
 #include <charconv>
 #include <cmath>
@@ -15,9 +14,41 @@
 namespace examens::log {
 namespace {
 
+void append_escaped(std::string& out, std::string_view s) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out += '"';
+  std::size_t from = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s, from, i - from);
+    from = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      default:
+        out += "\\u00";
+        out += kHex[c >> 4];
+        out += kHex[c & 15];
+    }
+  }
+  out.append(s, from, std::string_view::npos);
+  out += '"';
+}
+
+// A JSON string, escaped by hand: one line is written per request, and going through
+// Boost.JSON cost two allocations per field.
 void append_string(std::string& out, std::string_view s) {
-  // JSON text is Unicode, and Boost.JSON copies the bytes of a string as they are.
-  out += boost::json::serialize(boost::json::string_view(texte::repair_utf8(s)));
+  // JSON text is Unicode: a byte sequence that is not UTF-8 is repaired first.
+  if (texte::is_valid_utf8(s))
+    append_escaped(out, s);
+  else
+    append_escaped(out, texte::repair_utf8(s));
 }
 
 template <typename Number>

@@ -11,37 +11,41 @@ namespace {
 constexpr auto kTouchInterval = std::chrono::seconds(60);
 constexpr auto kSessionAbsolute = std::chrono::hours(12);
 
+// A session row as found, with its owner when he may still come in.
+template <class Owner>
+struct Trouvee {
+  std::optional<store::SessionRow> row;
+  std::optional<Owner> owner;
+};
+
 // The live session of `jeton` in the table of `titulaire`, marked seen, with its owner as
-// `load` reads it (nullopt: gone, or no longer allowed in).
-template <class Owner, class Load>
+// `find` reads them (no owner: gone, or no longer allowed in).
+template <class Owner, class Find>
 std::optional<std::pair<store::SessionRow, Owner>> reprendre(const Services& services,
                                                              std::string_view jeton,
                                                              domain::Instant now,
                                                              store::Titulaire titulaire,
-                                                             Load load) {
+                                                             Find find) {
   const std::string empreinte = crypto::token_hash(jeton);
-  std::optional<store::SessionRow> row;
-  std::optional<Owner> owner;
+  Trouvee<Owner> t;
   {
     // Released before any write below: a worker never holds two pooled sessions, so
     // busy workers cannot exhaust the pool waiting on each other.
     store::Read read(services.db());
-    row = store::find_session(read, empreinte, titulaire);
-    // Idle timeout, and an absolute limit however active the session stays.
-    if (row && row->expire_le > now && now - row->cree_le < kSessionAbsolute)
-      owner = load(read, row->compte_id);
+    t = find(read, empreinte);
   }
-  if (owner) {
-    if (now - row->vu_le >= kTouchInterval) {
-      row->expire_le = now + services.reglages().session_idle;
+  // Idle timeout, and an absolute limit however active the session stays.
+  if (t.row && t.owner && t.row->expire_le > now && now - t.row->cree_le < kSessionAbsolute) {
+    if (now - t.row->vu_le >= kTouchInterval) {
+      t.row->expire_le = now + services.reglages().session_idle;
       store::Tx tx(services.db());
-      store::touch_session(tx, empreinte, now, row->expire_le, titulaire);
+      store::touch_session(tx, empreinte, now, t.row->expire_le, titulaire);
       tx.commit();
     }
-    return std::pair{std::move(*row), std::move(*owner)};
+    return std::pair{std::move(*t.row), std::move(*t.owner)};
   }
   // Unknown or expired: forgotten, so the visitor is plainly anonymous.
-  if (row) fermer_session(services, empreinte, titulaire);
+  if (t.row) fermer_session(services, empreinte, titulaire);
   return std::nullopt;
 }
 
@@ -66,9 +70,15 @@ SessionOuverte ouvrir_session(store::Tx& tx, const Services& services, long long
 
 std::optional<SessionReprise> reprendre_session(const Services& services, std::string_view jeton,
                                                 domain::Instant now) {
+  // One statement for both on every page; a second one only when the cookie is unknown or
+  // its account gone, to forget an orphan row.
   auto found = reprendre<store::Compte>(
       services, jeton, now, store::Titulaire::compte,
-      [](store::Read& read, long long id) { return store::find_compte(read, id); });
+      [](store::Read& read, const std::string& empreinte) -> Trouvee<store::Compte> {
+        if (auto both = store::find_session_compte(read, empreinte))
+          return {std::move(both->first), std::move(both->second)};
+        return {store::find_session(read, empreinte), std::nullopt};
+      });
   if (!found) return std::nullopt;
   return SessionReprise{std::move(found->first), std::move(found->second)};
 }
@@ -76,13 +86,16 @@ std::optional<SessionReprise> reprendre_session(const Services& services, std::s
 std::optional<SessionAgentReprise> reprendre_session_agent(const Services& services,
                                                            std::string_view jeton,
                                                            domain::Instant now) {
-  auto found =
-      reprendre<store::Agent>(services, jeton, now, store::Titulaire::agent,
-                              [](store::Read& read, long long id) -> std::optional<store::Agent> {
-                                auto agent = store::find_agent(read, id);
-                                if (agent && !agent->actif()) return std::nullopt;
-                                return agent;
-                              });
+  auto found = reprendre<store::Agent>(
+      services, jeton, now, store::Titulaire::agent,
+      [](store::Read& read, const std::string& empreinte) -> Trouvee<store::Agent> {
+        Trouvee<store::Agent> t{store::find_session(read, empreinte, store::Titulaire::agent),
+                                std::nullopt};
+        if (t.row)
+          if (auto agent = store::find_agent(read, t.row->compte_id); agent && agent->actif())
+            t.owner = std::move(agent);
+        return t;
+      });
   if (!found) return std::nullopt;
   return SessionAgentReprise{std::move(found->first), std::move(found->second)};
 }

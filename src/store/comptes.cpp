@@ -1,37 +1,62 @@
 // Storage of accounts, numéros de candidat and single-use tokens.
 #include "store/comptes.hpp"
 
+#include <tuple>
+
 #include "store/instants.hpp"
 #include "store/statements.hpp"
 
 namespace examens::store {
 namespace {
 
-constexpr const char* kColumns =
-    "SELECT id, numero_candidat, email, identifiant, mot_de_passe, etat, civilite, "
-    "nom_naissance, nom_usage, prenoms, date_naissance, pays_naissance, departement_naissance, "
-    "commune_naissance_code, commune_naissance, cree_le FROM comptes ";
+// Qualified: the session's lookup joins them with its own cree_le.
+constexpr std::string_view kColumns =
+    "c.id, c.numero_candidat, c.email, c.identifiant, c.mot_de_passe, c.etat, c.civilite, "
+    "c.nom_naissance, c.nom_usage, c.prenoms, c.date_naissance, c.pays_naissance, "
+    "c.departement_naissance, c.commune_naissance_code, c.commune_naissance, c.cree_le";
+
+// The row of kColumns, then `Extra` columns.
+template <class... Extra>
+using CompteRow =
+    std::tuple<long long, std::string, std::string, std::optional<std::string>, std::string,
+               std::string, std::string, std::string, std::string, std::string, std::string,
+               std::string, std::string, std::string, std::string, long long, Extra...>;
+
+template <class... Extra>
+Compte compte_of(CompteRow<Extra...>& row) {
+  Compte c;
+  auto& identite = c.identite;
+  c.id = std::get<0>(row);
+  c.numero_candidat = std::move(std::get<1>(row));
+  c.email = std::move(std::get<2>(row));
+  if (auto& identifiant = std::get<3>(row)) c.identifiant = std::move(*identifiant);
+  c.mot_de_passe = std::move(std::get<4>(row));
+  c.etat = std::move(std::get<5>(row));
+  identite.civilite = std::move(std::get<6>(row));
+  identite.nom_naissance = std::move(std::get<7>(row));
+  identite.nom_usage = std::move(std::get<8>(row));
+  identite.prenoms = std::move(std::get<9>(row));
+  if (auto d = domain::parse_date_iso(std::get<10>(row))) identite.date_naissance = *d;
+  identite.pays_naissance = std::move(std::get<11>(row));
+  identite.departement_naissance = std::move(std::get<12>(row));
+  identite.commune_naissance_code = std::move(std::get<13>(row));
+  identite.commune_naissance = std::move(std::get<14>(row));
+  c.cree_le = instant(std::get<15>(row));
+  return c;
+}
+
+template <class... Extra, class Key>
+std::optional<CompteRow<Extra...>> select_row(Unit& unit, const std::string& sql, const Key& key) {
+  return std::apply(
+      [&](auto... columns) { return query_one<decltype(columns)...>(unit, sql, key); },
+      CompteRow<Extra...>{});
+}
 
 template <typename Key>
 std::optional<Compte> select_one(Unit& unit, const char* where, const Key& key) {
-  auto row = query_one<long long, std::string, std::string, std::optional<std::string>, std::string,
-                       std::string, std::string, std::string, std::string, std::string, std::string,
-                       std::string, std::string, std::string, std::string, long long>(
-      unit, std::string(kColumns) + where, key);
+  auto row = select_row(unit, "SELECT " + std::string(kColumns) + " FROM comptes c " + where, key);
   if (!row) return std::nullopt;
-  Compte c;
-  std::optional<std::string> identifiant;
-  std::string date;
-  long long cree_le = 0;
-  std::tie(c.id, c.numero_candidat, c.email, identifiant, c.mot_de_passe, c.etat,
-           c.identite.civilite, c.identite.nom_naissance, c.identite.nom_usage, c.identite.prenoms,
-           date, c.identite.pays_naissance, c.identite.departement_naissance,
-           c.identite.commune_naissance_code, c.identite.commune_naissance, cree_le) =
-      std::move(*row);
-  if (identifiant) c.identifiant = std::move(*identifiant);
-  if (auto d = domain::parse_date_iso(date)) c.identite.date_naissance = *d;
-  c.cree_le = instant(cree_le);
-  return c;
+  return compte_of(*row);
 }
 
 }  // namespace
@@ -89,6 +114,22 @@ std::optional<Compte> find_compte_by_any(Unit& unit, std::string_view identifier
     case domain::IdentifierKind::login: return find_compte_by_identifiant(unit, identifier);
   }
   return std::nullopt;
+}
+
+std::optional<std::pair<SessionRow, Compte>> find_session_compte(Unit& unit,
+                                                                 std::string_view empreinte) {
+  auto row = select_row<std::string, long long, long long, long long>(
+      unit,
+      "SELECT " + std::string(kColumns) +
+          ", s.csrf, s.cree_le, s.vu_le, s.expire_le FROM sessions s "
+          "JOIN comptes c ON c.id = s.compte_id WHERE s.empreinte = :k",
+      std::string(empreinte));
+  if (!row) return std::nullopt;
+  Compte compte = compte_of(*row);
+  SessionRow session{std::string(empreinte),        compte.id,
+                     std::move(std::get<16>(*row)), instant(std::get<17>(*row)),
+                     instant(std::get<18>(*row)),   instant(std::get<19>(*row))};
+  return std::pair{std::move(session), std::move(compte)};
 }
 
 bool email_taken(Unit& unit, std::string_view email, long long except_id) {

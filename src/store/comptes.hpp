@@ -6,11 +6,13 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "domain/clock.hpp"
 #include "domain/compte.hpp"
 #include "store/database.hpp"
+#include "store/sessions.hpp"
 #include "store/titulaires.hpp"
 
 namespace examens::store {
@@ -43,6 +45,11 @@ std::optional<Compte> find_compte_by_numero(Unit& unit, std::string_view numero)
 std::optional<Compte> find_compte_by_identifiant(Unit& unit, std::string_view login);
 // By whichever identifier the login form received.
 std::optional<Compte> find_compte_by_any(Unit& unit, std::string_view identifier);
+// The candidate's session of cookie digest `empreinte` with its account, in one statement:
+// every page a candidate opens starts with it. nullopt when there is no such session or its
+// account is gone (store/sessions.hpp's find_session tells which).
+std::optional<std::pair<SessionRow, Compte>> find_session_compte(Unit& unit,
+                                                                 std::string_view empreinte);
 
 bool email_taken(Unit& unit, std::string_view email, long long except_id = 0);
 bool has_any_candidature(Unit& unit, long long compte_id);

@@ -1,0 +1,161 @@
+// Durability (issue 16): the closing-hour scenario against a real `examens serve` process,
+// killed with SIGKILL at random moments and started again on the same port and data, on the
+// backend named by EXAMENS_TEST_DB. Every Enregistrer answered with its numéro page and every
+// deposit answered 303 must be there afterwards, whole (docs/decisions/0019-durability.md).
+// DURABILITY_SEED replays a run; DURABILITY_KILLS sets how many kills (5).
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <iostream>
+#include <random>
+#include <thread>
+
+#include "crypto/secrets.hpp"
+#include "durability/serveur.hpp"
+#include "durability/verification.hpp"
+#include "store/comptes.hpp"
+
+namespace examens::testing {
+namespace {
+
+namespace fs = std::filesystem;
+using Horloge = std::chrono::steady_clock;
+
+constexpr int kClients = 6;
+constexpr int kComptes = 1500;
+
+long long entier_env(const char* nom, long long defaut) {
+  const char* v = std::getenv(nom);
+  return v && *v ? std::stoll(v) : defaut;
+}
+
+// Activated accounts written straight into the database, one password hash for all (Argon2id
+// is slow on purpose, and the test is about what follows the login).
+std::vector<Candidat> creer_candidats(store::Database& db, std::mt19937_64& aleas) {
+  const std::string hash = crypto::hash_password("Secret-2026");
+  const auto maintenant = domain::SystemClock().now();
+  std::bernoulli_distribution deposer(0.5), modifier(0.35);
+  std::vector<Candidat> out;
+  store::Tx tx(db);
+  for (int i = 0; i < kComptes; ++i) {
+    store::Compte c;
+    c.email = "candidat." + std::to_string(i) + "@example.fr";
+    c.mot_de_passe = hash;
+    c.etat = store::kEtatActif;
+    c.identite = {"MME",
+                  "DURAND",
+                  "",
+                  "Anne",
+                  {std::chrono::year(2003), std::chrono::May, std::chrono::day(4)},
+                  "FR",
+                  "35",
+                  "35238",
+                  "Rennes"};
+    c.numero_candidat = std::to_string(90000000000LL + i);
+    if (!store::reserve_numero_candidat(tx, c.numero_candidat, maintenant))
+      throw std::runtime_error("numéro de candidat taken");
+    c.id = store::insert_compte(tx, c, maintenant);
+    store::activate_compte(tx, c.id, maintenant);
+    out.push_back({c.id, c.email, deposer(aleas), modifier(aleas)});
+  }
+  tx.commit();
+  return out;
+}
+
+fs::path dossier_temporaire() {
+  auto dir = fs::temp_directory_path() / ("examens-durability-" + crypto::random_token(8));
+  fs::create_directories(dir);
+  return dir;
+}
+
+TEST(Durability, every_acknowledged_enregistrer_survives_sigkill) {
+  const char* binaire = std::getenv("EXAMENS_BIN");
+  ASSERT_TRUE(binaire && *binaire) << "EXAMENS_BIN: the examens binary";
+  crypto::init_secrets();
+  const auto graine = static_cast<unsigned long long>(
+      entier_env("DURABILITY_SEED", static_cast<long long>(std::random_device{}() >> 1)));
+  const int tueries = static_cast<int>(entier_env("DURABILITY_KILLS", 5));
+  std::cout << "durability: seed " << graine << " (DURABILITY_SEED), " << tueries << " kills"
+            << std::endl;
+  std::mt19937_64 aleas(graine);
+  const auto debut = Horloge::now();
+
+  TestDatabase base;
+  const auto candidats = creer_candidats(base.db(), aleas);
+  const fs::path donnees = dossier_temporaire();
+  Serveur serveur(binaire,
+                  {{"EXAMENS_DB", base.url()},
+                   {"EXAMENS_DATA_DIR", donnees.string()},
+                   {"EXAMENS_MAIL", "file:" + (donnees / "mail").string()},
+                   {"EXAMENS_ROOT", EXAMENS_SOURCE_DIR},
+                   {"EXAMENS_ASSETS", EXAMENS_ASSETS_DIR},
+                   {"EXAMENS_WORKERS", "4"}},
+                  donnees / "serve.log");
+  serveur.demarrer(0);
+
+  Accuses accuses;
+  std::atomic<std::size_t> suivant{0};
+  std::atomic<bool> assez{false};
+  std::atomic<int> deroules{0};
+  const auto limite = Horloge::now() + std::chrono::minutes(4);
+  std::vector<std::thread> clients;
+  for (int t = 0; t < kClients; ++t)
+    clients.emplace_back([&] {
+      while (!assez) {
+        const std::size_t i = suivant++;
+        if (i >= candidats.size()) return;
+        try {
+          Scenario(serveur.base_url(), accuses, limite).derouler(candidats[i]);
+          ++deroules;
+        } catch (const std::exception& e) {
+          accuses.anomalie(candidats[i].email + ": " + e.what());
+        }
+      }
+    });
+  // The kills at random moments, each followed by a start on the same port and data.
+  std::uniform_int_distribution<int> attente_ms(3000, 9000);
+  for (int k = 1; k <= tueries; ++k) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(attente_ms(aleas)));
+    serveur.tuer();
+    const int coupees = accuses.sans_reponse.load();
+    serveur.demarrer(k);
+    std::cout
+        << "durability: kill " << k << " at "
+        << std::chrono::duration_cast<std::chrono::milliseconds>(Horloge::now() - debut).count() /
+               1000.0
+        << " s (" << coupees << " requests unanswered so far)" << std::endl;
+  }
+  std::this_thread::sleep_for(std::chrono::seconds(3));
+  assez = true;
+  for (auto& c : clients) c.join();
+  const bool envoyes = attendre_les_envois(base.db(), std::chrono::seconds(90));
+  EXPECT_TRUE(envoyes) << "documents or mails still waiting";
+  EXPECT_EQ(serveur.arreter(), 0) << serveur.fin_du_journal();
+
+  const Bilan bilan = verifier(base.db(), accuses, donnees);
+  const auto inscriptions = accuses.inscriptions();
+  const auto modifications = std::count_if(inscriptions.begin(), inscriptions.end(),
+                                           [](const auto& i) { return i.version == 2; });
+  std::cout << "durability: " << deroules << " candidates done; acknowledged "
+            << inscriptions.size() - modifications << " registrations, " << modifications
+            << " modifications, " << accuses.depots().size() << " deposits; unanswered "
+            << accuses.sans_reponse << " requests (" << accuses.enregistrer_sans_reponse
+            << " Enregistrer, " << accuses.depots_sans_reponse << " deposits); checked "
+            << bilan.candidatures << " candidatures, " << bilan.versions << " versions, "
+            << bilan.documents << " documents, " << bilan.mails << " mails, " << bilan.fichiers
+            << " files; " << bilan.temporaires << " temporary files left; "
+            << std::chrono::duration_cast<std::chrono::seconds>(Horloge::now() - debut).count()
+            << " s" << std::endl;
+  for (const auto& a : accuses.anomalies()) ADD_FAILURE() << "anomaly: " << a;
+  for (const auto& e : bilan.erreurs) ADD_FAILURE() << e;
+  // The kills cut requests in flight, or the run proved nothing about them.
+  EXPECT_GT(accuses.sans_reponse.load(), 0);
+  EXPECT_GT(inscriptions.size(), 0u);
+  if (!HasFailure())
+    fs::remove_all(donnees);
+  else
+    std::cout << "durability: data kept in " << donnees << std::endl;
+}
+
+}  // namespace
+}  // namespace examens::testing

@@ -18,6 +18,12 @@ bool sans_reponse(const std::exception& e) {
   return std::string_view(e.what()).starts_with("HTTP request failed");
 }
 
+// Cut after it was sent, as opposed to refused while the server was down.
+bool coupee(const std::exception& e) {
+  return sans_reponse(e) &&
+         std::string_view(e.what()).find("connect to server") == std::string_view::npos;
+}
+
 void exiger(bool condition, const std::string& quoi, const HttpResult& r) {
   if (!condition)
     throw Anomalie(quoi + ": status " + std::to_string(r.status) + ", location « " +
@@ -81,7 +87,7 @@ auto Scenario::reprendre(F etape) {
       return etape();
     } catch (const std::runtime_error& e) {
       if (!sans_reponse(e)) throw;
-      ++accuses_.sans_reponse;
+      ++(coupee(e) ? accuses_.coupees : accuses_.refusees);
       if (std::chrono::steady_clock::now() > limite_)
         throw Anomalie(std::string("the server did not answer again: ") + e.what());
       std::this_thread::sleep_for(std::chrono::milliseconds(50));
@@ -120,13 +126,23 @@ void Scenario::passer_onglet(const std::string& cle, int n, Fields champs) {
   throw Anomalie("tab " + std::to_string(n) + " never passed");
 }
 
-HttpResult Scenario::enregistrer(const std::string& cle) {
+template <class F>
+HttpResult Scenario::suivi(std::atomic<int>& en_cours, std::atomic<int>& coupes, F requete) {
+  ++en_cours;
   try {
-    return parcours_.envoyer(cle, 8, exemple().at(8), "enregistrer");
+    auto r = requete();
+    --en_cours;
+    return r;
   } catch (const std::runtime_error& e) {
-    if (sans_reponse(e)) ++accuses_.enregistrer_sans_reponse;
+    --en_cours;
+    if (coupee(e)) ++coupes;
     throw;
   }
+}
+
+HttpResult Scenario::enregistrer(const std::string& cle) {
+  return suivi(accuses_.enregistrer_en_cours, accuses_.enregistrer_coupes,
+               [&] { return parcours_.envoyer(cle, 8, exemple().at(8), "enregistrer"); });
 }
 
 long long Scenario::inscrire(const Candidat& c) {
@@ -162,15 +178,11 @@ void Scenario::deposer(const Candidat& c, long long id) {
   const std::string empreinte = sha256(octets);
   reprendre([&] {
     const std::string jeton = csrf_of(client_.get(page).body);
-    HttpResult r;
-    try {
-      r = client_.post_raw(page + "/pieces/" + std::string(kPiece) + "?csrf=" + jeton,
-                           "multipart/form-data; boundary=" + kBoundary,
-                           multipart(jeton, "piece.pdf", octets));
-    } catch (const std::runtime_error& e) {
-      if (sans_reponse(e)) ++accuses_.depots_sans_reponse;
-      throw;
-    }
+    const auto r = suivi(accuses_.depots_en_cours, accuses_.depots_coupes, [&] {
+      return client_.post_raw(page + "/pieces/" + std::string(kPiece) + "?csrf=" + jeton,
+                              "multipart/form-data; boundary=" + kBoundary,
+                              multipart(jeton, "piece.pdf", octets));
+    });
     exiger(r.status == 303, "deposit of " + c.email, r);
     accuses_.depot({id, empreinte});
   });

@@ -50,9 +50,13 @@ class Accuses {
   std::vector<Depot> depots() const;
   std::vector<std::string> anomalies() const;
 
-  std::atomic<int> sans_reponse{0};              // requests the kills left unanswered
-  std::atomic<int> enregistrer_sans_reponse{0};  // of which Enregistrer
-  std::atomic<int> depots_sans_reponse{0};       // of which deposits
+  std::atomic<int> refusees{0};            // connections refused while the server was down
+  std::atomic<int> coupees{0};             // requests sent and cut by a kill before their answer
+  std::atomic<int> enregistrer_coupes{0};  // of which Enregistrer
+  std::atomic<int> depots_coupes{0};       // of which deposits
+  // In flight now: what the killer aims at.
+  std::atomic<int> enregistrer_en_cours{0};
+  std::atomic<int> depots_en_cours{0};
 
  private:
   mutable std::mutex mutex_;
@@ -80,6 +84,9 @@ class Scenario {
   long long inscrire(const Candidat& c);
   void passer_onglet(const std::string& cle, int n, Fields champs);
   HttpResult enregistrer(const std::string& cle);
+  // Sends a request counted in `en_cours` while in flight and in `coupes` when cut.
+  template <class F>
+  HttpResult suivi(std::atomic<int>& en_cours, std::atomic<int>& coupes, F requete);
   void deposer(const Candidat& c, long long id);
   void modifier(const Candidat& c, long long id);
 

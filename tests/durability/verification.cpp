@@ -164,30 +164,20 @@ void verifier_candidature(const Lu& lu, long long id, const Candidature& c, Bila
            std::to_string(c.version));
 }
 
-// The files under a final name are whole; the temporary ones are counted.
+// The files under a final name are whole.
 void verifier_fichiers(const fs::path& donnees, Bilan& bilan) {
   const fs::path store = donnees / "justificatifs";
   if (fs::exists(store))
     for (const auto& f : fs::recursive_directory_iterator(store)) {
-      if (!f.is_regular_file()) continue;
-      if (f.path().parent_path().filename() == "tmp") {
-        ++bilan.temporaires;
-        continue;
-      }
+      if (!f.is_regular_file() || f.path().parent_path().filename() == "tmp") continue;
       ++bilan.fichiers;
       const std::string nom = f.path().filename().string();
       if (!fichiers::empreinte_valide(nom) || sha256(lire(f.path())) != nom)
         bilan.erreurs.push_back("stored file " + f.path().string() + " not whole");
     }
-  if (fs::exists(donnees / "uploads"))
-    for (const auto& f : fs::directory_iterator(donnees / "uploads"))
-      if (f.is_regular_file()) ++bilan.temporaires;
   if (fs::exists(donnees / "mail"))
     for (const auto& f : fs::directory_iterator(donnees / "mail")) {
-      if (f.path().filename().string().starts_with(".")) {
-        ++bilan.temporaires;
-        continue;
-      }
+      if (f.path().filename().string().starts_with(".")) continue;
       ++bilan.fichiers;
       if (f.path().extension() != ".eml" || !eml_entier(lire(f.path())))
         bilan.erreurs.push_back("mail file " + f.path().string() + " not whole");
@@ -208,6 +198,21 @@ bool attendre_les_envois(store::Database& db, std::chrono::seconds delai) {
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
   }
   return false;
+}
+
+std::map<std::string, int> temporaires(const fs::path& donnees) {
+  std::map<std::string, int> out;
+  // The store's, the transport's upload spool, and the mail transport's dot files.
+  const std::pair<const char*, bool> dossiers[] = {
+      {"justificatifs/tmp", false}, {"uploads", false}, {"mail", true}};
+  for (const auto& [dossier, points_seulement] : dossiers) {
+    if (!fs::exists(donnees / dossier)) continue;
+    for (const auto& f : fs::directory_iterator(donnees / dossier))
+      if (f.is_regular_file() &&
+          (!points_seulement || f.path().filename().string().starts_with(".")))
+        ++out[dossier];
+  }
+  return out;
 }
 
 Bilan verifier(store::Database& db, const Accuses& accuses, const fs::path& donnees) {
@@ -238,6 +243,7 @@ Bilan verifier(store::Database& db, const Accuses& accuses, const fs::path& donn
       bilan.erreurs.push_back("acknowledged deposit " + d.empreinte + ": file missing or altered");
   }
   verifier_fichiers(donnees, bilan);
+  bilan.temporaires = temporaires(donnees);
   return bilan;
 }
 

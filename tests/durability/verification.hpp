@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -19,14 +20,18 @@ struct Bilan {
   int versions = 0;
   int documents = 0;
   int mails = 0;
-  int fichiers = 0;                  // stored justificatifs and .eml files, checked whole
-  int temporaires = 0;               // temporary files left by the kills (not under a final name)
-  std::vector<std::string> erreurs;  // each broken promise, in words
+  int fichiers = 0;                        // stored justificatifs and .eml files, checked whole
+  std::map<std::string, int> temporaires;  // by folder, as temporaires() counts them
+  std::vector<std::string> erreurs;        // each broken promise, in words
 };
 
 // Waits until the preparer rendered every document and the sender delivered every mail;
 // false when `delai` passed first.
 bool attendre_les_envois(store::Database& db, std::chrono::seconds delai);
+
+// The temporary files under `donnees`, by folder: the store's tmp/, the transport's uploads/
+// and the mail transport's dot files.
+std::map<std::string, int> temporaires(const std::filesystem::path& donnees);
 
 // `donnees`: the instance's EXAMENS_DATA_DIR (justificatifs/, uploads/, mail/).
 Bilan verifier(store::Database& db, const Accuses& accuses, const std::filesystem::path& donnees);

@@ -30,13 +30,13 @@ void exiger(bool condition, const std::string& quoi, const HttpResult& r) {
                    r.header("location") + " »");
 }
 
+}  // namespace
+
 std::string sha256(const std::string& octets) {
   crypto::Sha256 h;
   h.update(octets);
   return h.hex();
 }
-
-}  // namespace
 
 void Accuses::inscription(const Inscription& i) {
   std::lock_guard lock(mutex_);

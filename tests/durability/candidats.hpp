@@ -65,6 +65,9 @@ class Accuses {
   std::vector<std::string> anomalies_;
 };
 
+// The SHA-256 of `octets` in lowercase hex, as the store names its files.
+std::string sha256(const std::string& octets);
+
 // The PDF a candidate deposits: a valid one, unique to him, of about `taille` bytes.
 std::string piece_pdf(const std::string& email, std::size_t taille);
 

@@ -8,7 +8,6 @@
 #include <thread>
 #include <tuple>
 
-#include "crypto/empreinte.hpp"
 #include "fichiers/entrepot.hpp"
 #include "store/sql.hpp"
 
@@ -45,12 +44,6 @@ std::string lire(const fs::path& chemin) {
   std::ostringstream out;
   out << in.rdbuf();
   return out.str();
-}
-
-std::string sha256(const std::string& octets) {
-  crypto::Sha256 h;
-  h.update(octets);
-  return h.hex();
 }
 
 // A mail of the file transport is whole when its MIME parts end with their closing boundary.

@@ -12,6 +12,7 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <random>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
@@ -22,19 +23,23 @@ extern char** environ;
 namespace examens::testing {
 namespace {
 
+// A free port below Linux's ephemeral range (32768 and up): the server binds it again at each
+// start, and meanwhile no outgoing connection (ours, or another test's) may be given it.
 unsigned short port_libre() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t length = sizeof address;
-  if (fd < 0 || ::bind(fd, reinterpret_cast<sockaddr*>(&address), length) != 0 ||
-      ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) != 0) {
+  std::mt19937 aleas(std::random_device{}());
+  std::uniform_int_distribution<int> ports(20000, 32000);
+  for (int essai = 0; essai < 100; ++essai) {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    address.sin_port = htons(static_cast<unsigned short>(ports(aleas)));
+    const bool libre =
+        fd >= 0 && ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
     if (fd >= 0) ::close(fd);
-    throw std::runtime_error("no free port for examens serve");
+    if (libre) return ntohs(address.sin_port);
   }
-  ::close(fd);
-  return ntohs(address.sin_port);
+  throw std::runtime_error("no free port for examens serve");
 }
 
 std::string lire(const std::filesystem::path& chemin) {

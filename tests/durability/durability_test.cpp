@@ -186,11 +186,20 @@ TEST(Durability, every_acknowledged_enregistrer_survives_sigkill) {
         }
       }
     });
-  tuer_et_redemarrer(serveur, accuses, tueries, aleas, debut);
-  // The candidates go on a while after the last start, then finish what they began.
-  std::this_thread::sleep_for(std::chrono::seconds(3));
+  try {
+    tuer_et_redemarrer(serveur, accuses, tueries, aleas, debut);
+    // The candidates go on a while after the last start, then finish what they began.
+    std::this_thread::sleep_for(std::chrono::seconds(3));
+  } catch (const std::exception& e) {
+    // A start that failed: the clients give up at their deadline, and are joined.
+    ADD_FAILURE() << e.what();
+  }
   assez = true;
   for (auto& c : clients) c.join();
+  if (HasFailure()) {
+    std::cout << "durability: data kept in " << donnees << std::endl;
+    return;
+  }
   EXPECT_TRUE(attendre_les_envois(base.db(), std::chrono::seconds(90)))
       << "documents or mails still waiting";
   EXPECT_EQ(serveur.arreter(), 0) << serveur.fin_du_journal();

@@ -20,6 +20,7 @@
 #include "http/server.hpp"
 #include "log/log.hpp"
 #include "mail/sender.hpp"
+#include "mail/transport.hpp"
 #include "portail/portal.hpp"
 #include "refdata/refdata.hpp"
 #include "store/agents.hpp"
@@ -55,11 +56,14 @@ struct Purged {
   fichiers::Entrepot::Purge fichiers;
 };
 
-Purged purge_once(store::Database& db, domain::Instant now, const std::filesystem::path& data_dir) {
+Purged purge_once(store::Database& db, domain::Instant now, const Config& config) {
   Purged out;
-  // The files first: what a crash left between a deposit's write and its row.
-  out.fichiers = actions::purger_fichiers(db, fichiers::Entrepot(data_dir / "justificatifs"),
-                                          data_dir / "uploads");
+  // The files first: what a crash left between a deposit's write and its row, and between
+  // a mail file's write and its rename.
+  out.fichiers = actions::purger_fichiers(db, fichiers::Entrepot(config.data_dir / "justificatifs"),
+                                          config.data_dir / "uploads");
+  out.fichiers.temporaires +=
+      mail::make_transport(config.mail)->remove_leftovers(actions::kDelaiPurgeFichiers);
   store::Tx tx(db);
   out.comptes = store::purge_pending_comptes(tx, now - domain::kActivationValidity);
   store::delete_expired_sessions(tx, now);
@@ -73,13 +77,13 @@ Purged purge_once(store::Database& db, domain::Instant now, const std::filesyste
 // Runs the purge now and then every kPurgeInterval until stopped.
 class PurgeSchedule {
  public:
-  PurgeSchedule(store::Database& db, const domain::Clock& clock, std::filesystem::path data_dir)
-      : thread_([this, &db, &clock, data_dir = std::move(data_dir)] {
+  PurgeSchedule(store::Database& db, const domain::Clock& clock, const Config& config)
+      : thread_([this, &db, &clock, &config] {
           std::unique_lock lock(mutex_);
           while (!stopping_) {
             lock.unlock();
             try {
-              const Purged n = purge_once(db, clock.now(), data_dir);
+              const Purged n = purge_once(db, clock.now(), config);
               if (n.comptes > 0 || n.brouillons > 0 || n.fichiers.temporaires > 0 ||
                   n.fichiers.orphelins > 0)
                 log::info("purged", {{"unactivated_accounts", n.comptes},
@@ -190,7 +194,7 @@ int migrate(const Config& config) {
 
 int purge(const Config& config) {
   auto db = open_database(config, 1);
-  const Purged n = purge_once(*db, config.clock()->now(), config.data_dir);
+  const Purged n = purge_once(*db, config.clock()->now(), config);
   std::cout << "purged " << n.comptes << " unactivated account(s), " << n.brouillons
             << " draft(s) of closed registration windows, " << n.fichiers.temporaires
             << " temporary and " << n.fichiers.orphelins << " orphan file(s)\n";
@@ -276,7 +280,7 @@ int serve(const Config& config) {
   actions::Preparateur preparateur(portal.services(), clock);
   portal.services().on_documents_queued([&preparateur] { preparateur.wake(); });
   preparateur.start();
-  PurgeSchedule purge_schedule(*db, clock, config.data_dir);
+  PurgeSchedule purge_schedule(*db, clock, config);
 
   options.address = "127.0.0.1";
   options.port = config.port;

@@ -208,6 +208,21 @@ DeliveryResult FileTransport::deliver(const Mail& mail) {
   return {true, target.string()};
 }
 
+int FileTransport::remove_leftovers(std::chrono::seconds age) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir_, ec)) return 0;
+  const auto limit = std::filesystem::file_time_type::clock::now() - age;
+  int removed = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir_, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (!name.starts_with(".") || name.find(".eml.") == std::string::npos ||
+        !entry.is_regular_file(ec) || entry.last_write_time(ec) > limit)
+      continue;
+    if (std::filesystem::remove(entry.path(), ec)) ++removed;
+  }
+  return removed;
+}
+
 SmtpTransport::SmtpTransport(std::string url) : url_(std::move(url)) {}
 
 DeliveryResult SmtpTransport::deliver(const Mail& mail) {

@@ -2,6 +2,7 @@
 // (development, tests) or to an SMTP relay through libcurl (production).
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -28,6 +29,13 @@ class Transport {
   virtual ~Transport() = default;
   // Returns ok with a detail on success, or the reason of the failure.
   virtual DeliveryResult deliver(const Mail& mail) = 0;
+  // Removes what deliveries cut short by a crash left behind, when older than `age` (a
+  // younger one may be a delivery in progress, of this process or another); returns how
+  // many. Most transports leave nothing.
+  virtual int remove_leftovers(std::chrono::seconds age) {
+    (void)age;
+    return 0;
+  }
 };
 
 // Writes each mail to <dir>/<YYYYmmdd-HHMMSS>-<message id>.eml (date from the
@@ -40,6 +48,8 @@ class FileTransport : public Transport {
   // first delivery.
   explicit FileTransport(const std::filesystem::path& dir);
   DeliveryResult deliver(const Mail& mail) override;
+  // The temporary files (".<name>.eml.XXXXXX") of deliveries killed before their rename.
+  int remove_leftovers(std::chrono::seconds age) override;
   const std::filesystem::path& directory() const { return dir_; }
 
  private:

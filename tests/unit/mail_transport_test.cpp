@@ -261,6 +261,26 @@ TEST(MailFileTransport, leaves_no_temporary_file_and_rewrites_a_redelivered_mail
   EXPECT_EQ(fs::status(first.detail).permissions() & fs::perms::others_read, fs::perms::none);
 }
 
+TEST(MailFileTransport, removes_the_temporary_files_a_crash_left_once_they_are_old) {
+  TempDir tmp;
+  FileTransport transport(tmp.path());
+  const DeliveryResult delivered = transport.deliver(sample());
+  ASSERT_TRUE(delivered.ok) << delivered.detail;
+  // Killed between its write and its rename, two hours ago and just now.
+  const fs::path old_temp = tmp.path() / ".20221110-160000-a_examens.eml.AbC123";
+  const fs::path young_temp = tmp.path() / ".20221110-160001-b_examens.eml.DeF456";
+  std::ofstream(old_temp) << "Date: cut short";
+  std::ofstream(young_temp) << "Date: being written";
+  const auto two_hours_ago = fs::file_time_type::clock::now() - std::chrono::hours(2);
+  fs::last_write_time(old_temp, two_hours_ago);
+  fs::last_write_time(delivered.detail, two_hours_ago);
+  EXPECT_EQ(transport.remove_leftovers(std::chrono::hours(1)), 1);
+  EXPECT_FALSE(fs::exists(old_temp));
+  EXPECT_TRUE(fs::exists(young_temp));
+  EXPECT_TRUE(fs::exists(delivered.detail));
+  EXPECT_EQ(FileTransport(tmp.path() / "none").remove_leftovers(std::chrono::hours(1)), 0);
+}
+
 TEST(MailFileTransport, names_a_mail_without_id_after_a_generated_one) {
   TempDir tmp;
   Mail mail = sample();

@@ -114,7 +114,13 @@ bool serve_one(std::string_view& in) {
   if (parser.is_done()) return keep_alive;
 
   const std::string type = http::media_type(req.header("content-type").value_or(""));
-  if (type == "multipart/form-data") {
+  const bool multipart = type == "multipart/form-data";
+  // As read_body, before a body parser reserves what Content-Length announces.
+  const auto declared = parser.content_length();
+  if (declared &&
+      *declared > (multipart ? limits.max_upload_body_bytes : limits.max_form_body_bytes))
+    return false;
+  if (multipart) {
     const auto boundary = http::multipart_boundary(req.header("content-type").value_or(""));
     return boundary && read_multipart(parser, in, *boundary, limits) && keep_alive;
   }

@@ -14,6 +14,7 @@ DEBIAN_PACKAGES=(
   fonts-dejavu-core poppler-utils zbar-tools iso-codes python3
   clamav-daemon
   libgtest-dev googletest
+  clang libclang-rt-14-dev  # the fuzz build (tests/fuzz): clang and its libFuzzer runtime
   chromium
 )
 # Node.js 20 may come from outside Debian (as on our CI image); Debian's nodejs/npm

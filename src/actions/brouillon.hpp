@@ -7,18 +7,12 @@
 #include <string>
 #include <vector>
 
+#include "actions/brouillon_json.hpp"
 #include "actions/services.hpp"
 #include "domain/saisie.hpp"
 #include "store/database.hpp"
 
 namespace examens::actions {
-
-struct Brouillon {
-  std::string cle;
-  domain::DossierSaisi dossier;
-  long long candidature = 0;  // the candidature being modified, 0 for a new one
-  int atteint = 1;            // the furthest tab reached
-};
 
 std::string cle_nouvelle(const std::string& domaine, const std::string& session,
                          const std::string& academie);

@@ -256,34 +256,4 @@ json::object recapitulatif(const Services& services, const store::Compte& compte
   return o;
 }
 
-json::object champs_json(const domain::Champs& champs) {
-  json::object out;
-  for (const auto& [nom, valeurs] : champs) {
-    json::array values;
-    for (const auto& v : valeurs) values.emplace_back(v);
-    out[nom] = std::move(values);
-  }
-  return out;
-}
-
-domain::Champs champs_of(const json::object& recapitulatif) {
-  domain::Champs out;
-  const auto* champs = recapitulatif.if_contains("champs");
-  if (!champs || !champs->is_object()) return out;
-  for (const auto& [nom, valeurs] : champs->get_object()) {
-    if (!valeurs.is_array()) continue;
-    auto& list = out[std::string(nom)];
-    for (const auto& v : valeurs.get_array())
-      if (v.is_string()) list.emplace_back(v.get_string());
-  }
-  return out;
-}
-
-json::object parse_object(const std::string& text) {
-  boost::system::error_code ec;
-  json::value v = json::parse(text, ec);
-  if (ec || !v.is_object()) return {};
-  return std::move(v.get_object());
-}
-
 }  // namespace examens::actions

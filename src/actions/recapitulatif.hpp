@@ -7,6 +7,7 @@
 #include <boost/json/object.hpp>
 #include <string>
 
+#include "actions/brouillon_json.hpp"
 #include "actions/services.hpp"
 #include "domain/saisie.hpp"
 #include "store/comptes.hpp"
@@ -22,14 +23,5 @@ domain::ContexteSaisie contexte_saisie(const Services& services,
 // modification starts from them).
 boost::json::object recapitulatif(const Services& services, const store::Compte& compte,
                                   const domain::DossierSaisi& dossier, domain::Instant now);
-
-// Typed values as JSON ({name: [values]}), and back from a récapitulatif or a draft that
-// holds them under "champs".
-boost::json::object champs_json(const domain::Champs& champs);
-domain::Champs champs_of(const boost::json::object& recapitulatif);
-
-// A stored JSON object (a candidature's snapshot, a draft), parsed; empty when the text is
-// not a JSON object.
-boost::json::object parse_object(const std::string& text);
 
 }  // namespace examens::actions

@@ -392,7 +392,8 @@ bool MultipartParser::parse_part_headers() {
   } else {
     std::size_t at = data.find("\r\n\r\n");
     if (at == std::string_view::npos) {
-      if (data.size() > limits_.max_part_header_bytes)
+      // Up to three bytes of the blank line that ends the block may be there already.
+      if (data.size() > limits_.max_part_header_bytes + 3)
         fail(MultipartStatus::too_large,
              "Les en-têtes d'une partie du formulaire sont trop longs.");
       return false;

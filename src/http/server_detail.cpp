@@ -145,6 +145,18 @@ Target parse_target(std::string_view target) {
   return out;
 }
 
+void take_head_fields(Request& req, const HeadFields& fields, const std::string& peer,
+                      const std::vector<std::string>& trusted) {
+  std::vector<std::string_view> forwarded_for;
+  for (const auto& [raw_name, value] : fields) {
+    std::string name = texte::ascii_lower(raw_name);
+    if (name == "cookie") req.cookies.merge(parse_cookie_header(value));
+    if (name == "x-forwarded-for") forwarded_for.push_back(value);
+    req.headers.emplace_back(std::move(name), std::string(value));
+  }
+  req.remote_address = client_address(peer, forwarded_for, trusted);
+}
+
 }  // namespace examens::http::detail
 
 namespace examens::http {

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "http/message.hpp"
@@ -30,6 +31,14 @@ struct Target {
   std::optional<std::vector<std::pair<std::string, std::string>>> query;
 };
 Target parse_target(std::string_view raw);
+
+// Fills the headers, cookies and client address of `req` from a parsed head's fields, in
+// the order received: names lower-cased, the cookies of every Cookie line merged (the first
+// occurrence of a name wins), the client found by client_address from the X-Forwarded-For
+// lines. The one path from a head's bytes to what handlers read, so that it is fuzzed as is.
+using HeadFields = std::vector<std::pair<std::string_view, std::string_view>>;
+void take_head_fields(Request& req, const HeadFields& fields, const std::string& peer,
+                      const std::vector<std::string>& trusted);
 
 // Why a handler's response cannot be written as is (response splitting, bad status), or
 // nullopt when it can.

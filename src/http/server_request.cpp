@@ -17,15 +17,10 @@ asio::awaitable<bool> Server::Impl::serve_one(Connection& conn, beast::flat_buff
   Request req;
   req.method = to_method(head.method());
   req.target = std::string(to_sv(head.target()));
-  std::vector<std::string_view> forwarded_for;
-  for (const auto& field : head) {
-    std::string name = texte::ascii_lower(to_sv(field.name_string()));
-    std::string value(to_sv(field.value()));
-    if (name == "cookie") req.cookies.merge(parse_cookie_header(value));
-    if (name == "x-forwarded-for") forwarded_for.push_back(to_sv(field.value()));
-    req.headers.emplace_back(std::move(name), std::move(value));
-  }
-  req.remote_address = detail::client_address(peer, forwarded_for, trusted_proxies);
+  detail::HeadFields fields;
+  for (const auto& field : head)
+    fields.emplace_back(to_sv(field.name_string()), to_sv(field.value()));
+  detail::take_head_fields(req, fields, peer, trusted_proxies);
 
   UploadCleanup uploads;
   std::optional<Early> early;

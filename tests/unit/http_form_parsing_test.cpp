@@ -490,6 +490,30 @@ TEST(WebMultipartParser, limits_part_headers) {
   EXPECT_EQ(parser.feed(std::string(200, 'h')), MultipartStatus::too_large);
 }
 
+// Found by fuzz_multipart: a header block of exactly the limit was refused when the blank
+// line that ends it arrived in pieces, and accepted when it arrived whole.
+TEST(WebMultipartParser, part_headers_at_the_limit_pass_however_they_arrive) {
+  TempDir dir;
+  MultipartLimits limits;
+  limits.max_part_header_bytes = 100;
+  const std::string start = "Content-Disposition: form-data; name=\"a\"\r\nX: ";
+  // The block is the header lines without their last CRLF.
+  const auto part = [&](std::size_t block) {
+    return Part{start + std::string(block - start.size(), 'h') + "\r\n", "x"};
+  };
+  for (std::size_t max_chunk : {1u, 2u, 3u, 7u, 1000u}) {
+    for (unsigned seed = 0; seed < 10; ++seed) {
+      std::mt19937 rng(seed);
+      auto parsed = parse_in_chunks(body_of({part(100)}), dir.path(), rng, max_chunk, limits);
+      EXPECT_EQ(parsed.status, MultipartStatus::done) << "max_chunk " << max_chunk;
+      EXPECT_EQ(parsed.fields, (Pairs{{"a", "x"}}));
+      EXPECT_EQ(parse_in_chunks(body_of({part(101)}), dir.path(), rng, max_chunk, limits).status,
+                MultipartStatus::too_large)
+          << "max_chunk " << max_chunk;
+    }
+  }
+}
+
 TEST(WebMultipartParser, limits_total_size_and_removes_the_partial_file) {
   TempDir dir;
   MultipartLimits limits;

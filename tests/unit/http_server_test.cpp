@@ -124,6 +124,21 @@ TEST_F(WebServer, oversize_urlencoded_body_is_a_413) {
   EXPECT_EQ(reply.status, 413);
 }
 
+// A length no body parser may reserve (found by fuzz_http_request): refused on the head.
+TEST_F(WebServer, an_absurd_content_length_is_a_413_before_any_body_byte) {
+  start();
+  RawClient raw(port_);
+  ASSERT_TRUE(raw.connected());
+  raw.send(
+      "POST /inscription HTTP/1.1\r\nHost: x\r\n"
+      "Content-Type: application/x-www-form-urlencoded\r\n"
+      "Content-Length: 000000000000000000000000000000000000000000000002049638230412172400\r\n"
+      "\r\na=1");
+  const std::string out = raw.read_all();
+  EXPECT_TRUE(out.starts_with("HTTP/1.1 413 ")) << out;
+  EXPECT_TRUE(handler_threads_.empty());
+}
+
 TEST_F(WebServer, oversize_upload_is_a_413_with_or_without_expect_continue) {
   start();
   std::string content(2 * 1024 * 1024, 'x');

@@ -27,6 +27,7 @@ Portal::Portal(const PortalOptions& options, store::Database& db, const domain::
       services_(db, templates_,
                 {options.base_url, options.session_idle, options.justificatifs, options.clamd}),
       spaces_(std::move(spaces)) {
+  globals_.set("assets", assets_.urls());
   {
     store::Tx tx(db_);
     secret_ = store::get_or_create_parametre(tx, "secret_csrf", crypto::random_token(32));
@@ -316,7 +317,6 @@ Response Portal::page(Context& ctx, std::string_view template_name, std::string 
     alerts.push_back(item);
   }
   if (!ctx.alerts.empty()) layout.set("alerts", alerts);
-  layout.set("assets", assets_.urls());
   // Handlers name their scripts by the build's manifest ("details_acquis_js").
   if (const Data* scripts = data.get("scripts")) {
     Data list{Data::type::list};
@@ -329,8 +329,10 @@ Response Portal::page(Context& ctx, std::string_view template_name, std::string 
     }
     layout.set("scripts", list);
   }
-  layout.set("content", templates_.render(template_name, data));
-  return Response::html(templates_.render("layout", layout), status);
+  // The asset URLs and the page itself are read where they are, not copied into the data.
+  const std::string content = templates_.render(template_name, data, {&globals_, nullptr});
+  const templates::Slot slot{"content", content};
+  return Response::html(templates_.render("layout", layout, {&globals_, &slot}), status);
 }
 
 Response Portal::error_page(Context& ctx, int status, std::string title,

@@ -162,6 +162,8 @@ class Portal {
   const domain::Clock& clock_;
   Templates templates_;
   Assets assets_;
+  // What every page reads besides its own data, kept once: {"assets": the asset URLs}.
+  templates::Data globals_;
   actions::Services services_;
   std::string secret_;
   Router<RouteHandler> router_;

@@ -161,9 +161,11 @@ void append_escaped(std::string& out, const std::string& value) {
 
 class Renderer {
  public:
-  Renderer(std::string& out, bool escape) : out_(out), escape_(escape) {}
+  Renderer(std::string& out, bool escape, const Slot* slot)
+      : out_(out), escape_(escape), slot_(slot) {}
 
-  void render(const std::vector<Node>& nodes, const Data& data) {
+  void render(const std::vector<Node>& nodes, const Data& data, const Data* globals) {
+    if (globals) stack_.push_back(globals);
     stack_.push_back(&data);
     walk(nodes);
     end_line(nullptr);
@@ -224,6 +226,10 @@ class Renderer {
         case Node::Kind::newline: end_line(&n.text); break;
         case Node::Kind::variable:
         case Node::Kind::raw_variable: {
+          if (slot_ && n.text == slot_->name) {
+            out_ += slot_->value;
+            break;
+          }
           const Data* var = lookup(n);
           refuse_lambda(var, n);
           if (!var || !var->is_string()) break;
@@ -250,6 +256,7 @@ class Renderer {
 
   std::string& out_;
   bool escape_;
+  const Slot* slot_;
   std::size_t line_start_ = 0;
   bool flag_ = false;  // kainjow's line_buffer.contained_section_tag
   std::vector<const Data*> stack_;
@@ -262,10 +269,10 @@ Compiled::~Compiled() = default;
 Compiled::Compiled(Compiled&&) noexcept = default;
 Compiled& Compiled::operator=(Compiled&&) noexcept = default;
 
-std::string Compiled::render(const Data& data, bool escape) const {
+std::string Compiled::render(const Data& data, bool escape, const Extras& extras) const {
   std::string out;
-  out.reserve(16 * 1024);
-  Renderer(out, escape).render(nodes_, data);
+  out.reserve(16 * 1024 + (extras.slot ? extras.slot->value.size() : 0));
+  Renderer(out, escape, extras.slot).render(nodes_, data, extras.globals);
   return out;
 }
 

@@ -19,6 +19,18 @@ namespace examens::templates {
 
 using Data = kainjow::mustache::data;
 
+// What a rendering reads besides its data, never copied into it: `globals`, an outermost
+// context (the asset URLs every page links to), and `slot`, a value already rendered (the
+// page inside the layout) printed where the template names it.
+struct Slot {
+  std::string_view name;
+  std::string_view value;
+};
+struct Extras {
+  const Data* globals = nullptr;
+  const Slot* slot = nullptr;
+};
+
 class Compiled {
  public:
   // Throws std::runtime_error naming the problem and its offset: an unclosed tag or
@@ -29,7 +41,7 @@ class Compiled {
   Compiled& operator=(Compiled&&) noexcept;
 
   // `escape`: false for plain text (a mail's text part), where values read as typed.
-  std::string render(const Data& data, bool escape) const;
+  std::string render(const Data& data, bool escape, const Extras& extras = {}) const;
 
   struct Node;
 

@@ -74,10 +74,10 @@ const std::string& Templates::source(std::string_view name) const {
   return found->second.source;
 }
 
-std::string Templates::render(std::string_view name, const Data& data) const {
+std::string Templates::render(std::string_view name, const Data& data, const Extras& extras) const {
   const auto found = templates_.find(name);
   if (found == templates_.end()) throw std::runtime_error("unknown template " + std::string(name));
-  return found->second.compiled.render(data, found->second.escape);
+  return found->second.compiled.render(data, found->second.escape, extras);
 }
 
 }  // namespace examens::templates

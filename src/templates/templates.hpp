@@ -21,7 +21,7 @@ class Templates {
 
   // Renders template `name`; throws std::runtime_error on an unknown name or a
   // template error (a bug, caught by tests).
-  std::string render(std::string_view name, const Data& data) const;
+  std::string render(std::string_view name, const Data& data, const Extras& extras = {}) const;
   bool has(std::string_view name) const;
   // What `name` compiles, its partials included (the renderer's tests hold it against
   // kainjow's mustache).

@@ -114,6 +114,21 @@ TEST(CompiledTemplates, kainjows_line_rule_and_lookups_are_kept) {
   expect_same("{{texte}}\n", d, false);
 }
 
+TEST(CompiledTemplates, globals_are_the_outermost_context_and_a_slot_prints_as_given) {
+  Data globals;
+  Data assets;
+  assets.set("css", "/a.css");
+  globals.set("assets", assets);
+  globals.set("titre", "global");
+  Data data;
+  data.set("titre", "<propre>");
+  const Slot slot{"content", "<main>page</main>"};
+  const Compiled layout("{{assets.css}} {{titre}} {{{content}}} {{content}}");
+  EXPECT_EQ(layout.render(data, true, {&globals, &slot}),
+            "/a.css &lt;propre&gt; <main>page</main> <main>page</main>");
+  EXPECT_EQ(layout.render(data, true), " &lt;propre&gt;  ");
+}
+
 TEST(CompiledTemplates, a_broken_template_is_refused_with_where) {
   for (const char* source :
        {"{{#a}}x", "{{/a}}", "{{#a}}{{/b}}", "x {{y", "{{>partiel}}", "{{=<% %>=}}"})

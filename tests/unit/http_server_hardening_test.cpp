@@ -265,6 +265,28 @@ TEST_F(WebServerHardening, the_servers_own_answers_carry_the_default_headers) {
   EXPECT_NE(out.find("X-Frame-Options: DENY\r\n"), std::string::npos) << out;
 }
 
+TEST_F(WebServerHardening, the_heads_own_limits_follow_the_options_and_close_the_connection) {
+  options_.limits.max_target_bytes = 64;
+  options_.limits.max_header_fields = 3;
+  start();
+  const auto answer = [this](const std::string& head) {
+    RawClient raw(port_);
+    raw.send(head + "\r\nGET /apres HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    return raw.read_all();
+  };
+  const std::string target = "/" + std::string(64, 'c');
+  EXPECT_TRUE(answer("GET " + target + " HTTP/1.1\r\nHost: x\r\n").starts_with("HTTP/1.1 414"));
+  EXPECT_TRUE(
+      answer("GET " + target.substr(1) + " HTTP/1.1\r\nHost: x\r\n").starts_with("HTTP/1.1 200"));
+  EXPECT_TRUE(
+      answer("GET / HTTP/1.1\r\nHost: x\r\nA: 1\r\nB: 2\r\nC: 3\r\n").starts_with("HTTP/1.1 431"));
+  EXPECT_TRUE(answer("GET / HTTP/1.1\r\nHost: x\r\nA: 1\r\nB: 2\r\n").starts_with("HTTP/1.1 200"));
+  // Refused heads end their connection: the pipelined request after them is never read.
+  const auto without_host = answer("GET / HTTP/1.1\r\n");
+  EXPECT_TRUE(without_host.starts_with("HTTP/1.1 400")) << without_host;
+  EXPECT_EQ(count(without_host, "HTTP/1.1 "), 1u) << without_host;
+}
+
 TEST_F(WebServerHardening, x_forwarded_for_is_ignored_from_an_untrusted_peer) {
   start();
   Client client;

@@ -176,12 +176,13 @@ asio::awaitable<void> Server::Impl::session(tcp::socket socket, std::string peer
   } registration{*this, add_connection(conn), peer};
 
   const ServerLimits& limits = options.limits;
-  beast::flat_buffer buffer;
+  beast::flat_buffer buffer(kReadBufferBytes);
   bool first = true;
   try {
     while (!stopping) {
       bhttp::request_parser<bhttp::empty_body> parser;
-      parser.header_limit(static_cast<std::uint32_t>(limits.max_header_bytes));
+      parser.header_limit(
+          static_cast<std::uint32_t>(std::min(limits.max_header_bytes, kReadBufferBytes)));
       // Body limits depend on the Content-Type, known only once the header is read.
       parser.body_limit(boost::none);
       conn->idle = buffer.size() == 0;

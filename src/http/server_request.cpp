@@ -160,7 +160,9 @@ Early too_large(const ServerLimits& limits, bool multipart) {
 // A body that could not be read: too large, malformed, or nobody left to answer (false).
 std::variant<Early, bool> read_failure(const beast::error_code& ec, const ServerLimits& limits,
                                        bool multipart) {
-  if (ec == bhttp::error::body_limit) return too_large(limits, multipart);
+  // buffer_overflow: a chunk's extensions or the trailer over kReadBufferBytes.
+  if (ec == bhttp::error::body_limit || ec == bhttp::error::buffer_overflow)
+    return too_large(limits, multipart);
   if (is_disconnect(ec)) return false;
   return Early{error_text(400, "Requête HTTP invalide."), true};
 }

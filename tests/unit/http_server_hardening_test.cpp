@@ -276,8 +276,8 @@ TEST_F(WebServerHardening, the_heads_own_limits_follow_the_options_and_close_the
   };
   const std::string target = "/" + std::string(64, 'c');
   EXPECT_TRUE(answer("GET " + target + " HTTP/1.1\r\nHost: x\r\n").starts_with("HTTP/1.1 414"));
-  EXPECT_TRUE(
-      answer("GET " + target.substr(1) + " HTTP/1.1\r\nHost: x\r\n").starts_with("HTTP/1.1 200"));
+  EXPECT_TRUE(answer("GET " + target.substr(0, 64) + " HTTP/1.1\r\nHost: x\r\n")
+                  .starts_with("HTTP/1.1 200"));
   EXPECT_TRUE(
       answer("GET / HTTP/1.1\r\nHost: x\r\nA: 1\r\nB: 2\r\nC: 3\r\n").starts_with("HTTP/1.1 431"));
   EXPECT_TRUE(answer("GET / HTTP/1.1\r\nHost: x\r\nA: 1\r\nB: 2\r\n").starts_with("HTTP/1.1 200"));

@@ -10,8 +10,8 @@
 #include <string>
 
 #include "integration/parcours.hpp"
-#include "integration/raw_client.hpp"
 #include "integration/support.hpp"
+#include "support/raw_client.hpp"
 
 namespace examens::testing {
 

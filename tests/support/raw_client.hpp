@@ -1,5 +1,6 @@
 // A client that writes bytes as they are, for requests no library would send: broken framing,
-// a head sent a byte at a time, a response never read. One TCP connection to 127.0.0.1.
+// pipelined or unfinished requests, a head sent a byte at a time, a response never read. One
+// TCP connection to 127.0.0.1; shared by the server core's unit tests and the portal's.
 #pragma once
 
 #include <chrono>
@@ -19,6 +20,7 @@ class RawConnection {
   RawConnection(const RawConnection&) = delete;
   RawConnection& operator=(const RawConnection&) = delete;
 
+  bool connected() const { return connected_; }
   // False once the server has closed or reset the connection.
   bool send(std::string_view bytes);
   // Ends the request stream (the server sees end of file).
@@ -29,6 +31,7 @@ class RawConnection {
 
  private:
   int fd_ = -1;
+  bool connected_ = false;
 };
 
 // The port of a base URL "http://127.0.0.1:<port>".

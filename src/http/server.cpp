@@ -6,6 +6,19 @@
 #include "http/server_impl.hpp"
 
 namespace examens::http {
+namespace {
+
+// A head over its limit: 414 when its request line alone is (a target too long, or no end of
+// the line before the limit: Beast has then parsed no target), else 431.
+Response head_too_large(const bhttp::request<bhttp::empty_body>& partial,
+                        const ServerLimits& limits) {
+  const std::size_t target = partial.target().size();
+  if (target == 0 || target > limits.max_target_bytes)
+    return error_text(414, "L'adresse demandée est trop longue.");
+  return error_text(431, "Les en-têtes de la requête sont trop volumineux.");
+}
+
+}  // namespace
 
 unsigned short Server::Impl::listen() {
   if (!listening) {
@@ -163,12 +176,13 @@ asio::awaitable<void> Server::Impl::session(tcp::socket socket, std::string peer
   } registration{*this, add_connection(conn), peer};
 
   const ServerLimits& limits = options.limits;
-  beast::flat_buffer buffer;
+  beast::flat_buffer buffer(kReadBufferBytes);
   bool first = true;
   try {
     while (!stopping) {
       bhttp::request_parser<bhttp::empty_body> parser;
-      parser.header_limit(static_cast<std::uint32_t>(limits.max_header_bytes));
+      parser.header_limit(
+          static_cast<std::uint32_t>(std::min(limits.max_header_bytes, kReadBufferBytes)));
       // Body limits depend on the Content-Type, known only once the header is read.
       parser.body_limit(boost::none);
       conn->idle = buffer.size() == 0;
@@ -179,9 +193,9 @@ asio::awaitable<void> Server::Impl::session(tcp::socket socket, std::string peer
       if (read_ec) {
         if (is_disconnect(read_ec)) break;
         auto started = Clock::now();
-        bool too_big = read_ec == bhttp::error::header_limit;
-        Response res = too_big ? error_text(431, "Les en-têtes de la requête sont trop volumineux.")
-                               : error_text(400, "Requête HTTP invalide.");
+        Response res = read_ec == bhttp::error::header_limit
+                           ? head_too_large(parser.get(), limits)
+                           : error_text(400, "Requête HTTP invalide.");
         auto bytes = co_await write_response(*conn, res, 11, false, false);
         log_request("", "", res.status, bytes, started, peer, peer);
         co_await linger(*conn);

@@ -30,7 +30,10 @@
 namespace examens::http {
 
 struct ServerLimits {
-  std::size_t max_header_bytes = 16 * 1024;              // request line and headers: else 431
+  // Request line and headers: else 431. Held under 48 KiB whatever is set (kReadBufferBytes).
+  std::size_t max_header_bytes = 16 * 1024;
+  std::size_t max_target_bytes = 8 * 1024;               // the request target: else 414
+  std::size_t max_header_fields = 100;                   // header lines: else 431
   std::size_t max_form_body_bytes = 256 * 1024;          // urlencoded / other bodies, one
                                                          // multipart text field: else 413
   std::size_t max_upload_body_bytes = 25 * 1024 * 1024;  // multipart total: else 413

@@ -55,6 +55,11 @@ using detail::loggable_path;
 inline constexpr auto kAsTuple = asio::as_tuple(asio::use_awaitable);
 // Multipart bodies are read in blocks of this size straight into the multipart parser.
 inline constexpr std::size_t kUploadChunkBytes = 64 * 1024;
+// What a connection buffers before the parser takes it. Beast bounds the head (header_limit)
+// but neither a chunk's extensions nor the trailer: unbounded, one request could fill the
+// memory, and a trailer field over 64 KiB makes Beast throw from inside the read, which ends
+// the whole server. Below 64 KiB, no field can get there (header_limit is held under it too).
+inline constexpr std::size_t kReadBufferBytes = 48 * 1024;
 // After an early error response the rest of the request is drained, so that the client reads
 // our answer instead of a connection reset, but not for longer nor further than this.
 inline constexpr std::chrono::seconds kLingerTime{2};

@@ -3,6 +3,29 @@
 #include "http/server_impl.hpp"
 
 namespace examens::http {
+namespace {
+
+// A head Beast parsed but the server does not take: a target or a number of fields over the
+// limits, or an HTTP/1.1 request without exactly one Host (RFC 9112 3.2), which a proxy in
+// front of us could read as another request than we do.
+std::optional<Early> refused_head(const bhttp::request<bhttp::empty_body>& head,
+                                  const ServerLimits& limits) {
+  if (head.target().size() > limits.max_target_bytes)
+    return Early{error_text(414, "L'adresse demandée est trop longue."), true};
+  std::size_t fields = 0;
+  std::size_t hosts = 0;
+  for (const auto& field : head) {
+    ++fields;
+    if (field.name() == bhttp::field::host) ++hosts;
+  }
+  if (fields > limits.max_header_fields)
+    return Early{error_text(431, "La requête contient trop d'en-têtes."), true};
+  if (hosts > 1 || (hosts == 0 && head.version() >= 11))
+    return Early{error_text(400, "Requête HTTP invalide."), true};
+  return std::nullopt;
+}
+
+}  // namespace
 
 asio::awaitable<bool> Server::Impl::serve_one(Connection& conn, beast::flat_buffer& buffer,
                                               bhttp::request_parser<bhttp::empty_body>& parser,
@@ -25,9 +48,11 @@ asio::awaitable<bool> Server::Impl::serve_one(Connection& conn, beast::flat_buff
   UploadCleanup uploads;
   std::optional<Early> early;
   auto [log_path, path, query] = detail::parse_target(req.target);
-  // RFC 9112 6.3: a request body whose last transfer coding is not chunked has no length
-  // that can be known; reading on would take that body for the next request.
-  if (!head[bhttp::field::transfer_encoding].empty() && !parser.chunked()) {
+  if (auto refused = refused_head(head, options.limits)) {
+    early = std::move(refused);
+  } else if (!head[bhttp::field::transfer_encoding].empty() && !parser.chunked()) {
+    // RFC 9112 6.3: a request body whose last transfer coding is not chunked has no length
+    // that can be known; reading on would take that body for the next request.
     early = Early{error_text(400, "Le codage de transfert de la requête n'est pas accepté."), true};
   } else if (!path) {
     early = Early{error_text(400, "L'adresse demandée est invalide."), true};
@@ -130,7 +155,9 @@ Early too_large(const ServerLimits& limits, bool multipart) {
 // A body that could not be read: too large, malformed, or nobody left to answer (false).
 std::variant<Early, bool> read_failure(const beast::error_code& ec, const ServerLimits& limits,
                                        bool multipart) {
-  if (ec == bhttp::error::body_limit) return too_large(limits, multipart);
+  // buffer_overflow: a chunk's extensions or the trailer over kReadBufferBytes.
+  if (ec == bhttp::error::body_limit || ec == bhttp::error::buffer_overflow)
+    return too_large(limits, multipart);
   if (is_disconnect(ec)) return false;
   return Early{error_text(400, "Requête HTTP invalide."), true};
 }

@@ -31,21 +31,9 @@ Response pdf_response(actions::Pdf pdf) {
   return r;
 }
 
-std::optional<long long> id_of_path(const Context& ctx) {
-  try {
-    std::size_t end = 0;
-    const auto& text = ctx.req.params.at("id");
-    const long long id = std::stoll(text, &end);
-    if (end != text.size()) return std::nullopt;
-    return id;
-  } catch (const std::exception&) {
-    return std::nullopt;
-  }
-}
-
 // GET /documents/{id}: the PDF, to its owner only.
 Response telecharger(Portal& portal, Context& ctx) {
-  const auto id = id_of_path(ctx);
+  const auto id = identifiant(ctx.req, "id");
   if (!ctx.compte || !id) return document_introuvable(portal, ctx);
   auto issue = actions::telecharger_document(portal.services(), ctx.compte->id, *id);
   if (auto* pdf = std::get_if<actions::Pdf>(&issue)) return pdf_response(std::move(*pdf));

@@ -35,18 +35,9 @@ std::string libelle_domaine(const domain::Catalogue& catalogue, const std::strin
   return d ? d->libelle : code;
 }
 
-// The id of the path, when it is a number.
-std::optional<long long> id_of_path(const Context& ctx) {
-  try {
-    return std::stoll(ctx.req.params.at("id"));
-  } catch (const std::exception&) {
-    return std::nullopt;
-  }
-}
-
 // The candidature of the logged-in candidate named by the path, if it is his.
 std::optional<store::Candidature> candidature_of_path(Portal& portal, const Context& ctx) {
-  const auto id = id_of_path(ctx);
+  const auto id = identifiant(ctx.req, "id");
   if (!id) return std::nullopt;
   store::Read read(portal.db());
   return store::find_candidature(read, ctx.compte->id, *id);
@@ -113,7 +104,7 @@ Response desinscrire_form(Portal& portal, Context& ctx) {
 
 Response desinscrire(Portal& portal, Context& ctx) {
   if (!ctx.compte) return Portal::login_required();
-  const auto id = id_of_path(ctx);
+  const auto id = identifiant(ctx.req, "id");
   if (!id) return candidature_introuvable(portal, ctx);
   const auto issue =
       actions::desinscrire(portal.services(), *ctx.compte, *id, ctx.req.remote_address, ctx.now);
@@ -190,7 +181,7 @@ Response numero(Portal& portal, Context& ctx) {
 // POST /inscription/{id}/modifier: the wizard on the registered candidature.
 Response modifier(Portal& portal, Context& ctx) {
   if (!ctx.compte) return Portal::login_required();
-  const auto id = id_of_path(ctx);
+  const auto id = identifiant(ctx.req, "id");
   if (!id) return candidature_introuvable(portal, ctx);
   return std::visit(Rendu{portal, ctx},
                     actions::ouvrir_modification(portal.services(), *ctx.compte, *id, ctx.now));

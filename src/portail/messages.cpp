@@ -27,14 +27,10 @@ Response messages(Portal& portal, Context& ctx) {
 
 Response message(Portal& portal, Context& ctx) {
   if (!ctx.compte) return Portal::login_required();
-  long long id = 0;
-  try {
-    id = std::stoll(ctx.req.params.at("id"));
-  } catch (const std::exception&) {
-    return portal.error_page(ctx, 404, "Message introuvable", "Ce message n'existe pas.");
-  }
+  const auto id = identifiant(ctx.req, "id");
+  if (!id) return portal.error_page(ctx, 404, "Message introuvable", "Ce message n'existe pas.");
   store::Read read(portal.db());
-  auto m = store::mail_of_compte(read, ctx.compte->id, id);
+  auto m = store::mail_of_compte(read, ctx.compte->id, *id);
   if (!m) return portal.error_page(ctx, 404, "Message introuvable", "Ce message n'existe pas.");
   Data data;
   data.set("objet", m->objet);

@@ -132,6 +132,8 @@ std::optional<long long> identifiant(const Request& request, const char* param) 
   const auto found = request.params.find(param);
   if (found == request.params.end()) return std::nullopt;
   const std::string& text = found->second;
+  // One spelling per row: "01" is not another name of 1 (nor of anything).
+  if (text.starts_with('0')) return std::nullopt;
   long long n = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
   if (ec != std::errc{} || end != text.data() + text.size() || n <= 0) return std::nullopt;

@@ -173,8 +173,8 @@ class Portal {
 // Whether the request goes to the staff's space (kGestionPath).
 bool under_gestion(const Request& request);
 
-// The route's parameter `param` as a row id (digits, above zero); nullopt otherwise, which
-// the page answers with 404.
+// The route's parameter `param` as a row id (digits without sign, space nor leading zero,
+// above zero and within long long); nullopt otherwise, which the page answers with 404.
 std::optional<long long> identifiant(const Request& request, const char* param);
 
 // Each space registers its routes (one file of handlers per space).

@@ -3,6 +3,8 @@
 // page. Each parses the request, calls one action (actions/saisie.hpp) and shows its outcome.
 #include "actions/saisie.hpp"
 
+#include <limits>
+
 #include "portail/inscription.hpp"
 #include "portail/saisie_onglets.hpp"
 
@@ -39,13 +41,10 @@ Response demarrer(Portal& portal, Context& ctx) {
                         ctx.req.field_or("session"), ctx.req.field_or("academie"), ctx.now));
 }
 
-// The tab number of the path; 0, which no tab has, when it is not a number.
+// The tab number of the path; 0, which no tab has, when it is not one of theirs.
 int onglet_of_path(const Context& ctx) {
-  try {
-    return std::stoi(ctx.req.params.at("onglet"));
-  } catch (const std::exception&) {
-    return 0;
-  }
+  const auto n = identifiant(ctx.req, "onglet");
+  return n && *n <= std::numeric_limits<int>::max() ? static_cast<int>(*n) : 0;
 }
 
 Response onglet_get(Portal& portal, Context& ctx) {

@@ -2,13 +2,9 @@
 // echoing handler, a libcurl client, a raw socket client, and a gate to hold handlers.
 #pragma once
 
-#include <arpa/inet.h>
 #include <curl/curl.h>
 #include <gtest/gtest.h>
-#include <netinet/in.h>
 #include <stdlib.h>
-#include <sys/socket.h>
-#include <sys/time.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -23,6 +19,7 @@
 #include <vector>
 
 #include "http/server.hpp"
+#include "support/raw_client.hpp"
 
 namespace examens::http {
 namespace {
@@ -132,43 +129,8 @@ std::string read_file(const std::string& path) {
   return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
-// A bare TCP client for what curl will not send: pipelined or unfinished requests.
-class RawClient {
- public:
-  explicit RawClient(unsigned short port) : fd_(::socket(AF_INET, SOCK_STREAM, 0)) {
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(port);
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    connected_ = ::connect(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
-    timeval tv{.tv_sec = 10, .tv_usec = 0};
-    ::setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
-  }
-  ~RawClient() { ::close(fd_); }
-  bool connected() const { return connected_; }
-  void send(std::string_view data) {
-    while (!data.empty()) {
-      ssize_t n = ::send(fd_, data.data(), data.size(), MSG_NOSIGNAL);
-      if (n <= 0) return;
-      data.remove_prefix(static_cast<std::size_t>(n));
-    }
-  }
-  // Everything until the server closes (or the 10 s receive timeout).
-  std::string read_all() {
-    std::string out;
-    char buf[4096];
-    for (;;) {
-      ssize_t n = ::recv(fd_, buf, sizeof buf, 0);
-      if (n <= 0) break;
-      out.append(buf, static_cast<std::size_t>(n));
-    }
-    return out;
-  }
-
- private:
-  int fd_;
-  bool connected_ = false;
-};
+// What curl will not send: pipelined or unfinished requests.
+using RawClient = examens::testing::RawConnection;
 
 std::size_t count(std::string_view haystack, std::string_view needle) {
   std::size_t n = 0;

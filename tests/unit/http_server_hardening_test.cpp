@@ -157,7 +157,8 @@ TEST_F(WebServerHardening, a_transfer_encoding_not_ending_in_chunked_is_a_400_an
     ASSERT_TRUE(raw.connected());
     raw.send(std::string("POST /envoi HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: ") + coding +
              "\r\n\r\nGET /cachee HTTP/1.1\r\nHost: x\r\n\r\n");
-    std::string out = raw.read_all();  // returns because the server closes
+    std::string out =
+        raw.read_until_closed(std::chrono::seconds(10));  // returns because the server closes
     EXPECT_TRUE(out.starts_with("HTTP/1.1 400 Bad Request\r\n")) << coding << ": " << out;
     EXPECT_EQ(count(out, "HTTP/1.1 "), 1u) << out;
     EXPECT_EQ(out.find("/cachee"), std::string::npos) << out;
@@ -196,16 +197,17 @@ TEST_F(WebServerHardening, connections_beyond_the_per_address_cap_are_closed_at_
   RawClient second(port_);
   RawClient third(port_);
   third.send("GET /trop HTTP/1.1\r\nHost: x\r\n\r\n");
-  EXPECT_EQ(third.read_all(), "");  // closed without an answer
+  EXPECT_EQ(third.read_until_closed(std::chrono::seconds(10)), "");  // closed without an answer
   second.send("GET /deuxieme HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
-  EXPECT_NE(second.read_all().find("path=/deuxieme"), std::string::npos);
+  EXPECT_NE(second.read_until_closed(std::chrono::seconds(10)).find("path=/deuxieme"),
+            std::string::npos);
 
   first.reset();  // frees a place once the server has seen it go
   std::string out;
   for (int attempt = 0; attempt < 100 && out.empty(); ++attempt) {
     RawClient again(port_);
     again.send("GET /encore HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
-    out = again.read_all();
+    out = again.read_until_closed(std::chrono::seconds(10));
     if (out.empty()) std::this_thread::sleep_for(20ms);
   }
   EXPECT_NE(out.find("path=/encore"), std::string::npos);
@@ -218,7 +220,8 @@ TEST_F(WebServerHardening, a_trusted_proxy_is_not_capped_per_address) {
   RawClient first(port_);
   RawClient second(port_);
   second.send("GET /derriere HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
-  EXPECT_NE(second.read_all().find("path=/derriere"), std::string::npos);
+  EXPECT_NE(second.read_until_closed(std::chrono::seconds(10)).find("path=/derriere"),
+            std::string::npos);
 }
 
 TEST_F(WebServerHardening, the_servers_own_answers_carry_the_default_headers) {
@@ -260,9 +263,31 @@ TEST_F(WebServerHardening, the_servers_own_answers_carry_the_default_headers) {
   }
   RawClient raw(port_);
   raw.send("\x16\x03\x01\r\n\r\n");
-  std::string out = raw.read_all();
+  std::string out = raw.read_until_closed(std::chrono::seconds(10));
   EXPECT_TRUE(out.starts_with("HTTP/1.1 400")) << out;
   EXPECT_NE(out.find("X-Frame-Options: DENY\r\n"), std::string::npos) << out;
+}
+
+TEST_F(WebServerHardening, the_heads_own_limits_follow_the_options_and_close_the_connection) {
+  options_.limits.max_target_bytes = 64;
+  options_.limits.max_header_fields = 3;
+  start();
+  const auto answer = [this](const std::string& head) {
+    RawClient raw(port_);
+    raw.send(head + "\r\nGET /apres HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    return raw.read_until_closed(std::chrono::seconds(10));
+  };
+  const std::string target = "/" + std::string(64, 'c');
+  EXPECT_TRUE(answer("GET " + target + " HTTP/1.1\r\nHost: x\r\n").starts_with("HTTP/1.1 414"));
+  EXPECT_TRUE(answer("GET " + target.substr(0, 64) + " HTTP/1.1\r\nHost: x\r\n")
+                  .starts_with("HTTP/1.1 200"));
+  EXPECT_TRUE(
+      answer("GET / HTTP/1.1\r\nHost: x\r\nA: 1\r\nB: 2\r\nC: 3\r\n").starts_with("HTTP/1.1 431"));
+  EXPECT_TRUE(answer("GET / HTTP/1.1\r\nHost: x\r\nA: 1\r\nB: 2\r\n").starts_with("HTTP/1.1 200"));
+  // Refused heads end their connection: the pipelined request after them is never read.
+  const auto without_host = answer("GET / HTTP/1.1\r\n");
+  EXPECT_TRUE(without_host.starts_with("HTTP/1.1 400")) << without_host;
+  EXPECT_EQ(count(without_host, "HTTP/1.1 "), 1u) << without_host;
 }
 
 TEST_F(WebServerHardening, x_forwarded_for_is_ignored_from_an_untrusted_peer) {
@@ -274,7 +299,7 @@ TEST_F(WebServerHardening, x_forwarded_for_is_ignored_from_an_untrusted_peer) {
 
 TEST_F(WebServerHardening, behind_a_trusted_proxy_the_client_is_the_rightmost_untrusted_address) {
   options_.trusted_proxies = {"127.0.0.1", " 10.0.0.2"};
-  testing::internal::CaptureStderr();
+  ::testing::internal::CaptureStderr();
   start();
   {
     Client client;
@@ -294,7 +319,7 @@ TEST_F(WebServerHardening, behind_a_trusted_proxy_the_client_is_the_rightmost_un
     EXPECT_NE(reply.body.find("remote=127.0.0.1\n"), std::string::npos) << reply.body;
   }
   stop_server();
-  std::string log = testing::internal::GetCapturedStderr();
+  std::string log = ::testing::internal::GetCapturedStderr();
   EXPECT_NE(log.find("\"remote\":\"203.0.113.7\",\"peer\":\"127.0.0.1\""), std::string::npos)
       << log;
 }

@@ -245,7 +245,7 @@ TEST_F(WebServer, pipelined_requests_are_answered_in_order) {
       "POST /second HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
       "Content-Length: 3\r\n\r\na=1"
       "GET /dernier HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
-  std::string out = raw.read_all();
+  std::string out = raw.read_until_closed(std::chrono::seconds(10));
   EXPECT_EQ(count(out, "HTTP/1.1 200 OK"), 3u) << out;
   auto first = out.find("path=/premier");
   auto second = out.find("form:a=1");
@@ -259,7 +259,8 @@ TEST_F(WebServer, http_1_0_without_keep_alive_is_closed_after_the_answer) {
   start();
   RawClient raw(port_);
   raw.send("GET /ancien HTTP/1.0\r\n\r\n");
-  std::string out = raw.read_all();  // returns because the server closes
+  std::string out =
+      raw.read_until_closed(std::chrono::seconds(10));  // returns because the server closes
   EXPECT_TRUE(out.starts_with("HTTP/1.0 200 OK\r\n")) << out;
 }
 
@@ -269,7 +270,7 @@ TEST_F(WebServer, a_stalled_request_header_is_dropped_after_read_timeout) {
   RawClient raw(port_);
   raw.send("GET / HTTP/1.1\r\nHost: x\r\n");  // never finished
   auto begin = std::chrono::steady_clock::now();
-  EXPECT_EQ(raw.read_all(), "");
+  EXPECT_EQ(raw.read_until_closed(std::chrono::seconds(10)), "");
   auto waited = std::chrono::steady_clock::now() - begin;
   EXPECT_GE(waited, 800ms);
   EXPECT_LT(waited, 5s);
@@ -279,12 +280,12 @@ TEST_F(WebServer, garbage_instead_of_http_is_a_400) {
   start();
   RawClient raw(port_);
   raw.send(std::string("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03\r\n\r\n", 15));
-  std::string out = raw.read_all();
+  std::string out = raw.read_until_closed(std::chrono::seconds(10));
   EXPECT_TRUE(out.starts_with("HTTP/1.1 400 Bad Request\r\n")) << out;
 }
 
 TEST_F(WebServer, request_log_has_the_path_but_never_query_or_body) {
-  testing::internal::CaptureStderr();
+  ::testing::internal::CaptureStderr();
   start();
   {
     Client client;
@@ -293,7 +294,7 @@ TEST_F(WebServer, request_log_has_the_path_but_never_query_or_body) {
     client.perform(url("/compte/connexion"));
   }
   stop_server();  // every log line is written before run() returns
-  std::string log = testing::internal::GetCapturedStderr();
+  std::string log = ::testing::internal::GetCapturedStderr();
   EXPECT_NE(log.find("\"method\":\"GET\",\"path\":\"/compte/activer\",\"status\":200"),
             std::string::npos)
       << log;
@@ -305,10 +306,10 @@ TEST_F(WebServer, request_log_has_the_path_but_never_query_or_body) {
 TEST_F(WebServer, handler_exception_is_a_generic_500) {
   start();
   Client client;
-  testing::internal::CaptureStderr();
+  ::testing::internal::CaptureStderr();
   auto reply = client.perform(url("/boom?jeton=SECRET"));
   stop_server();  // every log line is written before run() returns
-  std::string log = testing::internal::GetCapturedStderr();
+  std::string log = ::testing::internal::GetCapturedStderr();
   EXPECT_EQ(reply.status, 500);
   EXPECT_NE(reply.body.find("Erreur interne"), std::string::npos);
   EXPECT_EQ(reply.body.find("panne"), std::string::npos);  // no internals leak to the client

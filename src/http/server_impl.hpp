@@ -3,6 +3,7 @@
 // two files include it: each translation unit with Beast costs ~20 s to compile.
 #pragma once
 
+#include <array>
 #include <atomic>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/bind_executor.hpp>
@@ -16,6 +17,7 @@
 #include <boost/asio/strand.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http.hpp>
@@ -93,6 +95,13 @@ inline bool server_owned_header(std::string_view name) {
          texte::iequals_ascii(name, "transfer-encoding") ||
          texte::iequals_ascii(name, "connection");
 }
+
+// The head of a response with a body in memory, written by hand: Beast's serializer walks
+// its buffer sequences through many layers of templates for what is one string here
+// (docs/decisions/0020-template-renderer.md). The same fields as fill_header gives Beast, then
+// Content-Length and Connection as Beast's keep_alive() would write them.
+std::string response_head(const Response& res, unsigned version, bool keep_alive,
+                          std::size_t body_size);
 
 template <class Body>
 inline void fill_header(bhttp::response<Body>& msg, const Response& res, unsigned version,

@@ -27,6 +27,39 @@ std::optional<Early> refused_head(const bhttp::request<bhttp::empty_body>& head,
 
 }  // namespace
 
+std::string response_head(const Response& res, unsigned version, bool keep_alive,
+                          std::size_t body_size) {
+  const auto line = [](std::string& out, std::string_view name, std::string_view value) {
+    // Our handlers build every field; a line break in one would split the response.
+    if (name.find_first_of("\r\n") != std::string_view::npos ||
+        value.find_first_of("\r\n") != std::string_view::npos)
+      throw std::logic_error("a response header with a line break");
+    out.append(name).append(": ").append(value).append("\r\n");
+  };
+  std::string out;
+  out.reserve(1024);
+  out.append(version == 10 ? "HTTP/1.0 " : "HTTP/1.1 ").append(std::to_string(res.status));
+  out.append(" ").append(bhttp::obsolete_reason(static_cast<bhttp::status>(res.status)));
+  out.append("\r\n");
+  bool date = false;
+  for (const auto& [name, value] : res.headers) {
+    if (server_owned_header(name)) continue;
+    date = date || texte::iequals_ascii(name, "date");
+    line(out, name, value);
+  }
+  for (const auto& cookie : res.cookies) line(out, "Set-Cookie", serialize_cookie(cookie));
+  if (!date)
+    line(out, "Date",
+         http_date(std::chrono::duration_cast<std::chrono::seconds>(
+                       std::chrono::system_clock::now().time_since_epoch())
+                       .count()));
+  line(out, "Content-Length", std::to_string(body_size));
+  if (version >= 11 && !keep_alive) line(out, "Connection", "close");
+  if (version < 11 && keep_alive) line(out, "Connection", "keep-alive");
+  out.append("\r\n");
+  return out;
+}
+
 asio::awaitable<bool> Server::Impl::serve_one(Connection& conn, beast::flat_buffer& buffer,
                                               bhttp::request_parser<bhttp::empty_body>& parser,
                                               const std::string& peer) {
@@ -315,12 +348,10 @@ asio::awaitable<std::uint64_t> Server::Impl::write_response(Connection& conn, Re
     msg.prepare_payload();
     std::tie(ec, std::ignore) = co_await bhttp::async_write(conn.stream, msg, kAsTuple);
   } else {
-    bhttp::response<bhttp::string_body> msg;
-    fill_header(msg, res, version, keep_alive);
+    const std::string head = response_head(res, version, keep_alive, res.body.size());
     body_bytes = res.body.size();
-    msg.body() = std::move(res.body);
-    msg.prepare_payload();
-    std::tie(ec, std::ignore) = co_await bhttp::async_write(conn.stream, msg, kAsTuple);
+    const std::array<asio::const_buffer, 2> buffers{asio::buffer(head), asio::buffer(res.body)};
+    std::tie(ec, std::ignore) = co_await asio::async_write(conn.stream, buffers, kAsTuple);
   }
   if (ec) {
     conn.stream.close();

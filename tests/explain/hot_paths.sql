@@ -511,10 +511,9 @@ UPDATE documents SET etat = :p, pdf_base64 = :b, prepare_le = :t
 WHERE id = :id AND etat = :e;
 
 -- The purges, run every few minutes ---------------------------------------------------------
--- name: store::delete_expired_sessions (src/store/sessions.cpp)
--- :t = 1795424400
-DELETE FROM sessions WHERE expire_le <= :t;
-
+-- Not store::delete_expired_sessions: it reads the sessions table whole, a few thousand
+-- rows even at the closing hour, every few minutes; an index on expire_le would be written by
+-- every touch_session instead (no more HOT updates on the hottest write of the portal).
 -- name: store::purge_brouillons (src/store/candidatures.cpp)
 -- :t = 1795424400
 DELETE FROM brouillons WHERE ferme_le > 0 AND ferme_le <= :t;

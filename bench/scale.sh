@@ -39,19 +39,33 @@ latency() {
     END { if (bad > 0) printf "error %d non-2xx", bad; else printf "%.2f %.2f", p50, p99 }'
 }
 
-# Account 500 (every data set has it): two candidatures, a draft, an open session; the
-# Aix-Marseille administrateur's session for the office's pages.
+# An account with a draft in an open period and an Inscrit candidature (among the first
+# thousand, which every data set has) and the Aix-Marseille administrateur, each given a session whose cookie
+# is "scale-bench" (its empreinte: BLAKE2b-256, as crypto::token_hash).
 pages() {
-  local url=$1 cle
-  cle=$("$psql" -XAtq "$url" -c "SELECT cle FROM brouillons b JOIN comptes c ON c.id = b.compte_id
-    WHERE c.numero_candidat = '10000000500'")
-  printf '%s\n' "home|/|examens_session=dataset-session-500" \
-    "Mes documents|/documents|examens_session=dataset-session-500" \
-    "Mes justificatifs|/inscription/500/justificatifs|examens_session=dataset-session-500" \
-    "wizard tab 2|/inscription/saisie/$cle/2|examens_session=dataset-session-500" \
-    "office: candidatures|/gestion/candidatures|examens_gestion=dataset-agent-aix" \
-    "office: à contrôler|/gestion/candidatures?pieces=a_controler|examens_gestion=dataset-agent-aix" \
-    "office: audit|/gestion/audit|examens_gestion=dataset-agent-aix"
+  local url=$1 compte cle id agent hash
+  IFS='|' read -r compte cle id < <("$psql" -XAtq "$url" -c "SELECT co.id, b.cle, c.id
+    FROM comptes co JOIN brouillons b ON b.compte_id = co.id
+    JOIN candidatures c ON c.compte_id = co.id AND c.etat = 'inscrit'
+    JOIN periodes_inscription p ON b.cle = 'N-' || p.domaine || '-' || p.session || '-' || p.academie
+      AND p.ouverture <= 1795424400 AND p.fermeture > 1795424400
+    WHERE co.email_normalise LIKE '%@dataset.example' ORDER BY co.id LIMIT 1")
+  agent=$("$psql" -XAtq "$url" -c "SELECT id FROM agents WHERE academie = 'AIX'
+    AND role = 'administrateur' AND etat = 'actif' ORDER BY id LIMIT 1")
+  hash=$(python3 -c 'import hashlib; print(hashlib.blake2b(b"scale-bench", digest_size=32).hexdigest())')
+  for t in "sessions compte_id $compte" "sessions_agents agent_id $agent"; do
+    set -- $t
+    "$psql" -XAtq "$url" -c "DELETE FROM $1 WHERE empreinte = '$hash'" \
+      -c "INSERT INTO $1 (empreinte, $2, csrf, cree_le, vu_le, expire_le, adresse, navigateur)
+          VALUES ('$hash', $3, 'scale', 1795424340, 1795424340, 1795510800, '127.0.0.1', 'wrk')"
+  done
+  local session=examens_session=scale-bench gestion=examens_gestion=scale-bench
+  printf '%s\n' "home|/|$session" "Mes documents|/documents|$session" \
+    "Mes justificatifs|/inscription/$id/justificatifs|$session" \
+    "wizard tab 2|/inscription/saisie/$cle/2|$session" \
+    "office: candidatures|/gestion/candidatures|$gestion" \
+    "office: à contrôler|/gestion/candidatures?pieces=a_controler|$gestion" \
+    "office: audit|/gestion/audit|$gestion"
 }
 
 # Serves URL's database and measures every page; prints "name|p50 p99" lines.

@@ -39,6 +39,13 @@ latency() {
     END { if (bad > 0) printf "error %d non-2xx", bad; else printf "%.2f %.2f", p50, p99 }'
 }
 
+# add_session URL TABLE COLUMN ID EMPREINTE: a session of ID, opened at the demo's instant.
+add_session() {
+  "$psql" -XAtq "$1" -c "DELETE FROM $2 WHERE empreinte = '$5'" \
+    -c "INSERT INTO $2 (empreinte, $3, csrf, cree_le, vu_le, expire_le, adresse, navigateur)
+        VALUES ('$5', $4, 'scale', 1795424340, 1795424340, 1795510800, '127.0.0.1', 'wrk')"
+}
+
 # An account with a draft in an open period and an Inscrit candidature (among the first
 # thousand, which every data set has) and the Aix-Marseille administrateur, each given a session whose cookie
 # is "scale-bench" (its empreinte: BLAKE2b-256, as crypto::token_hash).
@@ -53,12 +60,8 @@ pages() {
   agent=$("$psql" -XAtq "$url" -c "SELECT id FROM agents WHERE academie = 'AIX'
     AND role = 'administrateur' AND etat = 'actif' ORDER BY id LIMIT 1")
   hash=$(python3 -c 'import hashlib; print(hashlib.blake2b(b"scale-bench", digest_size=32).hexdigest())')
-  for t in "sessions compte_id $compte" "sessions_agents agent_id $agent"; do
-    set -- $t
-    "$psql" -XAtq "$url" -c "DELETE FROM $1 WHERE empreinte = '$hash'" \
-      -c "INSERT INTO $1 (empreinte, $2, csrf, cree_le, vu_le, expire_le, adresse, navigateur)
-          VALUES ('$hash', $3, 'scale', 1795424340, 1795424340, 1795510800, '127.0.0.1', 'wrk')"
-  done
+  add_session "$url" sessions compte_id "$compte" "$hash"
+  add_session "$url" sessions_agents agent_id "$agent" "$hash"
   local session=examens_session=scale-bench gestion=examens_gestion=scale-bench
   printf '%s\n' "home|/|$session" "Mes documents|/documents|$session" \
     "Mes justificatifs|/inscription/$id/justificatifs|$session" \

@@ -1,5 +1,5 @@
 # examens: the two set-up commands are `make run` and `make test` (see README.md).
-.PHONY: deps build build-asan build-fuzz run test test-asan fuzz bench lighthouse format clean
+.PHONY: deps build build-asan build-fuzz run test test-asan fuzz bench dataset lighthouse format clean
 
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS = -G Ninja -DCMAKE_EXPORT_COMPILE_COMMANDS=ON
@@ -50,6 +50,12 @@ fuzz: build-fuzz
 bench: build
 	cmake --build build --target bench_anchors
 	./bench/run.sh
+
+# The national-scale data set (scripts/dataset.sh, docs/decisions/0022-dataset.md): a
+# PostgreSQL cluster of its own on 127.0.0.1, left running, with DATASET_COMPTES accounts
+# (1,000,000) and DATASET_CANDIDATURES candidatures (1,500,000); prints its time and size.
+dataset: build
+	./scripts/dataset.sh
 
 # Lighthouse's mobile scores of four pages of the demo (bench/lighthouse.sh).
 lighthouse: build

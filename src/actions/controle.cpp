@@ -55,7 +55,11 @@ ListeDossiers lister_dossiers(const Services& services, const store::Agent& agen
     out.lignes.pop_back();
     out.suivante = out.lignes.back().id;
   }
-  out.decomptes = store::decompter_dossiers(read, agent.academie);
+  for (const auto etat :
+       {domain::EtatDossierPieces::a_controler, domain::EtatDossierPieces::non_conforme,
+        domain::EtatDossierPieces::en_attente, domain::EtatDossierPieces::complet})
+    out.decomptes.emplace_back(
+        etat, store::compter_dossiers(read, agent.academie, etat, kDecomptePlafond));
   return out;
 }
 

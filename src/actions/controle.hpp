@@ -24,9 +24,11 @@ struct ListeDossiers {
   std::optional<domain::EtatDossierPieces> filtre;  // none: every candidature
   std::vector<store::LigneDossier> lignes;          // oldest first, at most kDossiersParPage
   std::optional<long long> suivante;                // the cursor of the next page
-  std::vector<store::Decompte> decomptes;           // Inscrit candidatures per state
+  // Inscrit candidatures per state, up to kDecomptePlafond + 1 ("more than …").
+  std::vector<std::pair<domain::EtatDossierPieces, long long>> decomptes;
 };
 inline constexpr int kDossiersParPage = 50;
+inline constexpr long long kDecomptePlafond = 999;
 inline constexpr std::string_view kToutesCandidatures = "toutes";
 ListeDossiers lister_dossiers(const Services& services, const store::Agent& agent,
                               const FiltreDossiers& filtre);

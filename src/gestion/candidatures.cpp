@@ -73,10 +73,13 @@ Data filtres(const actions::ListeDossiers& liste) {
   Data out{Data::type::list};
   for (const auto etat : kFiltres) {
     long long nombre = 0;
-    for (const auto& d : liste.decomptes)
-      if (d.pieces == etat) nombre = d.nombre;
+    for (const auto& [e, n] : liste.decomptes)
+      if (e == etat) nombre = n;
+    const std::string compte = nombre > actions::kDecomptePlafond
+                                   ? "plus de " + std::to_string(actions::kDecomptePlafond)
+                                   : std::to_string(nombre);
     Data f;
-    f.set("libelle", std::string(libelle_filtre(etat)) + " (" + std::to_string(nombre) + ")");
+    f.set("libelle", std::string(libelle_filtre(etat)) + " (" + compte + ")");
     f.set("url", std::string(kListe) + "?pieces=" + std::string(domain::code_etat_dossier(etat)));
     f.set("actif", liste.filtre == etat);
     out.push_back(f);

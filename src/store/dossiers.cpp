@@ -53,15 +53,14 @@ std::vector<LigneDossier> lire_dossiers(Unit& unit, const RechercheDossiers& r) 
       r.academie, r.apres, static_cast<long long>(r.limite));
 }
 
-std::vector<Decompte> decompter_dossiers(Unit& unit, const std::string& academie) {
-  std::vector<Decompte> out;
-  for (auto& [code, nombre] : query_all<std::string, long long>(
-           unit,
-           "SELECT etat_pieces, COUNT(*) FROM candidatures WHERE academie = :a AND etat = :e "
-           "GROUP BY etat_pieces",
-           academie, kInscrit))
-    if (auto etat = domain::etat_dossier_of_code(code)) out.push_back({*etat, nombre});
-  return out;
+long long compter_dossiers(Unit& unit, const std::string& academie,
+                           domain::EtatDossierPieces pieces, long long plafond) {
+  return query_one<long long>(
+             unit,
+             "SELECT COUNT(*) FROM (SELECT 1 FROM candidatures WHERE academie = :a AND etat = :e "
+             "AND etat_pieces = :p LIMIT :n) premiers",
+             academie, kInscrit, std::string(domain::code_etat_dossier(pieces)), plafond + 1)
+      .value_or(0);
 }
 
 std::optional<LigneDossier> find_dossier(Unit& unit, long long candidature_id) {

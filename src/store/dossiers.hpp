@@ -36,12 +36,11 @@ struct RechercheDossiers {
 };
 std::vector<LigneDossier> lire_dossiers(Unit& unit, const RechercheDossiers& recherche);
 
-// How many Inscrit candidatures of the académie are in each state of their pieces.
-struct Decompte {
-  domain::EtatDossierPieces pieces = domain::EtatDossierPieces::en_attente;
-  long long nombre = 0;
-};
-std::vector<Decompte> decompter_dossiers(Unit& unit, const std::string& academie);
+// How many Inscrit candidatures of the académie are in state `pieces`, counted up to
+// `plafond` + 1 only: an académie holds a hundred thousand at national scale, and the list's
+// tabs need "more than `plafond`", not the exact figure, on every page.
+long long compter_dossiers(Unit& unit, const std::string& academie,
+                           domain::EtatDossierPieces pieces, long long plafond);
 
 // The candidate of a candidature, for the office's page of it.
 std::optional<LigneDossier> find_dossier(Unit& unit, long long candidature_id);

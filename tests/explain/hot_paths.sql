@@ -336,11 +336,13 @@ co.numero_candidat, co.nom_naissance, co.nom_usage, co.prenoms FROM candidatures
 JOIN comptes co ON co.id = c.compte_id
 WHERE c.academie = :a AND c.id > :i ORDER BY c.id LIMIT :n;
 
--- name: store::decompter_dossiers (src/store/dossiers.cpp)
+-- name: store::compter_dossiers (src/store/dossiers.cpp)
 -- :a = 'AIX'
 -- :e = 'inscrit'
-SELECT etat_pieces, COUNT(*) FROM candidatures WHERE academie = :a AND etat = :e
-GROUP BY etat_pieces;
+-- :p = 'a_controler'
+-- :n = 1000
+SELECT COUNT(*) FROM (SELECT 1 FROM candidatures WHERE academie = :a AND etat = :e
+AND etat_pieces = :p LIMIT :n) premiers;
 
 -- name: store::find_dossier (src/store/dossiers.cpp)
 -- :i = 4242

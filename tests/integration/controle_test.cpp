@@ -266,6 +266,29 @@ TEST_F(Controle, a_candidature_is_found_by_its_numeros_within_the_academie) {
   EXPECT_EQ(aix.get("/gestion/candidatures?recherche=" + numero + "-001").status, 422);
 }
 
+TEST_F(Controle, the_tabs_count_up_to_their_ceiling_only) {
+  const auto c = [&] {
+    store::Read read(portal.db());
+    return store::find_candidature_by_id(read, id).value();
+  }();
+  for (int i = 0; i < 3; ++i) {
+    const auto autre = activated_account(
+        portal, {"autre" + std::to_string(i) + "@example.fr", "Secret-2026", "AUTRE", "Anne"});
+    store::Tx tx(portal.db());
+    store::insert_candidature(tx, autre.id, c.domaine, c.session, "GUY", c.donnees,
+                              portal.clock().now());
+    tx.commit();
+  }
+  store::Read read(portal.db());
+  const auto compter = [&](long long plafond) {
+    return store::compter_dossiers(read, "GUY", domain::EtatDossierPieces::en_attente, plafond);
+  };
+  EXPECT_EQ(compter(10), 4);
+  EXPECT_EQ(compter(2), 3);  // "plus de 2"
+  EXPECT_EQ(store::compter_dossiers(read, "AIX", domain::EtatDossierPieces::en_attente, 10), 0);
+  EXPECT_TRUE(contains(liste("en_attente"), "En attente du candidat (4)"));
+}
+
 TEST_F(Controle, the_list_is_paged_fifty_at_a_time_oldest_first) {
   // 54 earlier candidatures of the same candidate, unregistered one after the other.
   const auto now = portal.clock().now();

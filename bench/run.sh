@@ -6,7 +6,7 @@
 # - on SQLite, then on PostgreSQL: five pages at 64 and 256 connections, logins per second,
 #   the login storm, the documents, the RSS with 10,000 idle connections, the closing hour.
 # Writes bench/results/<date>.csv, .md and .svg (bench/report.py) and the README's table.
-# BENCH_SECONDS (10) is each measurement's length; the whole run lasts about 45 of them.
+# BENCH_SECONDS (10) is each measurement's length; the whole run lasts about 57 of them.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=$root/build
@@ -48,15 +48,18 @@ measure() {
   wrk -t2 -c"$c" -d"${duration}s" --latency "$@" | awk '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; return v * 1000 }
     /Requests\/sec/ { rps = $2 } $1 == "50%" { p50 = ms($2) } $1 == "99%" { p99 = ms($2) }
-    END { printf "%.0f %.2f %.2f", rps, p50, p99 }'
+    /Non-2xx or 3xx/ { bad = "non-2xx/3xx: " $5 } /Socket errors/ { bad = bad "+" $0 }
+    END { printf "%.0f %.2f %.2f %s", rps, p50, p99, bad == "" ? "-" : bad }'
 }
 page() {
   local name=$1 backend=$2
   shift 2
   for c in 64 256; do
-    read -r rps p50 p99 <<<"$(measure "$c" "$@")"
+    read -r rps p50 p99 bad <<<"$(measure "$c" "$@")"
     row page "$name" "$backend" "$c" "$rps" "$p50" "$p99"
     echo "bench: $backend $name c$c: $rps requests/s, p50 $p50 ms, p99 $p99 ms"
+    # Answers other than 2xx and 3xx, or socket errors: the page measured something else.
+    [ "$bad" = - ] || { row errors "$name" "$backend" "$c" "\"$bad\"" "" ""; echo "bench: errors: $bad"; }
   done
 }
 row meta loadavg_start "" "" "$(cut -d' ' -f1-3 /proc/loadavg | tr ' ' '/')" "" ""
@@ -177,7 +180,7 @@ wrk_alone() {
 # meanwhile) against tab 2's POST on one connection.
 bench_documents() {
   local backend=$1 candidature
-  read -r rps p50 p99 <<<"$(measure 64 "$onglet/7/recapitulatif.pdf" -H "Cookie: examens_session=$session")"
+  read -r rps p50 p99 _ <<<"$(measure 64 "$onglet/7/recapitulatif.pdf" -H "Cookie: examens_session=$session")"
   row documents apercu_pdf "$backend" 64 "$rps" "$p50" "$p99"
   row documents tab2_post_c1 "$backend" 1 "$(wrk -t1 -c1 -d"${duration}s" -s "$work/tab2.lua" "$onglet/2" |
     awk '/Requests\/sec/ {printf "%.0f", $2}')" "" ""
@@ -216,21 +219,25 @@ bench_idle() {
   [[ "$opened" == "$idle open, 0 failed" ]] || row rss failed "$backend" "$idle" "$opened" "" ""
 }
 
-# The closing hour: $rush_clients candidates at once, each with his own account, logging in,
-# filling the eight tabs and Enregistrer, for 3 × $duration seconds.
+# The closing hour: $rush_clients candidates at once, each with his own account, filling the
+# eight tabs and Enregistrer, for 3 × $duration seconds: each logging in first (kind rush),
+# then with sessions written into the database (kind rush_session: the wizard alone).
 bench_rush() {
-  local backend=$1
-  "$build/bench_rush" "$base" "$EXAMENS_DB" "$rush_accounts" "$rush_clients" "$((3 * duration))" \
-    >"$work/rush.csv" 2>"$work/rush.log" || { cat "$work/rush.log" >&2; exit 1; }
-  cat "$work/rush.log" >&2
-  awk -F, -v b="$backend" -v c="$rush_clients" 'NR > 1 && $1 !~ /^(completed|failed)$/ {
-    print "rush," $1 "," b "," c "," $2 "," $3 "," $4 }' "$work/rush.csv" >>"$csv"
-  awk -F, -v b="$backend" -v c="$rush_clients" '$1 == "completed" {
-    print "rush,registrations_per_s," b "," c "," $4 ",," } $1 == "failed" {
-    print "rush,failed," b "," c "," $2 ",," }' "$work/rush.csv" >>"$csv"
-  sleep 3 # the preparer's last round
-  row rush documents_ready "$backend" "" "$(sql "$backend" "SELECT count(*) FROM documents WHERE etat = 'pret'")/$(sql "$backend" "SELECT count(*) FROM documents")" "" ""
-  grep -E '^(completed|failed)' "$work/rush.csv" | sed "s/^/bench: $backend rush /"
+  local backend=$1 mode kind
+  for mode in connexion session; do
+    kind=rush
+    [ "$mode" = connexion ] || kind=rush_session
+    "$build/bench_rush" "$base" "$EXAMENS_DB" "$rush_accounts" "$rush_clients" "$((3 * duration))" \
+      "$mode" >"$work/rush.csv" 2>"$work/rush.log" || { cat "$work/rush.log" >&2; exit 1; }
+    cat "$work/rush.log" >&2
+    awk -F, -v k="$kind" -v b="$backend" -v c="$rush_clients" '
+      NR > 1 && $1 !~ /^(completed|failed)$/ { print k "," $1 "," b "," c "," $2 "," $3 "," $4 }
+      $1 == "completed" { print k ",registrations_per_s," b "," c "," $4 ",," }
+      $1 == "failed" { print k ",failed," b "," c "," $2 ",," }' "$work/rush.csv" >>"$csv"
+    sleep 3 # the preparer's last round
+    row "$kind" documents_ready "$backend" "" "$(sql "$backend" "SELECT count(*) FROM documents WHERE etat = 'pret'")/$(sql "$backend" "SELECT count(*) FROM documents")" "" ""
+    grep -E '^(completed|failed)' "$work/rush.csv" | sed "s/^/bench: $backend rush ($mode) /"
+  done
 }
 
 for backend in $backends; do bench_backend "$backend"; done

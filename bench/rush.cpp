@@ -1,9 +1,11 @@
 // The closing-hour scenario of `make bench` (docs/decisions/0021-bench.md): ACCOUNTS activated
 // accounts written straight into the portal's database, then CLIENTS candidates at once, each
 // with an account of his own, logging in, going through the eight tabs and Enregistrer, again
-// and again for SECONDS. Prints CSV: each step's count, p50 and p99 in ms, then the completed
-// registrations and their rate.
-// usage: bench_rush BASE_URL DATABASE ACCOUNTS CLIENTS SECONDS
+// and again for SECONDS. MODE `connexion` logs each in through the form (one Argon2id hash
+// each); MODE `session` writes each one's session into the database too, so that what is
+// measured is the wizard alone. Prints CSV: each step's count, p50 and p99 in ms, then the
+// completed registrations and their rate.
+// usage: bench_rush BASE_URL DATABASE ACCOUNTS CLIENTS SECONDS connexion|session
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
@@ -13,6 +15,7 @@
 
 #include "crypto/secrets.hpp"
 #include "integration/support.hpp"
+#include "store/sessions.hpp"
 
 namespace examens::testing {
 namespace {
@@ -21,15 +24,22 @@ using Horloge = std::chrono::steady_clock;
 constexpr const char* kMotDePasse = "Examens-2026!";
 constexpr const char* kCle = "N-BCP-2027-GUY";
 
-// One password hash for all (Argon2id is slow on purpose; each login still verifies it).
-std::vector<std::string> creer_comptes(store::Database& db, int nombre) {
+struct Candidat {
+  std::string email;
+  std::string jeton;  // the session cookie, when written into the database
+};
+
+// One password hash for all (Argon2id is slow on purpose; each login still verifies it). The
+// two modes take accounts of their own: a candidate registers once for the session.
+std::vector<Candidat> creer_comptes(store::Database& db, int nombre, bool sessions) {
   const std::string hash = crypto::hash_password(kMotDePasse);
   const auto maintenant = domain::SystemClock().now();
-  std::vector<std::string> emails;
+  const std::string prefixe = sessions ? "ruee.session." : "ruee.connexion.";
+  std::vector<Candidat> candidats;
   store::Tx tx(db);
   for (int i = 0; i < nombre; ++i) {
     store::Compte c;
-    c.email = "ruee." + std::to_string(i) + "@example.fr";
+    c.email = prefixe + std::to_string(i) + "@example.fr";
     c.mot_de_passe = hash;
     c.etat = store::kEtatActif;
     c.identite = {"M",
@@ -41,22 +51,32 @@ std::vector<std::string> creer_comptes(store::Database& db, int nombre) {
                   "973",
                   "97302",
                   "Cayenne"};
-    c.numero_candidat = std::to_string(91000000000LL + i);
+    c.numero_candidat = std::to_string((sessions ? 92000000000LL : 91000000000LL) + i);
     if (!store::reserve_numero_candidat(tx, c.numero_candidat, maintenant))
       throw std::runtime_error("numéro de candidat déjà pris : " + c.numero_candidat);
     c.id = store::insert_compte(tx, c, maintenant);
     store::activate_compte(tx, c.id, maintenant);
-    emails.push_back(c.email);
+    Candidat candidat{c.email, ""};
+    if (sessions) {
+      candidat.jeton = crypto::random_token(32);
+      const store::SessionRow row{crypto::token_hash(candidat.jeton),
+                                  c.id,
+                                  crypto::random_token(32),
+                                  maintenant,
+                                  maintenant,
+                                  maintenant + std::chrono::hours(2)};
+      store::insert_session(tx, row, maintenant, "127.0.0.1", "bench_rush");
+    }
+    candidats.push_back(std::move(candidat));
   }
   tx.commit();
-  return emails;
+  return candidats;
 }
 
 // Each step's latencies in ms, in the order of the scenario.
 struct Mesures {
-  std::vector<std::string> etapes{"connexion", "m'inscrire", "onglet 1", "onglet 2",
-                                  "onglet 3",  "onglet 4",   "onglet 5", "onglet 6",
-                                  "onglet 7",  "enregistrer"};
+  std::vector<std::string> etapes{"connexion", "m'inscrire", "onglet 1", "onglet 2", "onglet 3",
+                                  "onglet 4",  "onglet 5",   "onglet 6", "onglet 7", "enregistrer"};
   std::vector<std::vector<double>> ms = std::vector<std::vector<double>>(etapes.size());
   long terminees = 0;
   long echecs = 0;
@@ -104,12 +124,17 @@ HttpResult onglet(Client& client, int n, Fields champs) {
   return r;
 }
 
-void inscrire(const std::string& base_url, const std::string& email, Mesures& m) {
+void inscrire(const std::string& base_url, const Candidat& candidat, Mesures& m) {
   Client client(base_url);
   const auto onglets = exemple();
-  auto r = chronometrer(m.ms[0], [&] { return login(client, email, kMotDePasse); });
-  exiger(r.status == 303 && r.header("location") == "/", "connexion", r);
-  r = chronometrer(m.ms[1], [&] {
+  if (candidat.jeton.empty()) {
+    const auto r =
+        chronometrer(m.ms[0], [&] { return login(client, candidat.email, kMotDePasse); });
+    exiger(r.status == 303 && r.header("location") == "/", "connexion", r);
+  } else {
+    client.set_cookie("examens_session", candidat.jeton);
+  }
+  auto r = chronometrer(m.ms[1], [&] {
     return client.submit("/inscription/nouvelle?domaine=BCP&session=2027&academie=GUY",
                          "/inscription/nouvelle",
                          {{"domaine", "BCP"}, {"session", "2027"}, {"academie", "GUY"}});
@@ -134,18 +159,19 @@ double centile(std::vector<double> v, double p) {
 }
 
 int run(int argc, char** argv) {
-  if (argc != 6) {
-    std::cerr << "usage: bench_rush BASE_URL DATABASE ACCOUNTS CLIENTS SECONDS\n";
+  const std::string mode = argc == 7 ? argv[6] : "";
+  if (mode != "connexion" && mode != "session") {
+    std::cerr << "usage: bench_rush BASE_URL DATABASE ACCOUNTS CLIENTS SECONDS connexion|session\n";
     return 2;
   }
   crypto::init_secrets();
   const std::string base_url = argv[1];
   const int clients = std::stoi(argv[4]);
   const auto duree = std::chrono::seconds(std::stoi(argv[5]));
-  std::vector<std::string> emails;
+  std::vector<Candidat> candidats;
   {
     store::Database db(argv[2], 1);
-    emails = creer_comptes(db, std::stoi(argv[3]));
+    candidats = creer_comptes(db, std::stoi(argv[3]), mode == "session");
   }
   Mesures total;
   std::mutex mutex;
@@ -155,14 +181,15 @@ int run(int argc, char** argv) {
   for (int t = 0; t < clients; ++t)
     fils.emplace_back([&] {
       Mesures m;
-      for (std::size_t i = suivant++; i < emails.size() && Horloge::now() - debut < duree;
+      for (std::size_t i = suivant++; i < candidats.size() && Horloge::now() - debut < duree;
            i = suivant++) {
         try {
-          inscrire(base_url, emails[i], m);
+          inscrire(base_url, candidats[i], m);
           ++m.terminees;
         } catch (const std::exception& e) {
           ++m.echecs;
-          if (m.premiers_echecs.size() < 5) m.premiers_echecs.push_back(emails[i] + " " + e.what());
+          if (m.premiers_echecs.size() < 5)
+            m.premiers_echecs.push_back(candidats[i].email + " " + e.what());
         }
       }
       std::lock_guard lock(mutex);
@@ -177,7 +204,7 @@ int run(int argc, char** argv) {
   std::printf("completed,%ld,%.1f,%.2f\nfailed,%ld\n", total.terminees, secondes,
               total.terminees / secondes, total.echecs);
   for (const auto& e : total.premiers_echecs) std::cerr << "bench_rush: " << e << "\n";
-  if (static_cast<std::size_t>(suivant.load()) >= emails.size())
+  if (static_cast<std::size_t>(suivant.load()) >= candidats.size())
     std::cerr << "bench_rush: every account was used before the time was up\n";
   return total.terminees > 0 ? 0 : 1;
 }
@@ -185,4 +212,6 @@ int run(int argc, char** argv) {
 }  // namespace
 }  // namespace examens::testing
 
-int main(int argc, char** argv) { return examens::testing::run(argc, argv); }
+int main(int argc, char** argv) {
+  return examens::testing::run(argc, argv);
+}

@@ -169,7 +169,8 @@ def other_tables(res):
         for kind, what in RUSH.items():
             clients = res.get(kind, "registrations_per_s", b, field="connections")
             steps = [[s, res.get(kind, s, b), res.get(kind, s, b, field="p50_ms"),
-                      res.get(kind, s, b, field="p99_ms")] for s in STEPS]
+                      res.get(kind, s, b, field="p99_ms")] for s in STEPS
+                     if res.num(kind, s, b)]
             parts.append(
                 f"Closing hour {what} on {BACKENDS[b]}: {clients} candidates at once, each step "
                 "timed from its form's GET to the POST's answer: "

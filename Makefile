@@ -48,7 +48,7 @@ fuzz: build-fuzz
 
 # Throughput of the hot pages as ratios to anchors measured in the same run (bench/run.sh).
 bench: build
-	cmake --build build --target bench_anchors
+	cmake --build build --target bench_anchors bench_rush
 	./bench/run.sh
 
 # The national-scale data set (scripts/dataset.sh, docs/decisions/0022-dataset.md): a

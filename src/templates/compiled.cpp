@@ -140,25 +140,6 @@ class Parser {
   std::vector<Open> open_;
 };
 
-void append_escaped(std::string& out, const std::string& value) {
-  std::size_t from = 0;
-  for (std::size_t i = 0; i < value.size(); ++i) {
-    const char* entity = nullptr;
-    switch (value[i]) {
-      case '&': entity = "&amp;"; break;
-      case '<': entity = "&lt;"; break;
-      case '>': entity = "&gt;"; break;
-      case '"': entity = "&quot;"; break;
-      case '\'': entity = "&apos;"; break;
-      default: continue;
-    }
-    out.append(value, from, i - from);
-    out += entity;
-    from = i + 1;
-  }
-  out.append(value, from, std::string::npos);
-}
-
 class Renderer {
  public:
   Renderer(std::string& out, bool escape, const Slot* slot)
@@ -234,7 +215,7 @@ class Renderer {
           refuse_lambda(var, n);
           if (!var || !var->is_string()) break;
           if (escape_ && n.kind == Node::Kind::variable)
-            append_escaped(out_, var->string_value());
+            append_html_escaped(out_, var->string_value());
           else
             out_ += var->string_value();
           break;
@@ -263,6 +244,25 @@ class Renderer {
 };
 
 }  // namespace
+
+void append_html_escaped(std::string& out, std::string_view value) {
+  std::size_t from = 0;
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    const char* entity = nullptr;
+    switch (value[i]) {
+      case '&': entity = "&amp;"; break;
+      case '<': entity = "&lt;"; break;
+      case '>': entity = "&gt;"; break;
+      case '"': entity = "&quot;"; break;
+      case '\'': entity = "&apos;"; break;
+      default: continue;
+    }
+    out.append(value, from, i - from);
+    out += entity;
+    from = i + 1;
+  }
+  out.append(value.substr(from));
+}
 
 Compiled::Compiled(std::string_view source) : nodes_(Parser(source).parse()) {}
 Compiled::~Compiled() = default;

@@ -31,6 +31,9 @@ struct Extras {
   const Slot* slot = nullptr;
 };
 
+// Appends `value` escaped as the templates escape a {{variable}}: & < > " '.
+void append_html_escaped(std::string& out, std::string_view value);
+
 class Compiled {
  public:
   // Throws std::runtime_error naming the problem and its offset: an unclosed tag or

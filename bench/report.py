@@ -17,7 +17,8 @@ PAGES = {
     "tab2_post": "wizard tab 2 POST (one commit)",
 }
 BACKENDS = {"sqlite": "SQLite", "postgresql": "PostgreSQL 15"}
-RUSH = {"rush": "(each logs in)", "rush_session": "(sessions written in the database)"}
+RUSH = {"rush": "(each logs in)", "rush_session": "(sessions written in the database)",
+        "rush_enregistrer": "(Enregistrer alone: drafts and sessions written in the database)"}
 STEPS = ["connexion", "m'inscrire"] + [f"onglet {n}" for n in range(1, 8)] + ["enregistrer"]
 
 
@@ -78,14 +79,19 @@ def targets(res):
                         f"{fmt(p99, 1)} ms", f"≤ {p99_factor} × nginx's = {fmt(limit, 1)} ms",
                         verdict(p99, limit, higher_is_better=False)))
     for backend, anchor in (("sqlite", "sqlite_commits"), ("postgresql", "pg_commits")):
-        for kind, what in RUSH.items():
-            rate = res.num(kind, "registrations_per_s", backend)
-            commits = res.num("anchor", anchor, backend)
-            if rate is None or not commits:
-                continue
-            out.append((f"closing hour {what}, {BACKENDS[backend]}: Enregistrer/s against its "
-                        "commits/s", f"{rate:.1f}/s = {rate / commits * 100:.1f} %",
+        rate = res.num("rush_enregistrer", "registrations_per_s", backend)
+        commits = res.num("anchor", anchor, backend)
+        if rate is not None and commits:
+            out.append((f"completed Enregistrer/s, {BACKENDS[backend]}, against its commits/s",
+                        f"{rate:,.0f}/s = {rate / commits * 100:.1f} %",
                         f"≥ 30 % = {0.3 * commits:,.0f}/s", verdict(rate / commits, 0.30)))
+        # Whole registrations: the login's Argon2id, 20 requests and two PDFs each; shown
+        # beside the target, which is Enregistrer's.
+        for kind in ("rush", "rush_session"):
+            rate = res.num(kind, "registrations_per_s", backend)
+            if rate is not None:
+                out.append((f"whole registrations/s {RUSH[kind]}, {BACKENDS[backend]}",
+                            f"{rate:.1f}/s", "(no target: see below)", ""))
     argon = res.num("anchor", "argon2id_ms")
     cores = res.num("meta", "cores")
     threads = res.num("meta", "hashing_threads")

@@ -226,13 +226,17 @@ bench_idle() {
 
 # The closing hour: $rush_clients candidates at once, each with his own account, filling the
 # eight tabs and Enregistrer, for 3 × $duration seconds: each logging in first (kind rush),
-# then with sessions written into the database (kind rush_session: the wizard alone).
+# then with sessions written into the database (kind rush_session: the wizard alone), then
+# Enregistrer alone, the drafts written into the database too (kind rush_enregistrer, four
+# times the accounts: each Enregistrer takes one).
 bench_rush() {
-  local backend=$1 mode kind
-  for mode in connexion session; do
+  local backend=$1 mode kind accounts
+  for mode in connexion session enregistrer; do
     kind=rush
+    accounts=$rush_accounts
     [ "$mode" = connexion ] || kind=rush_session
-    "$build/bench_rush" "$base" "$EXAMENS_DB" "$rush_accounts" "$rush_clients" "$((3 * duration))" \
+    [ "$mode" = enregistrer ] && kind=rush_enregistrer && accounts=$((4 * rush_accounts))
+    "$build/bench_rush" "$base" "$EXAMENS_DB" "$accounts" "$rush_clients" "$((3 * duration))" \
       "$mode" >"$work/rush.csv" 2>"$work/rush.log" || { cat "$work/rush.log" >&2; exit 1; }
     cat "$work/rush.log" >&2
     awk -F, -v k="$kind" -v b="$backend" -v c="$rush_clients" '

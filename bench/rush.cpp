@@ -4,8 +4,11 @@
 // and again for SECONDS. MODE `connexion` logs each in through the form (one Argon2id hash
 // each); MODE `session` writes each one's session into the database too, so that what is
 // measured is the wizard alone. Prints CSV: each step's count, p50 and p99 in ms, then the
-// completed registrations and their rate.
-// usage: bench_rush BASE_URL DATABASE ACCOUNTS CLIENTS SECONDS connexion|session
+// completed registrations and their rate. MODE `enregistrer` measures Enregistrer alone: one
+// candidate fills the eight tabs, his draft is copied to every other account, and the
+// candidates only press Enregistrer (the target: Enregistrer per second against the
+// backend's own commits).
+// usage: bench_rush BASE_URL DATABASE ACCOUNTS CLIENTS SECONDS connexion|session|enregistrer
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
@@ -15,6 +18,7 @@
 
 #include "crypto/secrets.hpp"
 #include "integration/support.hpp"
+#include "store/candidatures.hpp"
 #include "store/sessions.hpp"
 
 namespace examens::testing {
@@ -27,14 +31,20 @@ constexpr const char* kCle = "N-BCP-2027-GUY";
 struct Candidat {
   std::string email;
   std::string jeton;  // the session cookie, when written into the database
+  std::string csrf;   // and its form token
+  long long compte_id = 0;
 };
 
 // One password hash for all (Argon2id is slow on purpose; each login still verifies it). The
 // two modes take accounts of their own: a candidate registers once for the session.
-std::vector<Candidat> creer_comptes(store::Database& db, int nombre, bool sessions) {
+std::vector<Candidat> creer_comptes(store::Database& db, int nombre, bool sessions,
+                                    const std::string& mode) {
   const std::string hash = crypto::hash_password(kMotDePasse);
   const auto maintenant = domain::SystemClock().now();
-  const std::string prefixe = sessions ? "ruee.session." : "ruee.connexion.";
+  const std::string prefixe = "ruee." + mode + ".";
+  const long long premier_numero = mode == "connexion" ? 91000000000LL
+                                   : mode == "session" ? 92000000000LL
+                                                       : 93000000000LL;
   std::vector<Candidat> candidats;
   store::Tx tx(db);
   for (int i = 0; i < nombre; ++i) {
@@ -51,20 +61,17 @@ std::vector<Candidat> creer_comptes(store::Database& db, int nombre, bool sessio
                   "973",
                   "97302",
                   "Cayenne"};
-    c.numero_candidat = std::to_string((sessions ? 92000000000LL : 91000000000LL) + i);
+    c.numero_candidat = std::to_string(premier_numero + i);
     if (!store::reserve_numero_candidat(tx, c.numero_candidat, maintenant))
       throw std::runtime_error("numéro de candidat déjà pris : " + c.numero_candidat);
     c.id = store::insert_compte(tx, c, maintenant);
     store::activate_compte(tx, c.id, maintenant);
-    Candidat candidat{c.email, ""};
+    Candidat candidat{c.email, "", crypto::random_token(32), c.id};
     if (sessions) {
       candidat.jeton = crypto::random_token(32);
-      const store::SessionRow row{crypto::token_hash(candidat.jeton),
-                                  c.id,
-                                  crypto::random_token(32),
-                                  maintenant,
-                                  maintenant,
-                                  maintenant + std::chrono::hours(2)};
+      const store::SessionRow row{
+          crypto::token_hash(candidat.jeton), c.id, candidat.csrf, maintenant, maintenant,
+          maintenant + std::chrono::hours(2)};
       store::insert_session(tx, row, maintenant, "127.0.0.1", "bench_rush");
     }
     candidats.push_back(std::move(candidat));
@@ -107,9 +114,13 @@ HttpResult chronometrer(std::vector<double>& ms, F etape) {
   return r;
 }
 
+std::string page_onglet(int n) {
+  return std::string("/inscription/saisie/").append(kCle).append("/").append(std::to_string(n));
+}
+
 // A tab; tabs 3 and 5 first show a notice (the category, the exemptions) and pass once read.
 HttpResult onglet(Client& client, int n, Fields champs) {
-  const std::string page = "/inscription/saisie/" + std::string(kCle) + "/" + std::to_string(n);
+  const std::string page = page_onglet(n);
   champs.emplace_back("action", "suivant");
   auto r = client.submit(page, page, champs);
   if (r.status == 303 && r.header("location").starts_with(page + "?avis=")) {
@@ -124,16 +135,9 @@ HttpResult onglet(Client& client, int n, Fields champs) {
   return r;
 }
 
-void inscrire(const std::string& base_url, const Candidat& candidat, Mesures& m) {
-  Client client(base_url);
+// M'inscrire and tabs 1 to 7, each timed; the draft then waits on tab 8.
+void remplir(Client& client, Mesures& m) {
   const auto onglets = exemple();
-  if (candidat.jeton.empty()) {
-    const auto r =
-        chronometrer(m.ms[0], [&] { return login(client, candidat.email, kMotDePasse); });
-    exiger(r.status == 303 && r.header("location") == "/", "connexion", r);
-  } else {
-    client.set_cookie("examens_session", candidat.jeton);
-  }
   auto r = chronometrer(m.ms[1], [&] {
     return client.submit("/inscription/nouvelle?domaine=BCP&session=2027&academie=GUY",
                          "/inscription/nouvelle",
@@ -142,14 +146,54 @@ void inscrire(const std::string& base_url, const Candidat& candidat, Mesures& m)
   exiger(r.status == 303, "m'inscrire", r);
   for (int n = 1; n <= 7; ++n) {
     r = chronometrer(m.ms[1 + n], [&] { return onglet(client, n, onglets.at(n)); });
-    exiger(r.status == 303 && r.header("location").ends_with("/" + std::to_string(n + 1)),
+    exiger(r.status == 303 && r.header("location").ends_with(page_onglet(n + 1)),
            "onglet " + std::to_string(n), r);
   }
-  Fields conditions = onglets.at(8);
+}
+
+const std::string kPageConditions = page_onglet(8);
+
+void inscrire(const std::string& base_url, const Candidat& candidat, Mesures& m) {
+  Client client(base_url);
+  if (candidat.jeton.empty()) {
+    const auto r =
+        chronometrer(m.ms[0], [&] { return login(client, candidat.email, kMotDePasse); });
+    exiger(r.status == 303 && r.header("location") == "/", "connexion", r);
+  } else {
+    client.set_cookie("examens_session", candidat.jeton);
+  }
+  remplir(client, m);
+  Fields conditions = exemple().at(8);
   conditions.emplace_back("action", "enregistrer");
-  const std::string page = "/inscription/saisie/" + std::string(kCle) + "/8";
-  r = chronometrer(m.ms[9], [&] { return client.submit(page, page, conditions); });
+  const auto r = chronometrer(
+      m.ms[9], [&] { return client.submit(kPageConditions, kPageConditions, conditions); });
   exiger(r.status == 303 && r.header("location").ends_with("/numero"), "enregistrer", r);
+}
+
+// Enregistrer alone: the draft is in the database, the form's token known; one POST.
+void enregistrer(Client& client, const Candidat& candidat, Mesures& m) {
+  client.set_cookie("examens_session", candidat.jeton);
+  Fields conditions = exemple().at(8);
+  conditions.emplace_back("action", "enregistrer");
+  conditions.emplace_back("csrf", candidat.csrf);
+  const auto r = chronometrer(m.ms[9], [&] { return client.post(kPageConditions, conditions); });
+  exiger(r.status == 303 && r.header("location").ends_with("/numero"), "enregistrer", r);
+}
+
+// The first candidate fills the tabs through the portal; his draft is copied to the others,
+// who then have nothing left but Enregistrer.
+void preparer_brouillons(const std::string& base_url, store::Database& db,
+                         std::vector<Candidat>& candidats) {
+  Client client(base_url);
+  client.set_cookie("examens_session", candidats.front().jeton);
+  Mesures ignorees;
+  remplir(client, ignorees);
+  const auto now = domain::SystemClock().now();
+  store::Tx tx(db);
+  const auto donnees = store::load_brouillon(tx, candidats.front().compte_id, kCle).value();
+  for (const auto& c : candidats)
+    store::save_brouillon(tx, c.compte_id, kCle, donnees, now, now + std::chrono::hours(24));
+  tx.commit();
 }
 
 double centile(std::vector<double> v, double p) {
@@ -160,8 +204,9 @@ double centile(std::vector<double> v, double p) {
 
 int run(int argc, char** argv) {
   const std::string mode = argc == 7 ? argv[6] : "";
-  if (mode != "connexion" && mode != "session") {
-    std::cerr << "usage: bench_rush BASE_URL DATABASE ACCOUNTS CLIENTS SECONDS connexion|session\n";
+  if (mode != "connexion" && mode != "session" && mode != "enregistrer") {
+    std::cerr << "usage: bench_rush BASE_URL DATABASE ACCOUNTS CLIENTS SECONDS "
+                 "connexion|session|enregistrer\n";
     return 2;
   }
   crypto::init_secrets();
@@ -171,7 +216,8 @@ int run(int argc, char** argv) {
   std::vector<Candidat> candidats;
   {
     store::Database db(argv[2], 1);
-    candidats = creer_comptes(db, std::stoi(argv[3]), mode == "session");
+    candidats = creer_comptes(db, std::stoi(argv[3]), mode != "connexion", mode);
+    if (mode == "enregistrer") preparer_brouillons(base_url, db, candidats);
   }
   Mesures total;
   std::mutex mutex;
@@ -181,10 +227,14 @@ int run(int argc, char** argv) {
   for (int t = 0; t < clients; ++t)
     fils.emplace_back([&] {
       Mesures m;
+      Client client(base_url);  // kept alive from one Enregistrer to the next
       for (std::size_t i = suivant++; i < candidats.size() && Horloge::now() - debut < duree;
            i = suivant++) {
         try {
-          inscrire(base_url, candidats[i], m);
+          if (mode == "enregistrer")
+            enregistrer(client, candidats[i], m);
+          else
+            inscrire(base_url, candidats[i], m);
           ++m.terminees;
         } catch (const std::exception& e) {
           ++m.echecs;

@@ -159,8 +159,8 @@ TEST(Outbox, a_batch_outlasting_its_claim_is_not_sent_by_two_senders) {
   auto lent = std::make_unique<Relais>(clock, seconds(20), acceptes);
   auto* relais = lent.get();
   mail::Sender premier(base.db(), clock, std::move(lent), options);
-  mail::Sender second(base.db(), clock,
-                      std::make_unique<Relais>(clock, seconds(0), acceptes), options);
+  mail::Sender second(base.db(), clock, std::make_unique<Relais>(clock, seconds(0), acceptes),
+                      options);
   relais->pendant(clock.now() + seconds(120), [&] { second.deliver_due(); });
   premier.deliver_due();
   second.deliver_due();

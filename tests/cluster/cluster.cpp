@@ -1,6 +1,7 @@
 // The cluster of scripts/cluster.sh for the cluster test.
 #include "cluster/cluster.hpp"
 
+#include <gtest/gtest.h>
 #include <signal.h>
 
 #include <chrono>
@@ -65,7 +66,7 @@ Cluster::~Cluster() {
   } catch (const std::exception& e) {
     std::cerr << "cluster: " << e.what() << std::endl;
   }
-  if (garder_)
+  if (::testing::Test::HasFailure())
     std::cout << "cluster: logs and data kept in " << dossier_ << std::endl;
   else
     fs::remove_all(dossier_);

@@ -1,7 +1,7 @@
 // The cluster of scripts/cluster.sh for the cluster test: a PostgreSQL 15 primary with a
 // synchronous streaming standby, two `examens serve` instances (a and b) on the primary sharing
 // one data folder, and nginx in front of both, in a folder of its own; stopped when the object
-// goes, whatever happened.
+// goes, whatever happened, and the folder (logs, data) removed unless the test failed.
 #pragma once
 
 #include <sys/types.h>
@@ -29,8 +29,6 @@ class Cluster {
   void restart(char instance, const std::string& heure_demo);
   std::filesystem::path journal(char instance) const;
   const std::filesystem::path& dossier() const { return dossier_; }
-  // Keeps the folder (logs, data) after the stop, to explain a failure.
-  void keep() { garder_ = true; }
 
  private:
   // Runs scripts/cluster.sh ACTION DIR [INSTANCE], its output appended to DIR/cluster.log.
@@ -41,7 +39,6 @@ class Cluster {
   std::filesystem::path binaire_;
   std::filesystem::path dossier_;
   std::map<std::string, std::string> reglages_;
-  bool garder_ = false;
 };
 
 }  // namespace examens::testing

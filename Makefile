@@ -1,5 +1,5 @@
 # examens: the two set-up commands are `make run` and `make test` (see README.md).
-.PHONY: deps build build-asan build-fuzz run test test-asan fuzz bench dataset lighthouse format clean
+.PHONY: deps build build-asan build-fuzz run test test-asan fuzz bench dataset cluster-demo lighthouse format clean
 
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS = -G Ninja -DCMAKE_EXPORT_COMPILE_COMMANDS=ON
@@ -56,6 +56,13 @@ bench: build
 # (1,000,000) and DATASET_CANDIDATURES candidatures (1,500,000); prints its time and size.
 dataset: build
 	./scripts/dataset.sh
+
+# The production layout on loopback (scripts/cluster.sh, docs/decisions/0023-cluster.md): a
+# PostgreSQL 15 primary with its synchronous standby, two instances sharing their files, nginx
+# in front of both, the demo data and clock (DEMO_NOW); prints the addresses and accounts and
+# runs until Ctrl-C, which stops everything it started.
+cluster-demo: build
+	DEMO_NOW="$(DEMO_NOW)" ./scripts/cluster.sh demo
 
 # Lighthouse's mobile scores of four pages of the demo (bench/lighthouse.sh).
 lighthouse: build

@@ -13,6 +13,7 @@ DEBIAN_PACKAGES=(
   libbrotli-dev zlib1g-dev
   fonts-dejavu-core poppler-utils zbar-tools iso-codes python3
   clamav-daemon
+  nginx-light  # the cluster test and make bench start their own, on loopback
   libgtest-dev googletest
   clang libclang-rt-14-dev  # the fuzz build (tests/fuzz): clang and its libFuzzer runtime
   chromium
@@ -35,11 +36,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   $SUDO apt-get update -qq
   # clamav-daemon is for the tests, which start their own clamd with a local signature:
-  # its service and freshclam (which would download signatures) must not start.
+  # its service and freshclam (which would download signatures) must not start. Nor must
+  # nginx's, which would listen on port 80 of every address.
   policy=""
-  if [[ " ${missing[*]} " == *" clamav-daemon "* ]] && [ ! -e /usr/sbin/policy-rc.d ]; then
+  if [[ " ${missing[*]} " =~ " "(clamav-daemon|nginx-light)" " ]] && [ ! -e /usr/sbin/policy-rc.d ]; then
     policy=/usr/sbin/policy-rc.d
-    printf '#!/bin/sh\ncase "$1" in clamav-*) exit 101;; esac\nexit 0\n' | $SUDO tee "$policy" >/dev/null
+    printf '#!/bin/sh\ncase "$1" in clamav-*|nginx) exit 101;; esac\nexit 0\n' | $SUDO tee "$policy" >/dev/null
     $SUDO chmod 755 "$policy"
     trap '$SUDO rm -f "$policy"' EXIT
   fi
@@ -48,7 +50,7 @@ if [ ${#missing[@]} -gt 0 ]; then
     $SUDO rm -f "$policy"
     if [ -d /run/systemd/system ]; then
       $SUDO systemctl disable --quiet clamav-daemon.service clamav-daemon.socket \
-        clamav-freshclam.service 2>/dev/null || true
+        clamav-freshclam.service nginx.service 2>/dev/null || true
     fi
   fi
 fi

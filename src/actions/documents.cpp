@@ -57,6 +57,9 @@ bool preparer(const Services& services, const store::DocumentAPreparer& a, domai
   store::Tx tx(services.db());
   const bool stored = store::store_pdf(tx, d.id, crypto::base64(pdf), now);
   tx.commit();
+  // Which instance rendered what; `stored` false is a second rendering after a lapsed claim,
+  // which the guard of store_pdf kept from being stored.
+  log::info("document_prepared", {{"id", d.id}, {"stored", stored}});
   return stored;
 }
 

@@ -11,6 +11,10 @@ namespace {
 // Long enough for a slow SMTP server; a crashed sender's claim lapses after it.
 constexpr auto kLease = std::chrono::seconds(120);
 constexpr int kBatch = 20;
+// A delivery starts only while the claim covers the longest one, with a margin for the
+// instances' clocks: past its claim, another instance's sender may take the mail and send it
+// too. The rest of a batch a slow relay held up goes back to the outbox.
+constexpr auto kClaimNeeded = kDeliveryTimeout + std::chrono::seconds(10);
 
 }  // namespace
 
@@ -67,13 +71,16 @@ int Sender::deliver_due() {
     record(unrecorded_.front());
     unrecorded_.erase(unrecorded_.begin());
   }
+  const domain::Instant until = clock_.now() + kLease;
   {
     store::Tx tx(db_);
-    due = store::claim_due_mails(tx, clock_.now(), kLease, kBatch);
+    due = store::claim_due_mails(tx, until - kLease, kLease, kBatch);
     tx.commit();
   }
   int delivered = 0;
-  for (auto& row : due) {
+  std::size_t next = 0;
+  for (; next < due.size() && clock_.now() + kClaimNeeded <= until; ++next) {
+    auto& row = due[next];
     Mail mail;
     mail.from_name = options_.from_name;
     mail.from_address = options_.from_address;
@@ -94,6 +101,13 @@ int Sender::deliver_due() {
       throw;
     }
     if (outcome.result.ok) ++delivered;
+  }
+  if (next < due.size()) {
+    std::vector<long long> rest;
+    for (; next < due.size(); ++next) rest.push_back(due[next].id);
+    store::Tx tx(db_);
+    store::release_mails(tx, rest, until);
+    tx.commit();
   }
   return delivered;
 }

@@ -20,7 +20,7 @@ namespace examens::mail {
 namespace {
 
 constexpr long kConnectTimeoutMs = 5'000;
-constexpr long kTotalTimeoutMs = 20'000;
+constexpr long kTotalTimeoutMs = std::chrono::milliseconds(kDeliveryTimeout).count();
 constexpr std::size_t kMaxIdInFileName = 120;
 
 std::string errno_text(int error) {

@@ -56,6 +56,9 @@ class FileTransport : public Transport {
   std::filesystem::path dir_;
 };
 
+// The longest a delivery lasts: SMTP's whole exchange is cut after it.
+inline constexpr std::chrono::seconds kDeliveryTimeout{20};
+
 // Sends each mail through libcurl to `url` (smtp://host:port, or smtps:// for TLS
 // from the first byte; user:password@ in the URL enables AUTH). The envelope is
 // MAIL FROM the mail's from_address, RCPT TO its to_address. Timeouts: connect 5 s,

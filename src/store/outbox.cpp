@@ -84,6 +84,14 @@ std::vector<OutboxMail> claim_due_mails(Tx& tx, domain::Instant now, std::chrono
   return claimed;
 }
 
+void release_mails(Tx& tx, const std::vector<long long>& ids, domain::Instant until) {
+  for (const long long id : ids)
+    execute(tx,
+            "UPDATE messages SET reserve_jusqu_a = 0 WHERE id = :id AND reserve_jusqu_a = :u AND "
+            "envoye_le IS NULL",
+            id, seconds(until));
+}
+
 void mark_mail_sent(Tx& tx, long long id, domain::Instant now, const std::string& chemin_eml) {
   execute(tx,
           std::string("UPDATE messages SET envoye_le = :t, chemin_eml = :p, tentatives = "

@@ -36,6 +36,9 @@ long long enqueue_mail(Tx& tx, const OutboxMail& mail, domain::Instant now);
 // instance) skips them until the lease ends, so a mail is not delivered twice at once.
 std::vector<OutboxMail> claim_due_mails(Tx& tx, domain::Instant now, std::chrono::seconds lease,
                                         int limit);
+// Gives back the mails of a claim made until `until` that are still unsent and still held by
+// it (not taken again since it lapsed): any sender may claim them at once.
+void release_mails(Tx& tx, const std::vector<long long>& ids, domain::Instant until);
 // Marking a mail sent or abandoned also drops its single-use link for good (texte_conserve).
 void mark_mail_sent(Tx& tx, long long id, domain::Instant now, const std::string& chemin_eml);
 void mark_mail_retry(Tx& tx, long long id, int tentatives, domain::Instant next,

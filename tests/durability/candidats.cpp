@@ -4,7 +4,9 @@
 #include <thread>
 
 #include "crypto/empreinte.hpp"
+#include "crypto/secrets.hpp"
 #include "integration/justificatifs_support.hpp"
+#include "store/comptes.hpp"
 #include "unit/echantillons.hpp"
 
 namespace examens::testing {
@@ -31,6 +33,45 @@ void exiger(bool condition, const std::string& quoi, const HttpResult& r) {
 }
 
 }  // namespace
+
+std::vector<Candidat> creer_candidats(store::Database& db, int nombre, std::mt19937_64& aleas) {
+  const std::string hash = crypto::hash_password("Secret-2026");
+  const auto maintenant = domain::SystemClock().now();
+  std::bernoulli_distribution deposer(0.5), modifier(0.35);
+  std::vector<Candidat> out;
+  store::Tx tx(db);
+  for (int i = 0; i < nombre; ++i) {
+    store::Compte c;
+    c.email = "candidat." + std::to_string(i) + "@example.fr";
+    c.mot_de_passe = hash;
+    c.etat = store::kEtatActif;
+    c.identite = {"MME",
+                  "DURAND",
+                  "",
+                  "Anne",
+                  {std::chrono::year(2003), std::chrono::May, std::chrono::day(4)},
+                  "FR",
+                  "35",
+                  "35238",
+                  "Rennes"};
+    c.numero_candidat = std::to_string(90000000000LL + i);
+    if (!store::reserve_numero_candidat(tx, c.numero_candidat, maintenant))
+      throw std::runtime_error("numéro de candidat taken");
+    c.id = store::insert_compte(tx, c, maintenant);
+    store::activate_compte(tx, c.id, maintenant);
+    out.push_back({c.id, c.email, deposer(aleas), modifier(aleas)});
+  }
+  tx.commit();
+  return out;
+}
+
+void viser(const std::atomic<int>& en_cours, std::mt19937_64& aleas) {
+  const auto limite = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+  while (en_cours.load() == 0 && std::chrono::steady_clock::now() < limite)
+    std::this_thread::sleep_for(std::chrono::microseconds(200));
+  std::this_thread::sleep_for(
+      std::chrono::microseconds(std::uniform_int_distribution<int>(0, 8000)(aleas)));
+}
 
 std::string sha256(const std::string& octets) {
   crypto::Sha256 h;

@@ -8,6 +8,7 @@
 #include <atomic>
 #include <chrono>
 #include <mutex>
+#include <random>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -64,6 +65,15 @@ class Accuses {
   std::vector<Depot> depots_;
   std::vector<std::string> anomalies_;
 };
+
+// `nombre` activated accounts written straight into the database, one password hash for all
+// (Argon2id is slow on purpose, and the tests are about what follows the login); about half
+// deposit a justificatif and a third modify their registration, as `aleas` draws.
+std::vector<Candidat> creer_candidats(store::Database& db, int nombre, std::mt19937_64& aleas);
+
+// Returns once a request counted by `en_cours` is in flight (or after 5 s), a few
+// milliseconds later: somewhere inside it.
+void viser(const std::atomic<int>& en_cours, std::mt19937_64& aleas);
 
 // The SHA-256 of `octets` in lowercase hex, as the store names its files.
 std::string sha256(const std::string& octets);

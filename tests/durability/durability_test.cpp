@@ -15,7 +15,6 @@
 #include "durability/serveur.hpp"
 #include "durability/verification.hpp"
 #include "mail/transport.hpp"
-#include "store/comptes.hpp"
 
 namespace examens::testing {
 namespace {
@@ -29,49 +28,6 @@ constexpr int kComptes = 1500;
 long long entier_env(const char* nom, long long defaut) {
   const char* v = std::getenv(nom);
   return v && *v ? std::stoll(v) : defaut;
-}
-
-// Activated accounts written straight into the database, one password hash for all (Argon2id
-// is slow on purpose, and the test is about what follows the login).
-std::vector<Candidat> creer_candidats(store::Database& db, std::mt19937_64& aleas) {
-  const std::string hash = crypto::hash_password("Secret-2026");
-  const auto maintenant = domain::SystemClock().now();
-  std::bernoulli_distribution deposer(0.5), modifier(0.35);
-  std::vector<Candidat> out;
-  store::Tx tx(db);
-  for (int i = 0; i < kComptes; ++i) {
-    store::Compte c;
-    c.email = "candidat." + std::to_string(i) + "@example.fr";
-    c.mot_de_passe = hash;
-    c.etat = store::kEtatActif;
-    c.identite = {"MME",
-                  "DURAND",
-                  "",
-                  "Anne",
-                  {std::chrono::year(2003), std::chrono::May, std::chrono::day(4)},
-                  "FR",
-                  "35",
-                  "35238",
-                  "Rennes"};
-    c.numero_candidat = std::to_string(90000000000LL + i);
-    if (!store::reserve_numero_candidat(tx, c.numero_candidat, maintenant))
-      throw std::runtime_error("numéro de candidat taken");
-    c.id = store::insert_compte(tx, c, maintenant);
-    store::activate_compte(tx, c.id, maintenant);
-    out.push_back({c.id, c.email, deposer(aleas), modifier(aleas)});
-  }
-  tx.commit();
-  return out;
-}
-
-// Returns once a request counted by `en_cours` is in flight (or after 5 s), a few
-// milliseconds later: somewhere inside it.
-void viser(const std::atomic<int>& en_cours, std::mt19937_64& aleas) {
-  const auto limite = Horloge::now() + std::chrono::seconds(5);
-  while (en_cours.load() == 0 && Horloge::now() < limite)
-    std::this_thread::sleep_for(std::chrono::microseconds(200));
-  std::this_thread::sleep_for(
-      std::chrono::microseconds(std::uniform_int_distribution<int>(0, 8000)(aleas)));
 }
 
 std::string texte(const std::map<std::string, int>& par_dossier) {
@@ -157,7 +113,7 @@ TEST(Durability, every_acknowledged_enregistrer_survives_sigkill) {
   const auto debut = Horloge::now();
 
   TestDatabase base;
-  const auto candidats = creer_candidats(base.db(), aleas);
+  const auto candidats = creer_candidats(base.db(), kComptes, aleas);
   const fs::path donnees = dossier_temporaire();
   Serveur serveur(binaire,
                   {{"EXAMENS_DB", base.url()},

@@ -2,12 +2,55 @@
 // back-off while the server is down, delivered once, never sent twice.
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include "integration/support.hpp"
 #include "mail/retry.hpp"
 #include "store/outbox.hpp"
 
 namespace examens::testing {
 namespace {
+
+using std::chrono::seconds;
+
+void queue_mails(store::Database& db, domain::Instant now, int n) {
+  store::Tx tx(db);
+  for (int i = 0; i < n; ++i) {
+    store::OutboxMail m;
+    m.destinataire = "candidat." + std::to_string(i) + "@example.fr";
+    m.objet = "Objet";
+    m.texte = "Texte";
+    m.message_id = "<mail-" + std::to_string(i) + "@examens.test>";
+    store::enqueue_mail(tx, m, now);
+  }
+  tx.commit();
+}
+
+// A relay answering each mail after `duree` of the manual clock (within SMTP's 20 s bound),
+// recording what it accepted; `pendant` runs once, inside the first delivery that ends past
+// `apres`: another instance's sender at that moment.
+class Relais final : public mail::Transport {
+ public:
+  Relais(ManualClock& clock, seconds duree, std::vector<std::string>& acceptes)
+      : clock_(clock), duree_(duree), acceptes_(acceptes) {}
+  void pendant(domain::Instant apres, std::function<void()> f) {
+    apres_ = apres;
+    pendant_ = std::move(f);
+  }
+  mail::DeliveryResult deliver(const mail::Mail& mail) override {
+    clock_.advance(duree_);
+    acceptes_.push_back(mail.message_id);
+    if (pendant_ && clock_.now() > apres_) std::exchange(pendant_, nullptr)();
+    return {true, "250 2.0.0 Ok", false};
+  }
+
+ private:
+  ManualClock& clock_;
+  seconds duree_;
+  std::vector<std::string>& acceptes_;
+  domain::Instant apres_{};
+  std::function<void()> pendant_;
+};
 
 struct Row {
   int tentatives = 0;
@@ -79,6 +122,59 @@ TEST(Outbox, a_claimed_mail_is_not_taken_by_a_second_sender) {
   }
   EXPECT_EQ(first.size(), 1u);
   EXPECT_TRUE(second.empty());
+}
+
+// Two instances' senders at the same moment: the second claims while the first's claim is not
+// committed yet (on PostgreSQL it reads the rows as unclaimed, then its guarded UPDATE waits
+// for the first's locks and finds them taken).
+TEST(Outbox, two_senders_claiming_at_once_take_each_mail_once) {
+  TestDatabase base;
+  ManualClock clock;
+  queue_mails(base.db(), clock.now(), 3);
+  std::vector<store::OutboxMail> first, second;
+  store::Tx tx(base.db());
+  first = store::claim_due_mails(tx, clock.now(), seconds(120), 10);
+  std::thread other([&] {
+    store::Tx tx2(base.db());
+    second = store::claim_due_mails(tx2, clock.now(), seconds(120), 10);
+    tx2.commit();
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  tx.commit();
+  other.join();
+  EXPECT_EQ(first.size(), 3u);
+  EXPECT_TRUE(second.empty()) << second.size() << " mails claimed twice";
+}
+
+// A relay slow enough that a batch outlasts its claim (8 mails of 20 s against a 120 s lease):
+// another instance's sender, seeing the claim lapsed, must not send what the first is still
+// going to send.
+TEST(Outbox, a_batch_outlasting_its_claim_is_not_sent_by_two_senders) {
+  TestDatabase base;
+  ManualClock clock;
+  queue_mails(base.db(), clock.now(), 8);
+  std::vector<std::string> acceptes;
+  mail::SenderOptions options;
+  options.from_address = "ne-pas-repondre@examens.test";
+  auto lent = std::make_unique<Relais>(clock, seconds(20), acceptes);
+  auto* relais = lent.get();
+  mail::Sender premier(base.db(), clock, std::move(lent), options);
+  mail::Sender second(base.db(), clock, std::make_unique<Relais>(clock, seconds(0), acceptes),
+                      options);
+  relais->pendant(clock.now() + seconds(120), [&] { second.deliver_due(); });
+  premier.deliver_due();
+  second.deliver_due();
+
+  std::map<std::string, int> envois;
+  for (const auto& id : acceptes) ++envois[id];
+  EXPECT_EQ(envois.size(), 8u);
+  for (const auto& [id, n] : envois) EXPECT_EQ(n, 1) << id << " sent " << n << " times";
+  store::Read read(base.db());
+  long long envoyes = 0, tentatives = 0;
+  store::sql_of(read) << "SELECT COUNT(envoye_le), SUM(tentatives) FROM messages",
+      soci::into(envoyes), soci::into(tentatives);
+  EXPECT_EQ(envoyes, 8);
+  EXPECT_EQ(tentatives, 8);
 }
 
 TEST(Outbox, a_refused_creation_queues_no_mail) {

@@ -170,7 +170,7 @@ TestDatabase::~TestDatabase() {
   }
 }
 
-Client::Client(std::string base_url) : base_(std::move(base_url)) {}
+Client::Client(std::string base_url) : bases_{std::move(base_url)} {}
 Client::~Client() = default;
 
 void Client::set_cookie(const std::string& name, const std::string& value) {
@@ -182,11 +182,16 @@ std::optional<std::string> Client::cookie(const std::string& name) const {
   return it->second;
 }
 
+void Client::alternate(std::vector<std::string> base_urls) {
+  bases_ = std::move(base_urls);
+  next_ = 0;
+}
+
 HttpResult Client::perform(const std::string& path, const std::string* body,
                            const std::vector<std::string>& headers) {
   HttpResult result;
   CURL* curl = curl_easy_init();
-  const std::string url = base_ + path;
+  const std::string url = bases_[next_++ % bases_.size()] + path;
   std::string cookie_header;
   for (const auto& [k, v] : cookies_) cookie_header += k + "=" + v + "; ";
   curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
@@ -212,6 +217,9 @@ HttpResult Client::perform(const std::string& path, const std::string* body,
   }
   curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &result.status);
   curl_easy_cleanup(curl);
+  if (result.status == 502 || result.status == 504)
+    throw std::runtime_error("HTTP request failed: " + std::to_string(result.status) +
+                             " from the proxy, no answer from the portal");
   for (const auto& sc : result.set_cookies) {
     const auto eq = sc.find('=');
     const auto semi = sc.find(';');

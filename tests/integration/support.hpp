@@ -72,7 +72,9 @@ struct HttpResult {
   }
 };
 
-// A browser-like client: keeps cookies, never follows redirects by itself.
+// A browser-like client: keeps cookies, never follows redirects by itself. A request without
+// an answer throws std::runtime_error("HTTP request failed: …"), and so does a reverse proxy's
+// 502 or 504 (the portal itself never sends them): the instance behind it gave none.
 class Client {
  public:
   explicit Client(std::string base_url);
@@ -88,11 +90,15 @@ class Client {
                       const std::string& body, const std::vector<std::string>& headers = {});
   void set_cookie(const std::string& name, const std::string& value);
   std::optional<std::string> cookie(const std::string& name) const;
+  // Sends the next requests to each of `base_urls` in turn (the same visitor on several
+  // instances of the portal), the first to the first.
+  void alternate(std::vector<std::string> base_urls);
 
  private:
   HttpResult perform(const std::string& path, const std::string* body,
                      const std::vector<std::string>& headers = {});
-  std::string base_;
+  std::vector<std::string> bases_;
+  std::size_t next_ = 0;
   std::map<std::string, std::string> cookies_;
 };
 

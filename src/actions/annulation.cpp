@@ -38,14 +38,10 @@ std::optional<CandidatureAAnnuler> a_annuler(const Services& services,
       dossier.date_limite = depot->fin;
   if (!domain::annulable(dossier, now)) return std::nullopt;
   const auto* session = services.catalogue().session(c.domaine, c.session);
-  domain::Identite identite;
-  identite.nom_naissance = s.nom_naissance;
-  identite.nom_usage = s.nom_usage;
-  identite.prenoms = s.prenoms;
   return CandidatureAAnnuler{c.id,
                              s.numero_candidat,
                              c.numero_inscription,
-                             domain::nom_affiche(identite),
+                             domain::nom_affiche(s.nom_naissance, s.nom_usage, s.prenoms),
                              libelle_examen(services, c.domaine),
                              session ? session->libelle : c.session,
                              *dossier.date_limite};

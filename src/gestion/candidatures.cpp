@@ -67,11 +67,8 @@ Data filtres(const actions::ListeDossiers& liste) {
     long long nombre = 0;
     for (const auto& [e, n] : liste.decomptes)
       if (e == etat) nombre = n;
-    const std::string compte = nombre > actions::kDecomptePlafond
-                                   ? "plus de " + std::to_string(actions::kDecomptePlafond)
-                                   : std::to_string(nombre);
     Data f;
-    f.set("libelle", std::string(libelle_filtre(etat)) + " (" + compte + ")");
+    f.set("libelle", std::string(libelle_filtre(etat)) + " (" + decompte(nombre) + ")");
     f.set("url", std::string(kListe) + "?pieces=" + std::string(domain::code_etat_dossier(etat)));
     f.set("actif", liste.filtre == etat);
     out.push_back(f);
@@ -339,6 +336,11 @@ Response fichier(Portal& portal, Context& ctx) {
 }
 
 }  // namespace
+
+std::string decompte(long long nombre) {
+  return nombre > actions::kDecomptePlafond ? "plus de " + std::to_string(actions::kDecomptePlafond)
+                                            : std::to_string(nombre);
+}
 
 void add_candidatures_routes(portail::Router<portail::RouteHandler>& r) {
   r.add(Method::get, "/gestion/candidatures", liste);

@@ -357,32 +357,8 @@ WHERE c.id = :i;
 UPDATE candidatures SET etat_pieces = :p WHERE id = :i;
 
 -- Cancellation of candidatures without their signed récapitulatif -----------------------
+-- The piece asked online (the en_ligne branch), on a later page; the count below, by post.
 -- name: store::sans_recapitulatif of a session (src/store/annulation.cpp)
--- :code = '93475003'
--- :a = 'AIX'
--- :e = 'inscrit'
--- :d = 'BCP'
--- :s = 'NOV2026VAE'
--- :code2 = '93475003'
--- :recue = 'recue'
--- :conforme = 'conforme'
--- :en_ligne = 0
--- :aucun = 'aucun'
--- :i = 0
--- :n = 51
-SELECT c.id, c.compte_id, c.domaine, c.session, c.academie, c.numero_inscription,
-c.version, c.donnees, co.numero_candidat, co.nom_naissance, co.nom_usage, co.prenoms,
-j.statut, j.valide_le, (SELECT COUNT(*) FROM depots d WHERE d.justificatif_id = j.id)
-FROM candidatures c JOIN comptes co ON co.id = c.compte_id
-LEFT JOIN justificatifs j ON j.candidature_id = c.id AND j.code = :code WHERE
-c.academie = :a AND c.etat = :e AND c.domaine = :d AND c.session = :s AND NOT EXISTS
-(SELECT 1 FROM justificatifs r WHERE r.candidature_id = c.id AND r.code = :code2 AND
-(r.statut IN (:recue, :conforme) OR (:en_ligne = 1 AND r.statut = :aucun AND
-r.valide_le IS NOT NULL AND EXISTS (SELECT 1 FROM depots p WHERE p.justificatif_id =
-r.id))))
-AND c.id > :i ORDER BY c.id LIMIT :n;
-
--- name: store::sans_recapitulatif of a session, a later page, asked online (src/store/annulation.cpp)
 -- :code = '93475003'
 -- :a = 'AIX'
 -- :e = 'inscrit'

@@ -93,8 +93,9 @@ Response annulations(Portal& portal, Context& ctx) {
   Data lignes{Data::type::list};
   for (const auto& a : page.lignes) lignes.push_back(ligne(a));
   data.set("lignes", lignes);
+  // A later page may be empty (its rows cancelled meanwhile): it says so and leads back.
   data.set("liste", !page.lignes.empty());
-  data.set("aucune", page.lignes.empty() && !page.suivante);
+  data.set("aucune", page.lignes.empty() && !page.suivante && apres.empty());
   decompte_page(data, page, !apres.empty());
   return portal.page(ctx, "gestion/annulation", "Annulation des candidatures", std::move(data));
 }

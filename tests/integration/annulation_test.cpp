@@ -371,6 +371,12 @@ TEST_F(Annulation, a_page_is_cancelled_in_one_transaction_of_its_ids_at_most) {
   // The rest is the first page now.
   const std::string reste = bureau.get(posted.header("location")).body;
   EXPECT_TRUE(contains(reste, "50 candidatures annulées"));
+  // A cursor past the last of them (a link kept from before): an empty page leading back.
+  const std::string vide =
+      bureau.get("/gestion/annulations?apres=" + std::to_string(autres[53])).body;
+  EXPECT_TRUE(contains(vide, "id=\"annulation-page-vide\""));
+  EXPECT_TRUE(contains(vide, "Première page"));
+  EXPECT_FALSE(contains(vide, "id=\"annulation-vide\""));
   EXPECT_TRUE(contains(reste, "À annuler\u202F: <strong>5 candidatures</strong>."));
   EXPECT_EQ(count(reste, "name=\"candidature\""), 5);
   EXPECT_FALSE(contains(reste, "id=\"page-suivante\""));

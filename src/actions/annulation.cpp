@@ -1,6 +1,8 @@
 // The office's cancellation of candidatures whose signed récapitulatif did not arrive.
 #include "actions/annulation.hpp"
 
+#include <algorithm>
+#include <iterator>
 #include <set>
 
 #include "actions/audit.hpp"
@@ -38,14 +40,10 @@ std::optional<CandidatureAAnnuler> a_annuler(const Services& services,
       dossier.date_limite = depot->fin;
   if (!domain::annulable(dossier, now)) return std::nullopt;
   const auto* session = services.catalogue().session(c.domaine, c.session);
-  domain::Identite identite;
-  identite.nom_naissance = s.nom_naissance;
-  identite.nom_usage = s.nom_usage;
-  identite.prenoms = s.prenoms;
   return CandidatureAAnnuler{c.id,
                              s.numero_candidat,
                              c.numero_inscription,
-                             domain::nom_affiche(identite),
+                             domain::nom_affiche(s.nom_naissance, s.nom_usage, s.prenoms),
                              libelle_examen(services, c.domaine),
                              session ? session->libelle : c.session,
                              *dossier.date_limite};
@@ -68,21 +66,71 @@ void prevenir(store::Tx& tx, const Services& services, const store::Candidature&
                             "Annulation de votre candidature\u202F: " + a.examen, mail, now);
 }
 
+constexpr std::size_t kParPage = kDossiersParPage;
+// Reads of a page's worth each, at most, for one page.
+constexpr int kLotsParPage = 4;
+
+// Where SQL looks (store::SessionSansRecapitulatif): the académie's sessions past the deadline
+// of the piece's catalogue mode.
+std::vector<store::SessionSansRecapitulatif> sessions_sans_recapitulatif(
+    const Services& services, const store::Agent& agent,
+    const domain::PieceJustificative& recapitulatif, domain::Instant now) {
+  std::vector<store::SessionSansRecapitulatif> out;
+  for (auto& s : domain::sessions_echues(services.qualification().justificatifs, agent.academie,
+                                         recapitulatif.mode, now))
+    out.push_back({agent.academie, std::move(s.domaine), std::move(s.session), recapitulatif.code,
+                   recapitulatif.mode == domain::ModeDepot::en_ligne});
+  return out;
+}
+
+// The `limite` oldest candidatures of `sessions` after `apres`: each session's own oldest,
+// merged, hold the oldest of all.
+std::vector<store::SansRecapitulatif> plus_anciennes(
+    store::Unit& unit, const std::vector<store::SessionSansRecapitulatif>& sessions,
+    long long apres, std::size_t limite) {
+  std::vector<store::SansRecapitulatif> out;
+  for (const auto& s : sessions)
+    for (auto& ligne : store::sans_recapitulatif(unit, s, apres, static_cast<int>(limite)))
+      out.push_back(std::move(ligne));
+  std::sort(out.begin(), out.end(),
+            [](const auto& a, const auto& b) { return a.candidature.id < b.candidature.id; });
+  if (out.size() > limite) out.resize(limite);
+  return out;
+}
+
 }  // namespace
 
-std::vector<CandidatureAAnnuler> candidatures_a_annuler(const Services& services,
-                                                        const store::Agent& agent,
-                                                        domain::Instant now) {
-  std::vector<CandidatureAAnnuler> out;
+PageAnnulations candidatures_a_annuler(const Services& services, const store::Agent& agent,
+                                       std::string_view apres, domain::Instant now) {
+  PageAnnulations out;
   const auto* recapitulatif = services.qualification().justificatifs.recapitulatif_signe();
   if (!recapitulatif) return out;
-  std::vector<store::SansRecapitulatif> lignes;
-  {
-    store::Read read(services.db());
-    lignes = store::sans_recapitulatif(read, agent.academie, recapitulatif->code);
+  const auto sessions = sessions_sans_recapitulatif(services, agent, *recapitulatif, now);
+  if (sessions.empty()) return out;
+  store::Read read(services.db());
+  for (const auto& s : sessions) {
+    if (out.nombre > kDecomptePlafond) break;
+    out.nombre += store::compter_sans_recapitulatif(read, s, kDecomptePlafond - out.nombre);
   }
-  for (const auto& s : lignes)
-    if (auto a = a_annuler(services, s, *recapitulatif, now)) out.push_back(std::move(*a));
+  // SQL's rows and the rule differ only for a snapshot that no longer asks the piece as the
+  // catalogue does: a few more rows are read then, a bounded number of times.
+  long long curseur = domain::lire_curseur(apres).value_or(0);
+  bool fin = false;
+  for (int lot = 0; lot < kLotsParPage && !fin && out.lignes.size() <= kParPage; ++lot) {
+    const auto lignes = plus_anciennes(read, sessions, curseur, kParPage + 1);
+    fin = lignes.size() <= kParPage;
+    for (const auto& s : lignes) {
+      curseur = s.candidature.id;
+      if (auto a = a_annuler(services, s, *recapitulatif, now)) out.lignes.push_back(std::move(*a));
+      if (out.lignes.size() > kParPage) break;
+    }
+  }
+  if (out.lignes.size() > kParPage) {
+    out.lignes.pop_back();
+    out.suivante = out.lignes.back().id;
+  } else if (!fin) {
+    out.suivante = curseur;
+  }
   return out;
 }
 
@@ -90,10 +138,14 @@ BilanAnnulation annuler_candidatures(const Services& services, const store::Agen
                                      const std::vector<long long>& ids, const std::string& adresse,
                                      domain::Instant now) {
   BilanAnnulation bilan;
-  const std::set<long long> confirmees(ids.begin(), ids.end());
+  std::set<long long> confirmees(ids.begin(), ids.end());
+  while (confirmees.size() > kParPage) {
+    confirmees.erase(std::prev(confirmees.end()));
+    ++bilan.ignorees;
+  }
   const auto* recapitulatif = services.qualification().justificatifs.recapitulatif_signe();
   if (!recapitulatif) {
-    bilan.ignorees = static_cast<int>(confirmees.size());
+    bilan.ignorees += static_cast<int>(confirmees.size());
     return bilan;
   }
   store::Tx tx(services.db());

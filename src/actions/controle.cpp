@@ -2,7 +2,6 @@
 #include "actions/controle.hpp"
 
 #include <algorithm>
-#include <charconv>
 
 #include "actions/audit.hpp"
 #include "actions/recherche.hpp"
@@ -32,12 +31,6 @@ std::optional<domain::EtatDossierPieces> filtre_of(std::string_view code) {
   return domain::etat_dossier_of_code(code);
 }
 
-long long curseur(std::string_view texte) {
-  long long n = 0;
-  const auto [end, ec] = std::from_chars(texte.data(), texte.data() + texte.size(), n);
-  return ec == std::errc{} && end == texte.data() + texte.size() && n > 0 ? n : 0;
-}
-
 }  // namespace
 
 ListeDossiers lister_dossiers(const Services& services, const store::Agent& agent,
@@ -50,7 +43,8 @@ ListeDossiers lister_dossiers(const Services& services, const store::Agent& agen
   store::Read read(services.db());
   // One more than a page: whether there is a next one.
   out.lignes = store::lire_dossiers(
-      read, {agent.academie, out.filtre, curseur(filtre.apres), kDossiersParPage + 1});
+      read, {agent.academie, out.filtre, domain::lire_curseur(filtre.apres).value_or(0),
+             kDossiersParPage + 1});
   if (out.lignes.size() > static_cast<std::size_t>(kDossiersParPage)) {
     out.lignes.pop_back();
     out.suivante = out.lignes.back().id;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "actions/justificatifs.hpp"
+#include "actions/listes.hpp"
 #include "store/agents.hpp"
 #include "store/dossiers.hpp"
 
@@ -27,8 +28,6 @@ struct ListeDossiers {
   // Inscrit candidatures per state, up to kDecomptePlafond + 1 ("more than …").
   std::vector<std::pair<domain::EtatDossierPieces, long long>> decomptes;
 };
-inline constexpr int kDossiersParPage = 50;
-inline constexpr long long kDecomptePlafond = 999;
 inline constexpr std::string_view kToutesCandidatures = "toutes";
 ListeDossiers lister_dossiers(const Services& services, const store::Agent& agent,
                               const FiltreDossiers& filtre);

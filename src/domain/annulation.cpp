@@ -1,6 +1,8 @@
 // The rule that cancels a candidature whose signed récapitulatif did not arrive.
 #include "domain/annulation.hpp"
 
+#include <algorithm>
+
 namespace examens::domain {
 
 bool recapitulatif_parvenu(const EtatPiece& piece, ModeDepot mode) {
@@ -24,6 +26,20 @@ bool annulable(const DossierAnnulation& dossier, Instant now) {
   return dossier.etat == EtatCandidature::inscrit && dossier.mode && dossier.date_limite &&
          date_limite_depassee(*dossier.date_limite, now) &&
          !recapitulatif_parvenu(dossier.piece, *dossier.mode);
+}
+
+std::vector<SessionEchue> sessions_echues(const CatalogueJustificatifs& catalogue,
+                                          std::string_view academie, ModeDepot mode, Instant now) {
+  std::vector<SessionEchue> out;
+  for (const auto& d : catalogue.depots) {
+    if (d.mode != mode || (d.academie != academie && d.academie != "*")) continue;
+    SessionEchue s{d.domaine, d.session};
+    if (std::find(out.begin(), out.end(), s) != out.end()) continue;
+    // The académie's own window, when it has one, replaces the common one.
+    const auto* fenetre = catalogue.depot(d.domaine, d.session, academie, mode);
+    if (fenetre && date_limite_depassee(fenetre->fin, now)) out.push_back(std::move(s));
+  }
+  return out;
 }
 
 }  // namespace examens::domain

@@ -6,6 +6,9 @@
 #pragma once
 
 #include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include "domain/candidature.hpp"
 #include "domain/catalogue_justificatifs.hpp"
@@ -33,5 +36,18 @@ struct DossierAnnulation {
 
 // Inscrit, required to return the signed récapitulatif, past its deadline, and without it.
 bool annulable(const DossierAnnulation& dossier, Instant now);
+
+// An exam session whose deadline for the signed récapitulatif has passed in an académie.
+struct SessionEchue {
+  std::string domaine;
+  std::string session;
+  bool operator==(const SessionEchue&) const = default;
+};
+// The sessions of the catalogue whose window of `mode` (the piece's mode in the catalogue) for
+// `academie` (its own, else the "*" one) has ended at `now`, in the catalogue's order: where
+// the office looks for candidatures to cancel. A snapshot asking the piece under another
+// mode is judged by annulable, but looked for only here.
+std::vector<SessionEchue> sessions_echues(const CatalogueJustificatifs& catalogue,
+                                          std::string_view academie, ModeDepot mode, Instant now);
 
 }  // namespace examens::domain

@@ -70,8 +70,9 @@ FiltreCandidature lire_filtre_candidature(std::string_view saisie);
 using FiltreAgent = std::variant<std::monostate, std::string, FiltreRefuse>;
 FiltreAgent lire_filtre_agent(std::string_view saisie);
 
-// The cursor of the trail's older pages: the id below which entries are shown. nullopt for
-// an absent or malformed one (the newest page).
+// The cursor of a paged list of the office, as its address carries it: the id after which
+// (the trail: before which) rows are shown. nullopt for an absent or malformed one (the first
+// page).
 std::optional<long long> lire_curseur(std::string_view saisie);
 
 }  // namespace examens::domain

@@ -389,9 +389,13 @@ std::optional<std::string> deletion_problem(bool has_any_candidature) {
 }
 
 std::string nom_affiche(const Identite& identite) {
+  return nom_affiche(identite.nom_naissance, identite.nom_usage, identite.prenoms);
+}
+
+std::string nom_affiche(std::string_view nom_naissance, std::string_view nom_usage,
+                        std::string_view prenoms) {
   // Accented letters stay as typed: no locale dependence.
-  return ascii_upper(identite.nom_usage.empty() ? identite.nom_naissance : identite.nom_usage) +
-         " " + identite.prenoms;
+  return ascii_upper(nom_usage.empty() ? nom_naissance : nom_usage) + " " + std::string(prenoms);
 }
 
 }  // namespace examens::domain

@@ -149,7 +149,11 @@ ModificationValidation validate_modification(const CompteForm& form, const Ident
 // "Supprimer": refused while any candidature is attached.
 std::optional<std::string> deletion_problem(bool has_any_candidature);
 
-// Display of the account holder as the seeds write it: "LAMY Paul".
+// Display of the account holder as the seeds write it: "LAMY Paul" (the nom d'usage when
+// there is one, else the nom de naissance, then the prénoms).
 std::string nom_affiche(const Identite& identite);
+// The same from the three names alone, as the office's lists read them.
+std::string nom_affiche(std::string_view nom_naissance, std::string_view nom_usage,
+                        std::string_view prenoms);
 
 }  // namespace examens::domain

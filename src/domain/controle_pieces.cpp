@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "domain/compte.hpp"
+#include "domain/temps.hpp"
 #include "texte/texte.hpp"
 
 namespace examens::domain {
@@ -94,7 +95,7 @@ EtatDossierPieces etat_dossier(const std::vector<PieceDossier>& pieces) {
   return manquante ? EtatDossierPieces::en_attente : EtatDossierPieces::complet;
 }
 
-ControleLu lire_controle(const SaisieControle& saisie, std::chrono::year_month_day aujourd_hui) {
+ControleLu lire_controle(const SaisieControle& saisie, Instant now) {
   ControleLu out;
   // A textarea: each line break becomes one space, the one paragraph the candidate reads.
   std::string commentaire;
@@ -123,13 +124,15 @@ ControleLu lire_controle(const SaisieControle& saisie, std::chrono::year_month_d
     out.errors.add("date_reception", "Indiquez la date de réception de la pièce.");
     return out;
   }
-  out.date_reception = parse_date_iso(date);
-  if (!out.date_reception) out.date_reception = parse_date_fr(date);
-  if (!out.date_reception)
+  auto jour = parse_date_iso(date);
+  if (!jour) jour = parse_date_fr(date);
+  if (!jour)
     out.errors.add("date_reception",
                    "La date de réception doit être une date réelle au format JJ/MM/AAAA.");
-  else if (std::chrono::sys_days(*out.date_reception) > std::chrono::sys_days(aujourd_hui))
+  else if (std::chrono::sys_days(*jour) > std::chrono::sys_days(paris_today(now)))
     out.errors.add("date_reception", "La date de réception ne peut pas être dans le futur.");
+  else
+    out.date_reception = midi_paris(*jour);
   return out;
 }
 

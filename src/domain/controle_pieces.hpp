@@ -79,12 +79,13 @@ struct SaisieControle {
 };
 struct ControleLu {
   StatutPiece statut = StatutPiece::aucun;
-  std::optional<std::chrono::year_month_day> date_reception;  // Reçue only
-  std::string commentaire;                                    // line breaks made spaces
-  FieldErrors errors;  // on "statut", "date_reception", "commentaire": nothing is applied then
+  // Reçue only: the day typed, recorded as noon in Paris (midi_paris, domain/temps.hpp).
+  std::optional<Instant> date_reception;
+  std::string commentaire;  // line breaks made spaces
+  FieldErrors errors;       // on "statut", "date_reception", "commentaire": nothing is applied then
 };
-// A date de réception is required with Reçue and cannot be after `aujourd_hui` (Paris).
-ControleLu lire_controle(const SaisieControle& saisie, std::chrono::year_month_day aujourd_hui);
+// A date de réception is required with Reçue and cannot be after the day of `now` in Paris.
+ControleLu lire_controle(const SaisieControle& saisie, Instant now);
 
 // The deposit window of a group, the catalogue's "fin" minute included ("23:59"). No end:
 // the catalogue has no window for it, so nothing can be deposited.

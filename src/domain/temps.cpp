@@ -122,4 +122,11 @@ std::chrono::year_month_day paris_today(Instant instant) {
                                      std::chrono::day(static_cast<unsigned>(ymd.day()))};
 }
 
+Instant midi_paris(std::chrono::year_month_day jour) {
+  // Paris changes its offset at night: noon exists once every day.
+  const date::local_seconds midi{std::chrono::sys_days(jour).time_since_epoch() +
+                                 std::chrono::hours(12)};
+  return Instant(midi.time_since_epoch() - paris()->get_info(midi).first.offset);
+}
+
 }  // namespace examens::domain

@@ -29,5 +29,8 @@ ParisTime parse_paris_local(std::string_view text);
 
 // The calendar day in Paris at `instant` (a birth date in the future is judged in Paris).
 std::chrono::year_month_day paris_today(Instant instant);
+// Noon in Paris on `jour`: a day recorded as an instant (the date de réception of a piece)
+// that stays the same day wherever it is read, between UTC-11 and UTC+12.
+Instant midi_paris(std::chrono::year_month_day jour);
 
 }  // namespace examens::domain

@@ -1,7 +1,7 @@
 // The cancellation of the candidatures whose signed récapitulatif did not arrive
-// (docs/decisions/0016-annulation.md): the page lists them and asks for confirmation; the form
-// carries the ids listed, so that what is cancelled is what was shown; the result comes back
-// on the page, after a redirect, as counts.
+// (docs/decisions/0016-annulation.md): the page lists them, 50 at a time, oldest first, and
+// asks for confirmation; the form carries the ids of the page, so that what is cancelled is
+// what was shown; the result comes back on the first page, after a redirect, as counts.
 #include "actions/annulation.hpp"
 
 #include <charconv>
@@ -65,10 +65,23 @@ void bilan_from_query(Context& ctx) {
              (ignorees > 1 ? "relèvent" : "relève") + " pas de votre académie."});
 }
 
+// How many the académie has to cancel, and how the page shows them.
+void decompte_page(Data& data, const actions::PageAnnulations& page, bool suite) {
+  const std::size_t n = page.lignes.size();
+  data.set("nombre", decompte(page.nombre) + (page.nombre > 1 ? " candidatures" : " candidature"));
+  data.set("bouton", n > 1 ? "Annuler ces " + std::to_string(n) + " candidatures"
+                           : "Annuler cette candidature");
+  if (suite) data.set("premiere", std::string(kPage));
+  if (page.suivante)
+    data.set("suivante", std::string(kPage) + "?apres=" + std::to_string(*page.suivante));
+  data.set("pagination", suite || page.suivante);
+}
+
 Response annulations(Portal& portal, Context& ctx) {
   if (!ctx.agent) return Response::redirect("/gestion/connexion?expiree=1");
   bilan_from_query(ctx);
-  const auto liste = actions::candidatures_a_annuler(portal.services(), *ctx.agent, ctx.now);
+  const std::string apres(ctx.req.query_param("apres").value_or(""));
+  const auto page = actions::candidatures_a_annuler(portal.services(), *ctx.agent, apres, ctx.now);
   Data data;
   const auto* academie = portal.catalogue().academie(ctx.agent->academie);
   data.set("academie",
@@ -78,13 +91,12 @@ Response annulations(Portal& portal, Context& ctx) {
   else
     data.set("sans_piece", true);
   Data lignes{Data::type::list};
-  for (const auto& a : liste) lignes.push_back(ligne(a));
+  for (const auto& a : page.lignes) lignes.push_back(ligne(a));
   data.set("lignes", lignes);
-  data.set("aucune", liste.empty());
-  data.set("nombre", nombre(liste.size(), "candidature est", "candidatures sont"));
-  data.set("bouton", liste.size() > 1
-                         ? "Annuler ces " + std::to_string(liste.size()) + " candidatures"
-                         : "Annuler cette candidature");
+  // A later page may be empty (its rows cancelled meanwhile): it says so and leads back.
+  data.set("liste", !page.lignes.empty());
+  data.set("aucune", page.lignes.empty() && !page.suivante && apres.empty());
+  decompte_page(data, page, !apres.empty());
   return portal.page(ctx, "gestion/annulation", "Annulation des candidatures", std::move(data));
 }
 

@@ -35,14 +35,6 @@ std::string horodatage(domain::Instant t) {
   return domain::format_paris_date(t) + " " + domain::format_paris_time(t);
 }
 
-std::string nom_candidat(const store::LigneDossier& l) {
-  domain::Identite identite;
-  identite.nom_naissance = l.nom_naissance;
-  identite.nom_usage = l.nom_usage;
-  identite.prenoms = l.prenoms;
-  return domain::nom_affiche(identite);
-}
-
 std::string badge_pieces(domain::EtatDossierPieces etat) {
   switch (etat) {
     case domain::EtatDossierPieces::a_controler: return "new";
@@ -75,11 +67,8 @@ Data filtres(const actions::ListeDossiers& liste) {
     long long nombre = 0;
     for (const auto& [e, n] : liste.decomptes)
       if (e == etat) nombre = n;
-    const std::string compte = nombre > actions::kDecomptePlafond
-                                   ? "plus de " + std::to_string(actions::kDecomptePlafond)
-                                   : std::to_string(nombre);
     Data f;
-    f.set("libelle", std::string(libelle_filtre(etat)) + " (" + compte + ")");
+    f.set("libelle", std::string(libelle_filtre(etat)) + " (" + decompte(nombre) + ")");
     f.set("url", std::string(kListe) + "?pieces=" + std::string(domain::code_etat_dossier(etat)));
     f.set("actif", liste.filtre == etat);
     out.push_back(f);
@@ -97,7 +86,7 @@ Data ligne_liste(const Portal& portal, const store::LigneDossier& l) {
   Data d;
   d.set("url", page_de(l.id));
   d.set("numeros", l.numero_candidat + "-" + l.numero_inscription);
-  d.set("nom", nom_candidat(l));
+  d.set("nom", domain::nom_affiche(l.nom_naissance, l.nom_usage, l.prenoms));
   const auto* domaine = catalogue.domaine(l.domaine);
   d.set("examen", domaine ? domaine->libelle : l.domaine);
   const auto* session = catalogue.session(l.domaine, l.session);
@@ -250,7 +239,9 @@ Response page_dossier(Portal& portal, Context& ctx, const actions::DossierPieces
                       const Saisie& saisie = {}, int status = 200) {
   const long long id = dossier.candidature.id;
   Data data = portail::resume_candidature(portal, dossier.candidature);
-  data.set("candidat", nom_candidat(dossier.candidat));
+  const auto& candidat = dossier.candidat;
+  data.set("candidat",
+           domain::nom_affiche(candidat.nom_naissance, candidat.nom_usage, candidat.prenoms));
   data.set("numero_candidat", dossier.candidat.numero_candidat);
   if (dossier.candidature.etat == domain::EtatCandidature::inscrit) {
     data.set("pieces", std::string(domain::libelle_etat_dossier(dossier.candidat.pieces)));
@@ -303,13 +294,9 @@ Response controler(Portal& portal, Context& ctx) {
                 {ctx.req.field_or("statut"), ctx.req.field_or("date_reception"),
                  ctx.req.field_or("commentaire")},
                 {}};
-  auto lu = domain::lire_controle(saisie.valeurs, domain::paris_today(ctx.now));
+  auto lu = domain::lire_controle(saisie.valeurs, ctx.now);
   if (lu.errors.empty()) {
-    store::Controle controle{lu.statut, std::nullopt, lu.commentaire, 0};
-    // Noon in Paris: the day stays the same whatever the time zone it is read in.
-    if (lu.date_reception)
-      controle.date_reception =
-          domain::parse_paris_local(domain::format_date_iso(*lu.date_reception) + " 12:00").instant;
+    const store::Controle controle{lu.statut, lu.date_reception, lu.commentaire, 0};
     auto issue =
         actions::controler_piece(portal.services(), demande(ctx), *id, code, controle, ctx.now);
     if (std::holds_alternative<actions::Introuvable>(issue)) return introuvable(portal, ctx);
@@ -349,6 +336,11 @@ Response fichier(Portal& portal, Context& ctx) {
 }
 
 }  // namespace
+
+std::string decompte(long long nombre) {
+  return nombre > actions::kDecomptePlafond ? "plus de " + std::to_string(actions::kDecomptePlafond)
+                                            : std::to_string(nombre);
+}
 
 void add_candidatures_routes(portail::Router<portail::RouteHandler>& r) {
   r.add(Method::get, "/gestion/candidatures", liste);

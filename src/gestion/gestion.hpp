@@ -3,11 +3,17 @@
 // (sessions, CSRF, rendering); the composition root plugs this space into the portal.
 #pragma once
 
+#include <string>
+
 #include "portail/portal.hpp"
 
 namespace examens::gestion {
 
 portail::Space espace();
+
+// A list's count as the office's pages show it: "plus de 999" beyond the ceiling the actions
+// count up to (actions::kDecomptePlafond), the figure below it.
+std::string decompte(long long nombre);
 
 // The audit trail's page (gestion/audit.cpp), among the space's routes.
 void add_audit_routes(portail::Router<portail::RouteHandler>& router);

@@ -3,16 +3,8 @@
 // command line, his own login), filters it by staff member, is told in French what is wrong
 // with a bad filter; axe stays clean on each state. The demo gestionnaire gets the unknown
 // page, and reaches the cancellation of candidatures, with nothing to cancel yet.
-import { check, expectText, launchBrowser, newContext, newPage, runScenario,
+import { check, expectText, launchBrowser, newContext, newPage, runScenario, staffLogin,
          startPortal } from './lib.mjs';
-
-async function staffLogin(page, base, email, password) {
-  await page.goto(base + '/gestion/connexion');
-  await page.getByLabel('Adresse mail', { exact: false }).fill(email);
-  await page.locator('#mot_de_passe').fill(password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL(base + '/gestion/');
-}
 
 async function main() {
   const { base } = await startPortal(['init', '--demo']);

@@ -5,17 +5,9 @@
 // comment; the candidate reads it, deposits again and validates; the office receives the
 // postal pieces and marks every piece Conforme, and the candidature is listed complete.
 // axe stays clean on each state of the office's pages.
-import { check, expectText, newContext, newPage } from './lib.mjs';
+import { check, expectText, newContext, newPage, staffLogin } from './lib.mjs';
 
 function fail(message) { throw new Error(message); }
-
-async function staffLogin(page, base, email, password) {
-  await page.goto(base + '/gestion/connexion');
-  await page.getByLabel('Adresse mail', { exact: false }).fill(email);
-  await page.locator('#mot_de_passe').fill(password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL(base + '/gestion/');
-}
 
 // Sets the status of `code` as the office's form does; resolves once the page answered.
 async function statuer(page, code, statut, { date, commentaire } = {}) {

@@ -216,6 +216,15 @@ export async function expectText(page, text) {
   await page.getByText(text, { exact: false }).first().waitFor({ timeout: 10000 });
 }
 
+// Logs a staff member in through the office's login form; resolves on the office's home.
+export async function staffLogin(page, base, email, password) {
+  await page.goto(base + '/gestion/connexion');
+  await page.getByLabel('Adresse mail', { exact: false }).fill(email);
+  await page.locator('#mot_de_passe').fill(password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.waitForURL(base + '/gestion/');
+}
+
 // Runs a scenario: a hung step fails the run after `seconds`, and the servers it
 // started are stopped and its data folder removed whatever happens.
 export function runScenario(main, seconds = 300) {

@@ -14,8 +14,11 @@
 #include "integration/bureau.hpp"
 #include "integration/justificatifs_support.hpp"
 #include "store/agents.hpp"
+#include "store/annulation.hpp"
 #include "store/audit.hpp"
 #include "store/candidatures.hpp"
+#include "store/comptes.hpp"
+#include "store/justificatifs.hpp"
 
 namespace examens::testing {
 namespace {
@@ -41,13 +44,52 @@ class Annulation : public Justificatifs {
         {s, s == domain::StatutPiece::recue ? std::optional(now) : std::nullopt, "", 0}, now)));
   }
 
-  std::vector<long long> a_annuler(const store::Agent& a) {
+  actions::PageAnnulations liste(const store::Agent& a, const std::string& apres = "") {
+    return actions::candidatures_a_annuler(portal.services(), a, apres, portal.clock().now());
+  }
+
+  // The ids of the first page.
+  std::vector<long long> a_annuler(const store::Agent& a) { return ids(liste(a).lignes); }
+
+  static std::vector<long long> ids(const std::vector<actions::CandidatureAAnnuler>& lignes) {
     std::vector<long long> out;
-    for (const auto& c :
-         actions::candidatures_a_annuler(portal.services(), a, portal.clock().now()))
-      out.push_back(c.id);
+    for (const auto& c : lignes) out.push_back(c.id);
     return out;
   }
+
+  // `n` candidates of Guyane registered to `session` with the fixture's snapshot (or with
+  // `donnees`), written straight into the database (accounts without a password nobody logs
+  // in to): the ids of their candidatures, oldest first.
+  std::vector<long long> inscrits(int n, const std::string& session = "2027",
+                                  std::string donnees = "") {
+    const auto now = portal.clock().now();
+    if (donnees.empty()) {
+      store::Read read(portal.db());
+      donnees = store::find_candidature_by_id(read, id)->donnees;
+    }
+    std::vector<long long> out;
+    store::Tx tx(portal.db());
+    for (int i = 0; i < n; ++i) {
+      const std::string rang = std::to_string(premier_inscrit_ + i);
+      store::Compte compte;
+      compte.numero_candidat = "9" + std::string(10 - rang.size(), '0') + rang;
+      compte.email = "inscrit." + rang + "@example.fr";
+      compte.etat = std::string(store::kEtatActif);
+      compte.identite.nom_naissance = "INSCRIT";
+      compte.identite.prenoms = "Numéro " + rang;
+      compte.identite.date_naissance = std::chrono::year_month_day{
+          std::chrono::year(2000), std::chrono::January, std::chrono::day(1)};
+      EXPECT_TRUE(store::reserve_numero_candidat(tx, compte.numero_candidat, now));
+      const long long compte_id = store::insert_compte(tx, compte, now);
+      out.push_back(
+          store::insert_candidature(tx, compte_id, "BCP", session, "GUY", donnees, now).id);
+    }
+    tx.commit();
+    premier_inscrit_ += n;
+    return out;
+  }
+
+  int premier_inscrit_ = 1;
 
   actions::BilanAnnulation annuler(const store::Agent& a, const std::vector<long long>& ids) {
     return actions::annuler_candidatures(portal.services(), a, ids, "192.0.2.7",
@@ -87,8 +129,7 @@ TEST_F(Annulation, nothing_is_cancellable_before_the_deadline_nor_once_the_piece
   EXPECT_TRUE(a_annuler(guyane).empty());
   portal.clock().advance(days(3));
   ASSERT_EQ(a_annuler(guyane), std::vector<long long>{id});
-  const auto listee =
-      actions::candidatures_a_annuler(portal.services(), guyane, portal.clock().now()).at(0);
+  const auto listee = liste(guyane).lignes.at(0);
   EXPECT_EQ(listee.nom, "LAMY Paul");
   EXPECT_EQ(listee.numero_inscription, "001");
   EXPECT_EQ(listee.examen, "BACCALAURÉAT PROFESSIONNEL");
@@ -197,7 +238,8 @@ TEST_F(Annulation, the_page_lists_them_and_its_form_cancels_only_those_listed_an
   EXPECT_TRUE(contains(bureau.get("/gestion/").body, "href=\"/gestion/annulations\""));
   const auto page = bureau.get("/gestion/annulations");
   ASSERT_EQ(page.status, 200);
-  EXPECT_TRUE(contains(page.body, "<strong>1 candidature est</strong>"));
+  EXPECT_TRUE(contains(page.body, "À annuler\u202F: <strong>1 candidature</strong>."));
+  EXPECT_FALSE(contains(page.body, "id=\"page-suivante\""));
   EXPECT_TRUE(contains(page.body, "LAMY Paul"));
   EXPECT_TRUE(contains(page.body, "05/03/2027 à 23:59"));
   EXPECT_FALSE(contains(page.body, "DURAND Marie"));
@@ -236,6 +278,182 @@ TEST_F(Annulation, neither_another_academie_nor_a_candidate_reaches_them) {
   EXPECT_EQ(candidat.header("location"), "/gestion/connexion?expiree=1");
   client.post("/gestion/annulations", {{"csrf", csrf()}, {"candidature", std::to_string(id)}});
   EXPECT_EQ(etat(id), domain::EtatCandidature::inscrit);
+}
+
+TEST_F(Annulation, the_list_is_paged_fifty_at_a_time_oldest_first_across_sessions) {
+  // 55 candidatures: the fixture's, 53 more of BCP 2027 and, among them, one of the November
+  // 2026 VAE session, whose postal deadline (6 November 2026) has already passed.
+  auto attendus = inscrits(20);
+  attendus.insert(attendus.begin(), id);
+  const long long vae = inscrits(1, "NOV2026VAE").front();
+  attendus.push_back(vae);
+  for (const long long autre : inscrits(33)) attendus.push_back(autre);
+  const auto guyane = agent("GUY");
+  // Before Guyane's deadline for 2027, only the VAE session is looked in.
+  const auto avant = liste(guyane);
+  EXPECT_EQ(ids(avant.lignes), std::vector<long long>{vae});
+  EXPECT_EQ(avant.nombre, 1);
+  EXPECT_FALSE(avant.suivante);
+
+  Client bureau{portal.base_url()};
+  connecter_apres_la_date_limite(bureau, "marie.defi@ac-guyane.fr", "GUY");
+  const auto premiere = liste(guyane);
+  EXPECT_EQ(premiere.nombre, 55);
+  EXPECT_EQ(ids(premiere.lignes), std::vector<long long>(attendus.begin(), attendus.begin() + 50));
+  ASSERT_TRUE(premiere.suivante);
+  EXPECT_EQ(*premiere.suivante, attendus[49]);
+  const auto seconde = liste(guyane, std::to_string(*premiere.suivante));
+  EXPECT_EQ(ids(seconde.lignes), std::vector<long long>(attendus.begin() + 50, attendus.end()));
+  EXPECT_FALSE(seconde.suivante);
+  // A malformed cursor is the first page.
+  EXPECT_EQ(ids(liste(guyane, "-3").lignes), ids(premiere.lignes));
+
+  // The pages, as the office reads them.
+  const std::string un = bureau.get("/gestion/annulations").body;
+  EXPECT_EQ(count(un, "name=\"candidature\""), 50);
+  EXPECT_EQ(count(un, "<tr>") - 1, 50);  // the header's row
+  EXPECT_TRUE(contains(un, "À annuler\u202F: <strong>55 candidatures</strong>."));
+  EXPECT_TRUE(contains(un, "id=\"annulation-pages\""));
+  EXPECT_TRUE(contains(un, "Annuler ces 50 candidatures"));
+  EXPECT_TRUE(contains(un, "NOVEMBRE 2026 VAE"));
+  EXPECT_TRUE(contains(un, "06/11/2026 à 23:59"));
+  EXPECT_FALSE(contains(un, "Première page"));
+  const std::string lien =
+      "href=\"/gestion/annulations?apres=" + std::to_string(attendus[49]) + "\"";
+  ASSERT_TRUE(contains(un, "id=\"page-suivante\" " + lien)) << un;
+  const std::string deux =
+      bureau.get("/gestion/annulations?apres=" + std::to_string(attendus[49])).body;
+  EXPECT_EQ(count(deux, "name=\"candidature\""), 5);
+  EXPECT_TRUE(contains(deux, "name=\"candidature\" value=\"" + std::to_string(attendus[54])));
+  EXPECT_TRUE(contains(deux, "Annuler ces 5 candidatures"));
+  EXPECT_TRUE(contains(deux, "Première page"));
+  EXPECT_FALSE(contains(deux, "id=\"page-suivante\""));
+}
+
+TEST_F(Annulation, a_page_reads_past_the_snapshots_that_no_longer_ask_the_piece) {
+  auto attendus = inscrits(10);
+  attendus.insert(attendus.begin(), id);
+  // Versions whose snapshot asks no piece (a catalogue changed since): SQL cannot tell them.
+  const auto sans_piece = inscrits(3, "2027", "{}");
+  for (const long long autre : inscrits(40)) attendus.push_back(autre);
+  apres_la_date_limite();
+  const auto guyane = agent("GUY");
+  const auto premiere = liste(guyane);
+  EXPECT_EQ(ids(premiere.lignes), std::vector<long long>(attendus.begin(), attendus.begin() + 50));
+  ASSERT_TRUE(premiere.suivante);
+  EXPECT_EQ(ids(liste(guyane, std::to_string(*premiere.suivante)).lignes),
+            std::vector<long long>{attendus.back()});
+  // The count is SQL's reading of the rule: it holds them.
+  EXPECT_EQ(premiere.nombre, 54);
+  // Confirmed anyway, they are checked again and left as they are.
+  const auto bilan = annuler(guyane, sans_piece);
+  EXPECT_TRUE(bilan.annulees.empty());
+  EXPECT_EQ(bilan.ignorees, 3);
+}
+
+TEST_F(Annulation, a_page_is_cancelled_in_one_transaction_of_its_ids_at_most) {
+  const auto autres = inscrits(54);
+  const auto guyane = agent("GUY");
+  Client bureau{portal.base_url()};
+  connecter_apres_la_date_limite(bureau, "marie.defi@ac-guyane.fr", "GUY");
+  // The form of the first page, as the browser sends it.
+  const std::string page = bureau.get("/gestion/annulations").body;
+  std::vector<std::pair<std::string, std::string>> champs{{"csrf", csrf_of(page)}};
+  for (const auto& c : liste(guyane).lignes)
+    champs.emplace_back("candidature", std::to_string(c.id));
+  ASSERT_EQ(champs.size(), 51u);
+  const auto posted = bureau.post("/gestion/annulations", champs);
+  ASSERT_EQ(posted.status, 303);
+  EXPECT_EQ(posted.header("location"), "/gestion/annulations?annulees=50&ignorees=0");
+  EXPECT_EQ(etat(id), domain::EtatCandidature::annulee);
+  EXPECT_EQ(etat(autres[48]), domain::EtatCandidature::annulee);
+  EXPECT_EQ(etat(autres[49]), domain::EtatCandidature::inscrit);
+  // The rest is the first page now.
+  const std::string reste = bureau.get(posted.header("location")).body;
+  EXPECT_TRUE(contains(reste, "50 candidatures annulées"));
+  // A cursor past the last of them (a link kept from before): an empty page leading back.
+  const std::string vide =
+      bureau.get("/gestion/annulations?apres=" + std::to_string(autres[53])).body;
+  EXPECT_TRUE(contains(vide, "id=\"annulation-page-vide\""));
+  EXPECT_TRUE(contains(vide, "Première page"));
+  EXPECT_FALSE(contains(vide, "id=\"annulation-vide\""));
+  EXPECT_TRUE(contains(reste, "À annuler\u202F: <strong>5 candidatures</strong>."));
+  EXPECT_EQ(count(reste, "name=\"candidature\""), 5);
+  EXPECT_FALSE(contains(reste, "id=\"page-suivante\""));
+
+  // A forged form naming more than a page: the lowest ids of a page's worth are looked at,
+  // the others are counted out and left as they are.
+  const auto suite = inscrits(50);
+  std::vector<long long> tous(autres.begin() + 49, autres.end());
+  tous.insert(tous.end(), suite.begin(), suite.end());
+  ASSERT_EQ(tous.size(), 55u);
+  const auto bilan = annuler(guyane, tous);
+  EXPECT_EQ(bilan.annulees.size(), 50u);
+  EXPECT_EQ(bilan.ignorees, 5);
+  EXPECT_EQ(etat(suite[44]), domain::EtatCandidature::annulee);
+  EXPECT_EQ(etat(suite[45]), domain::EtatCandidature::inscrit);
+  EXPECT_EQ(annulations_journalisees().size(), 1u);  // the fixture's own, once
+}
+
+TEST_F(Annulation, the_store_reads_the_rule_as_the_catalogue_asks_the_piece) {
+  inscrits(4);
+  const auto now = portal.clock().now();
+  store::SessionSansRecapitulatif session{"GUY", "BCP", "2027", "93475003", false};
+  auto en_ligne = session;
+  en_ligne.en_ligne = true;
+  const auto compter = [&](const store::SessionSansRecapitulatif& s, long long plafond = 10) {
+    store::Read read(portal.db());
+    return store::compter_sans_recapitulatif(read, s, plafond);
+  };
+  EXPECT_EQ(compter(session), 5);
+  // Counted up to the ceiling, plus one: "plus de …".
+  EXPECT_EQ(compter(session, 2), 3);
+  EXPECT_EQ(compter(session, 4), 5);
+  EXPECT_EQ(compter({"AIX", "BCP", "2027", "93475003", false}), 0);
+  EXPECT_EQ(compter({"GUY", "BCP", "NOV2026VAE", "93475003", false}), 0);
+  // The fixture's piece validated by the candidate, then with a file: arrived when the piece
+  // is asked online, never by post.
+  {
+    store::Tx tx(portal.db());
+    store::valider_piece(tx, store::ensure_justificatif(tx, id, "93475003", now), now);
+    tx.commit();
+  }
+  EXPECT_EQ(compter(en_ligne), 5);  // validated without a file
+  {
+    store::Tx tx(portal.db());
+    store::insert_depot(tx, store::ensure_justificatif(tx, id, "93475003", now),
+                        {std::string(64, 'a'), "application/pdf", 10, "recapitulatif.pdf"}, now);
+    tx.commit();
+  }
+  EXPECT_EQ(compter(en_ligne), 4);
+  EXPECT_EQ(compter(session), 5);
+  {
+    store::Read read(portal.db());
+    EXPECT_EQ(store::sans_recapitulatif(read, en_ligne, 0, 10).size(), 4u);
+    const auto lus = store::sans_recapitulatif(read, session, 0, 10);
+    ASSERT_EQ(lus.size(), 5u);
+    EXPECT_EQ(lus[0].candidature.id, id);
+    EXPECT_EQ(lus[0].piece.depots, 1);
+    EXPECT_TRUE(lus[0].piece.valide_le);
+    EXPECT_EQ(store::sans_recapitulatif(read, session, id, 2).size(), 2u);
+  }
+  // Sent back by the office: missing again; received: arrived whatever the mode.
+  const auto guyane = agent("GUY");
+  statut(guyane, domain::StatutPiece::non_conforme);
+  EXPECT_EQ(compter(en_ligne), 5);
+  statut(guyane, domain::StatutPiece::recue);
+  EXPECT_EQ(compter(en_ligne), 4);
+  EXPECT_EQ(compter(session), 4);
+}
+
+TEST_F(Annulation, the_page_counts_up_to_its_ceiling_only) {
+  inscrits(static_cast<int>(actions::kDecomptePlafond));
+  Client bureau{portal.base_url()};
+  connecter_apres_la_date_limite(bureau, "marie.defi@ac-guyane.fr", "GUY");
+  EXPECT_EQ(liste(agent("GUY")).nombre, actions::kDecomptePlafond + 1);
+  const std::string page = bureau.get("/gestion/annulations").body;
+  EXPECT_TRUE(contains(page, "À annuler\u202F: <strong>plus de 999 candidatures</strong>."));
+  EXPECT_EQ(count(page, "name=\"candidature\""), 50);
 }
 
 }  // namespace

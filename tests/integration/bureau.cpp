@@ -38,4 +38,12 @@ HttpResult staff_login(Client& client, const std::string& email, const std::stri
                        {{"email", email}, {"mot_de_passe", password}});
 }
 
+void logged_in_agent(TestPortal& portal, Client& client, const std::string& email,
+                     const std::string& password, const std::string& academie) {
+  ASSERT_EQ(
+      activate_agent(client, add_agent(portal, email, "gestionnaire", academie), password).status,
+      303);
+  ASSERT_EQ(staff_login(client, email, password).status, 303);
+}
+
 }  // namespace examens::testing

@@ -1,5 +1,5 @@
 // The office's side in tests: staff members added by the `staff` command, activated through
-// their link and logged in under /gestion/, shared by the staff and audit tests.
+// their link and logged in under /gestion/, shared by the tests of the office's pages.
 #pragma once
 
 #include <string>
@@ -25,5 +25,9 @@ std::string add_agent(TestPortal& portal, const std::string& email,
 
 HttpResult activate_agent(Client& client, const std::string& path, const std::string& password);
 HttpResult staff_login(Client& client, const std::string& email, const std::string& password);
+// Adds `email` as a gestionnaire of `academie`, activates him with `password` and logs him in
+// on `client`; a fatal failure of the calling test when one of the steps is refused.
+void logged_in_agent(TestPortal& portal, Client& client, const std::string& email,
+                     const std::string& password, const std::string& academie = "GUY");
 
 }  // namespace examens::testing

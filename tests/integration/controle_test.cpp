@@ -4,6 +4,7 @@
 // académies and between candidates and staff.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <regex>
 
 #include "actions/audit.hpp"
@@ -20,8 +21,7 @@ class Controle : public Justificatifs {
  protected:
   void SetUp() override {
     Justificatifs::SetUp();
-    ASSERT_EQ(activate_agent(bureau, add_agent(portal, kAgent), kMotDePasse).status, 303);
-    ASSERT_EQ(staff_login(bureau, kAgent, kMotDePasse).status, 303);
+    ASSERT_NO_FATAL_FAILURE(logged_in_agent(portal, bureau, kAgent, kMotDePasse));
   }
 
   std::string dossier() const { return "/gestion/candidatures/" + std::to_string(id); }
@@ -183,6 +183,26 @@ TEST_F(Controle, the_office_reopens_the_validated_pieces_from_the_page) {
   EXPECT_TRUE(listee("en_attente"));
 }
 
+TEST_F(Controle, reopening_when_nothing_is_validated_says_there_was_nothing_to_reopen) {
+  for (const auto& code : en_ligne()) ASSERT_EQ(deposer(code, code + ".pdf", kPdf).status, 303);
+  ASSERT_EQ(valider().status, 303);
+  // The page of before the first reopening, sent twice (a second agent, a double click).
+  const std::string jeton = csrf_of(bureau.get(dossier()).body);
+  ASSERT_EQ(bureau.post(dossier() + "/rouvrir", {{"csrf", jeton}}).header("location"),
+            dossier() + "?rouvertes=2");
+  const auto encore = bureau.post(dossier() + "/rouvrir", {{"csrf", jeton}});
+  ASSERT_EQ(encore.status, 303);
+  EXPECT_EQ(encore.header("location"), dossier() + "?rouvertes=0");
+  const std::string page = bureau.get(encore.header("location")).body;
+  EXPECT_TRUE(
+      contains(page, "Aucune pièce n&apos;était validée\u202F: il n&apos;y avait rien à rouvrir."))
+      << page;
+  EXPECT_FALSE(contains(page, "Les pièces validées sont rouvertes"));
+  // Nothing reopened, nothing audited a second time.
+  const auto actions = actions_auditees();
+  EXPECT_EQ(std::count(actions.begin(), actions.end(), "pieces.rouvertes"), 1);
+}
+
 TEST_F(Controle, every_change_of_a_piece_is_in_the_audit_trail) {
   ASSERT_EQ(deposer("93475001", "a.pdf", kPdf).status, 303);
   ASSERT_EQ(deposer("93475007", "b.pdf", kPdf).status, 303);
@@ -220,12 +240,8 @@ TEST_F(Controle, another_academies_staff_and_the_candidates_reach_nothing) {
   ASSERT_EQ(deposer("93475001", "a.pdf", kPdf).status, 303);
   const std::string fichier = dossier() + "/fichiers/" + std::to_string(depots()[0].id);
   Client aix(portal.base_url());
-  ASSERT_EQ(
-      activate_agent(aix, add_agent(portal, "paul.sud@ac-aix-marseille.fr", "gestionnaire", "AIX"),
-                     kMotDePasse)
-          .status,
-      303);
-  ASSERT_EQ(staff_login(aix, "paul.sud@ac-aix-marseille.fr", kMotDePasse).status, 303);
+  ASSERT_NO_FATAL_FAILURE(
+      logged_in_agent(portal, aix, "paul.sud@ac-aix-marseille.fr", kMotDePasse, "AIX"));
   EXPECT_FALSE(contains(aix.get("/gestion/candidatures?pieces=toutes").body, dossier() + "\""));
   EXPECT_EQ(aix.get(dossier()).status, 404);
   EXPECT_EQ(aix.get(fichier).status, 404);
@@ -257,12 +273,8 @@ TEST_F(Controle, a_candidature_is_found_by_its_numeros_within_the_academie) {
   EXPECT_EQ(incomplete.status, 422);
   EXPECT_TRUE(contains(incomplete.body, "Ajoutez le N° d&apos;inscription"));
   Client aix(portal.base_url());
-  ASSERT_EQ(
-      activate_agent(aix, add_agent(portal, "paul.sud@ac-aix-marseille.fr", "gestionnaire", "AIX"),
-                     kMotDePasse)
-          .status,
-      303);
-  ASSERT_EQ(staff_login(aix, "paul.sud@ac-aix-marseille.fr", kMotDePasse).status, 303);
+  ASSERT_NO_FATAL_FAILURE(
+      logged_in_agent(portal, aix, "paul.sud@ac-aix-marseille.fr", kMotDePasse, "AIX"));
   EXPECT_EQ(aix.get("/gestion/candidatures?recherche=" + numero + "-001").status, 422);
 }
 

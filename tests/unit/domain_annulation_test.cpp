@@ -71,5 +71,45 @@ TEST(Annulation, cancellable_only_inscrit_required_past_the_deadline_and_missing
   EXPECT_FALSE(annulable(d, apres));
 }
 
+DepotPieces fenetre(std::string domaine, std::string session, std::string academie, ModeDepot mode,
+                    const char* fin) {
+  return {std::move(domaine),  std::move(session),
+          std::move(academie), mode,
+          std::nullopt,        *parse_paris_local(fin).instant};
+}
+
+TEST(Annulation, the_sessions_looked_in_are_those_past_the_deadline_of_the_pieces_mode) {
+  CatalogueJustificatifs catalogue;
+  catalogue.depots = {
+      fenetre("BCP", "NOV2026VAE", "*", ModeDepot::voie_postale, "2026-11-06 23:59"),
+      fenetre("BCP", "2027", "*", ModeDepot::en_ligne, "2027-02-12 23:59"),
+      fenetre("BCP", "2027", "*", ModeDepot::voie_postale, "2027-02-19 23:59"),
+      fenetre("BCP", "2027", "GUY", ModeDepot::voie_postale, "2027-03-05 23:59"),
+      fenetre("CAP", "2027", "*", ModeDepot::voie_postale, "2027-02-19 23:59"),
+      fenetre("CAP", "2027", "AIX", ModeDepot::voie_postale, "2027-02-19 23:59"),
+  };
+  using S = std::vector<SessionEchue>;
+  const Instant novembre = *parse_paris_local("2026-11-23 10:00").instant;
+  EXPECT_EQ(sessions_echues(catalogue, "GUY", ModeDepot::voie_postale, novembre),
+            (S{{"BCP", "NOV2026VAE"}}));
+  const Instant fevrier = *parse_paris_local("2027-02-20 00:00").instant;
+  // Each session once, though Aix-Marseille has its own window for CAP and the common one.
+  EXPECT_EQ(sessions_echues(catalogue, "AIX", ModeDepot::voie_postale, fevrier),
+            (S{{"BCP", "NOV2026VAE"}, {"BCP", "2027"}, {"CAP", "2027"}}));
+  // Guyane's own window for BCP 2027 runs until 5 March.
+  EXPECT_EQ(sessions_echues(catalogue, "GUY", ModeDepot::voie_postale, fevrier),
+            (S{{"BCP", "NOV2026VAE"}, {"CAP", "2027"}}));
+  EXPECT_EQ(sessions_echues(catalogue, "GUY", ModeDepot::voie_postale,
+                            *parse_paris_local("2027-03-06 00:00").instant)
+                .size(),
+            3u);
+  // The deadline's minute is still inside the window; another mode has its own windows.
+  EXPECT_TRUE(sessions_echues(catalogue, "GUY", ModeDepot::voie_postale,
+                              *parse_paris_local("2026-11-06 23:59").instant)
+                  .empty());
+  EXPECT_EQ(sessions_echues(catalogue, "GUY", ModeDepot::en_ligne, fevrier), (S{{"BCP", "2027"}}));
+  EXPECT_TRUE(sessions_echues(catalogue, "GUY", ModeDepot::autre, fevrier).empty());
+}
+
 }  // namespace
 }  // namespace examens::domain

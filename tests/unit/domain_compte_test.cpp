@@ -345,6 +345,9 @@ TEST(Display, name_as_the_seed_writes_it) {
   i.nom_naissance = "Lamy";
   i.prenoms = "Paul";
   EXPECT_EQ(nom_affiche(i), "LAMY Paul");
+  // The nom d'usage, when there is one, is the name shown.
+  EXPECT_EQ(nom_affiche("Lamy", "Martin-Éluard", "Paul Jean"), "MARTIN-ÉLUARD Paul Jean");
+  EXPECT_EQ(nom_affiche("Lamy", "", "Paul"), "LAMY Paul");
 }
 
 }  // namespace

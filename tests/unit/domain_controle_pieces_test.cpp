@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "domain/controle_pieces.hpp"
+#include "domain/temps.hpp"
 
 namespace examens::domain {
 namespace {
@@ -107,7 +108,7 @@ TEST(ControlePieces, a_dossier_is_filed_by_what_waits_first_on_the_office) {
 
 TEST(ControlePieces, the_offices_control_form_is_read_with_a_message_per_field) {
   using namespace std::chrono;
-  const year_month_day today{2026y / November / 18d};
+  const Instant today = *parse_paris_local("2026-11-18 10:00").instant;
   const auto conforme = lire_controle({"conforme", "", "  Vu\r\nau\nguichet  "}, today);
   EXPECT_TRUE(conforme.errors.empty());
   EXPECT_EQ(conforme.statut, StatutPiece::conforme);
@@ -116,10 +117,19 @@ TEST(ControlePieces, the_offices_control_form_is_read_with_a_message_per_field) 
   EXPECT_TRUE(lire_controle({"", "", ""}, today).errors.has("statut"));
   EXPECT_TRUE(lire_controle({"aucun", "", ""}, today).errors.has("statut"));
   EXPECT_TRUE(lire_controle({"recue", "", ""}, today).errors.has("date_reception"));
-  EXPECT_EQ(lire_controle({"recue", "2026-11-18", ""}, today).date_reception, today);
-  EXPECT_EQ(lire_controle({"recue", "17/11/2026", ""}, today).date_reception,
-            year_month_day{2026y / November / 17d});
-  EXPECT_TRUE(lire_controle({"recue", "2026-11-19", ""}, today).errors.has("date_reception"));
+  // The day typed is recorded as noon in Paris: 11:00Z in winter.
+  EXPECT_EQ(lire_controle({"recue", "2026-11-18", ""}, today).date_reception,
+            *parse_paris_local("2026-11-18 12:00").instant);
+  const auto a_la_main = lire_controle({"recue", "17/11/2026", ""}, today).date_reception;
+  ASSERT_TRUE(a_la_main);
+  EXPECT_EQ(a_la_main->time_since_epoch(), seconds(1794913200));
+  EXPECT_EQ(format_paris_date(*a_la_main), "17/11/2026");
+  const auto futur = lire_controle({"recue", "2026-11-19", ""}, today);
+  EXPECT_TRUE(futur.errors.has("date_reception"));
+  EXPECT_FALSE(futur.date_reception);
+  // Half past midnight in Paris is still the day before in UTC: today is Paris's.
+  const Instant minuit = *parse_paris_local("2026-11-19 00:30").instant;
+  EXPECT_TRUE(lire_controle({"recue", "19/11/2026", ""}, minuit).errors.empty());
   EXPECT_TRUE(lire_controle({"recue", "30/02/2026", ""}, today).errors.has("date_reception"));
   // The date is only read with Reçue.
   EXPECT_TRUE(lire_controle({"conforme", "n'importe quoi", ""}, today).errors.empty());

@@ -29,5 +29,13 @@ TEST(Temps, paris_time_follows_the_spring_change) {
   EXPECT_EQ(format_paris_datetime(at(1774746000)), "29/03/2026 à 03:00");
 }
 
+TEST(Temps, a_day_is_recorded_as_noon_in_paris_whatever_the_season) {
+  EXPECT_EQ(midi_paris(2026y / November / 17d), at(1794913200));  // 11:00Z, winter time
+  EXPECT_EQ(midi_paris(2026y / July / 1d), at(1782900000));       // 10:00Z, summer time
+  EXPECT_EQ(midi_paris(2026y / March / 29d), at(1774778400));     // the day of the change
+  EXPECT_EQ(format_paris_datetime(midi_paris(2026y / March / 29d)), "29/03/2026 à 12:00");
+  EXPECT_EQ(paris_today(midi_paris(2027y / March / 5d)), 2027y / March / 5d);
+}
+
 }  // namespace
 }  // namespace examens::domain

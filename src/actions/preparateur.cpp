@@ -36,11 +36,18 @@ void Preparateur::wake() {
   cv_.notify_all();
 }
 
+bool Preparateur::stopping() {
+  std::lock_guard lock(mutex_);
+  return stopping_;
+}
+
 void Preparateur::loop() {
   for (;;) {
     try {
       // The queue is emptied before sleeping: a round that stored some may have left more.
-      while (preparer_documents(services_, clock_.now()) > 0) {
+      // A stop is heard between rounds: after a rush the queue is minutes of work, which
+      // the next start (or another instance) takes up.
+      while (!stopping() && preparer_documents(services_, clock_.now()) > 0) {
       }
     } catch (const std::exception& e) {
       log::error("document_preparer_failed", {{"error", e.what()}});

@@ -27,6 +27,7 @@ class Preparateur {
 
  private:
   void loop();
+  bool stopping();
 
   const Services& services_;
   const domain::Clock& clock_;

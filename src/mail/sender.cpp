@@ -48,10 +48,17 @@ void Sender::wake() {
   cv_.notify_all();
 }
 
+bool Sender::stopping() {
+  std::lock_guard lock(mutex_);
+  return stopping_;
+}
+
 void Sender::loop() {
   for (;;) {
     try {
-      while (deliver_due() == kBatch) {
+      // A stop is heard between batches: after a rush the outbox may hold minutes of
+      // sending, which the next start (or another instance) takes up.
+      while (!stopping() && deliver_due() == kBatch) {
       }
     } catch (const std::exception& e) {
       log::error("mail_sender_failed", {{"error", e.what()}});

@@ -52,6 +52,7 @@ class Sender {
   };
 
   void loop();
+  bool stopping();
   void record(const Outcome& outcome);
 
   store::Database& db_;

@@ -11,7 +11,6 @@
 #include <limits>
 #include <sstream>
 #include <stdexcept>
-#include <thread>
 #include <vector>
 
 #include "store/statements.hpp"
@@ -71,10 +70,6 @@ std::string quoted(std::string_view value) {
 constexpr auto kFirstBackoff = std::chrono::milliseconds(100);
 constexpr auto kLastBackoff = std::chrono::milliseconds(2000);
 
-// Attempts of 1 ms or more (30 s at least) an SQLite writer makes before giving up on
-// another connection's lock.
-constexpr int kBusyLimit = 30000;
-
 // Marks a pooled session whose connection was found lost (no value of the loss count).
 constexpr std::uint64_t kLost = std::numeric_limits<std::uint64_t>::max();
 
@@ -90,10 +85,6 @@ bool connection_lost(soci::session& s, Backend backend) {
   if (backend == Backend::sqlite) return false;
   auto* pg = static_cast<soci::postgresql_session_backend*>(session_backend);
   return PQstatus(pg->conn_) == CONNECTION_BAD;
-}
-
-sqlite_api::sqlite3* sqlite_handle(soci::session& s) {
-  return static_cast<soci::sqlite3_session_backend*>(s.get_backend())->conn_;
 }
 
 }  // namespace
@@ -173,31 +164,17 @@ void Database::connect(soci::session& s) {
   if (s.get_backend())
     s.reconnect();
   else if (backend_ == Backend::sqlite)
-    s.open(*soci::factory_sqlite3(), "db=" + url_);
+    // timeout: seconds a writer waits for another's lock (SQLite allows one writer).
+    s.open(*soci::factory_sqlite3(), "db=" + url_ + " timeout=30");
   else
     s.open(*soci::factory_postgresql(), postgres_connection_string(url_));
   if (backend_ == Backend::sqlite) {
-    sqlite3_busy_handler(sqlite_handle(s), &Database::on_busy, this);
     s << "PRAGMA journal_mode=WAL";
     s << "PRAGMA synchronous=FULL";
     s << "PRAGMA foreign_keys=ON";
   } else {
     s << "SET client_min_messages TO WARNING";
   }
-}
-
-std::unique_lock<std::mutex> Database::writer_lock() {
-  if (backend_ != Backend::sqlite) return {};
-  return std::unique_lock(writer_mutex_);
-}
-
-// Another connection's write lock (another process, or a Database of its own): wait for it
-// 1 ms at a time, up to kBusyLimit.
-int Database::on_busy(void* database, int attempts) {
-  static_cast<Database*>(database)->busy_waits_++;
-  if (attempts >= kBusyLimit) return 0;
-  std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  return 1;
 }
 
 std::size_t Database::acquire() {
@@ -346,9 +323,9 @@ StatementCache& statements_of(Unit& unit) {
   return unit.lease_.statements();
 }
 
-Tx::Tx(Database& db) : Unit(db), writer_(db.writer_lock()) {
-  // SQLite: take the write lock at BEGIN, so two writers queue instead of failing when a
-  // read lock is upgraded mid-transaction.
+Tx::Tx(Database& db) : Unit(db) {
+  // SQLite: take the write lock at BEGIN, so two writers queue on the busy timeout
+  // instead of failing when a read lock is upgraded mid-transaction.
   try {
     sql_of(*this) << (db_.backend() == Backend::sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
   } catch (const std::exception& e) {
@@ -371,7 +348,6 @@ void Tx::commit() {
   try {
     sql_of(*this) << "COMMIT";
     done_ = true;
-    if (writer_.owns_lock()) writer_.unlock();
   } catch (const std::exception& e) {
     if (lease_.lost())
       throw Unavailable(std::string("connection lost during COMMIT (it may have been written): ") +

@@ -99,8 +99,6 @@ class Tx : public Unit {
   void commit();
 
  private:
-  // SQLite: the process's writer lock, held from BEGIN to COMMIT or ROLLBACK.
-  std::unique_lock<std::mutex> writer_;
   bool done_ = false;
 };
 
@@ -127,19 +125,8 @@ class Database {
   // session and connection (docs/decisions/0008-statement-cache.md).
   std::uint64_t statements_prepared() const;
 
-  // Times an SQLite writer found the file locked by another connection and slept for it
-  // (0 on PostgreSQL). This process's own writers queue on writer_mutex_ instead.
-  std::uint64_t busy_waits() const { return busy_waits_.load(); }
-
  private:
   friend class Lease;
-  friend class Tx;
-
-  // SQLite allows one writer per file: the writers of this process take turns on a mutex,
-  // woken at once, rather than on SQLite's busy handler, which polls the file lock with
-  // sleeps of 1 to 100 ms. Other processes still meet the file lock (on_busy below).
-  std::unique_lock<std::mutex> writer_lock();
-  static int on_busy(void* database, int attempts);
 
   // Leases a pooled session, reconnecting it first if its connection predates the last
   // loss found; throws Unavailable when that fails or the back-off forbids trying yet.
@@ -162,8 +149,6 @@ class Database {
   std::mutex backoff_mutex_;
   std::chrono::steady_clock::time_point next_attempt_;
   std::chrono::milliseconds backoff_{0};
-  std::mutex writer_mutex_;
-  std::atomic<std::uint64_t> busy_waits_{0};
 };
 
 // A write refused by a unique index: the row exists already (an e-mail address, a numéro,

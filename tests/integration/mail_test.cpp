@@ -2,6 +2,7 @@
 // back-off while the server is down, delivered once, never sent twice.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <thread>
 
 #include "integration/support.hpp"
@@ -175,6 +176,44 @@ TEST(Outbox, a_batch_outlasting_its_claim_is_not_sent_by_two_senders) {
       soci::into(envoyes), soci::into(tentatives);
   EXPECT_EQ(envoyes, 8);
   EXPECT_EQ(tentatives, 8);
+}
+
+// A relay that takes a millisecond a mail and counts them, read while the sender runs.
+class Compteur final : public mail::Transport {
+ public:
+  explicit Compteur(std::atomic<int>& envoyes) : envoyes_(envoyes) {}
+  mail::DeliveryResult deliver(const mail::Mail&) override {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    ++envoyes_;
+    return {true, "250 2.0.0 Ok", false};
+  }
+
+ private:
+  std::atomic<int>& envoyes_;
+};
+
+// A stop waits for the batch being sent, not for the whole outbox (after the closing hour,
+// thousands of mails through a relay: minutes); the rest goes at the next start.
+TEST(Outbox, the_sender_stops_after_its_batch_not_after_the_outbox) {
+  TestDatabase base;
+  ManualClock clock;
+  queue_mails(base.db(), clock.now(), 200);
+  std::atomic<int> envoyes{0};
+  mail::SenderOptions options;
+  options.from_address = "ne-pas-repondre@examens.test";
+  {
+    mail::Sender sender(base.db(), clock, std::make_unique<Compteur>(envoyes), options);
+    sender.start();
+    for (int i = 0; i < 30000 && envoyes == 0; ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    sender.stop();
+  }
+  EXPECT_GT(envoyes, 0);
+  EXPECT_LE(envoyes, 40);
+  mail::Sender suite(base.db(), clock, std::make_unique<Compteur>(envoyes), options);
+  while (suite.deliver_due() > 0) {
+  }
+  EXPECT_EQ(envoyes, 200);
 }
 
 TEST(Outbox, a_refused_creation_queues_no_mail) {

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "actions/documents.hpp"
+#include "actions/preparateur.hpp"
 #include "integration/parcours.hpp"
 #include "integration/support.hpp"
 #include "store/candidatures.hpp"
@@ -384,6 +385,32 @@ TEST_F(Verifier, documents_a_crash_left_a_preparer_are_rendered_by_a_later_round
   int pret = 0;
   store::sql_of(read) << "SELECT COUNT(*) FROM documents WHERE etat = 'pret'", soci::into(pret);
   EXPECT_EQ(pret, 2);
+}
+
+// A stop (SIGTERM, a deployment) waits for the round in progress, not for the whole queue:
+// after the closing hour's rush that queue holds thousands of documents, minutes of work.
+// What is left is rendered by the next start, here or on another instance.
+TEST_F(Verifier, the_preparer_stops_after_its_round_not_after_the_queue) {
+  candidature(60);  // 120 documents, 20 a round
+  const auto pret = [this] {
+    store::Read read(portal.db());
+    int n = 0;
+    store::sql_of(read) << "SELECT COUNT(*) FROM documents WHERE etat = 'pret'", soci::into(n);
+    return n;
+  };
+  {
+    actions::Preparateur preparateur(portal.services(), portal.clock());
+    preparateur.start();
+    for (int i = 0; i < 30000 && pret() == 0; ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    preparateur.stop();
+  }
+  const int rendus = pret();
+  EXPECT_GT(rendus, 0);
+  EXPECT_LE(rendus, 40);
+  while (actions::preparer_documents(portal.services(), portal.clock().now()) > 0) {
+  }
+  EXPECT_EQ(pret(), 120);
 }
 
 }  // namespace

@@ -55,11 +55,6 @@ class StoreStatements : public ::testing::Test {
     store::save_brouillon(tx, compte_id, kCle, donnees, now, now + 24h);
     tx.commit();
   }
-  void save_as(store::Database& on, const std::string& cle, int tour) {
-    store::Tx tx(on);
-    store::save_brouillon(tx, compte_id, cle, "tour " + std::to_string(tour), now, now + 24h);
-    tx.commit();
-  }
   std::optional<std::string> load(store::Database& on) {
     store::Read read(on);
     return store::load_brouillon(read, compte_id, kCle);
@@ -202,49 +197,6 @@ TEST_F(StoreStatements, threads_sharing_the_pool_each_read_their_own_rows) {
   EXPECT_LE(db.db().statements_prepared() - prepared, 12u);
   store::Read read(db.db());
   EXPECT_EQ(store::brouillons_of(read, compte_id).size(), 8u);
-}
-
-// SQLite allows one writer: writers of this process queue on a lock of their own, woken as
-// soon as the one before commits, instead of polling the file lock in SQLite's busy handler
-// (whose sleeps, 1 to 100 ms, made every write of the closing hour wait ~25 ms).
-TEST_F(StoreStatements, writers_of_one_process_never_wait_in_the_busy_handler) {
-  const auto before = db.db().busy_waits();
-  std::vector<std::thread> threads;
-  for (int t = 0; t < 4; ++t)
-    threads.emplace_back([&, t] {
-      for (int i = 0; i < 100; ++i) save_as(db.db(), "écrivain " + std::to_string(t), i);
-    });
-  for (auto& thread : threads) thread.join();
-  EXPECT_EQ(db.db().busy_waits() - before, 0u);
-  store::Read read(db.db());
-  const auto brouillons = store::brouillons_of(read, compte_id);
-  EXPECT_EQ(brouillons.size(), 4u);
-  for (int t = 0; t < 4; ++t)
-    EXPECT_EQ(store::load_brouillon(read, compte_id, "écrivain " + std::to_string(t)), "tour 99");
-}
-
-// Another process (a command, a second instance) still takes the file lock: a writer here
-// then waits in the busy handler, and goes on once the other commits.
-TEST_F(StoreStatements, a_writer_waits_for_another_process_lock) {
-  if (db.postgresql()) GTEST_SKIP() << "PostgreSQL has no database-wide write lock";
-  store::Database other(db.url(), 1);
-  std::atomic<bool> written{false};
-  std::thread writer;
-  {
-    store::Tx held(other);
-    store::save_brouillon(held, compte_id, kCle, "l'autre", now, now + 24h);
-    writer = std::thread([&] {
-      save(db.db(), "après l'autre");
-      written = true;
-    });
-    for (int i = 0; i < 10000 && db.db().busy_waits() == 0; ++i) std::this_thread::sleep_for(1ms);
-    EXPECT_GT(db.db().busy_waits(), 0u);
-    EXPECT_FALSE(written);
-    held.commit();
-  }
-  writer.join();
-  EXPECT_TRUE(written);
-  EXPECT_EQ(load(db.db()), "après l'autre");
 }
 
 TEST_F(StoreStatements, statements_are_prepared_again_on_a_new_connection) {

@@ -32,16 +32,12 @@ void conserver_brouillon(const Services& services, long long compte_id, const Br
   tx.commit();
 }
 
-std::vector<Brouillon> saisies_en_cours(const Services& services, long long compte_id,
-                                        domain::Instant now) {
-  std::vector<std::pair<std::string, std::string>> all;
-  {
-    store::Read read(services.db());
-    all = store::brouillons_of(read, compte_id);
-  }
+std::vector<Brouillon> saisies_en_cours(
+    const Services& services, const std::vector<std::pair<std::string, std::string>>& brouillons,
+    domain::Instant now) {
   const auto& catalogue = services.catalogue();
   std::vector<Brouillon> out;
-  for (const auto& [cle, text] : all) {
+  for (const auto& [cle, text] : brouillons) {
     auto b = brouillon_de_json(cle, text);
     if (!b || b->candidature) continue;
     const auto& d = b->dossier;

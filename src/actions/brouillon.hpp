@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "actions/brouillon_json.hpp"
@@ -26,9 +27,11 @@ std::optional<Brouillon> lire_brouillon(store::Unit& unit, long long compte_id,
 void conserver_brouillon(const Services& services, long long compte_id, const Brouillon& b,
                          domain::Instant now);
 
-// The drafts of new candidatures the candidate can still finish: each of an exam, a session
-// and an académie of the catalogue, the session not closed and its window open at `now`.
-std::vector<Brouillon> saisies_en_cours(const Services& services, long long compte_id,
-                                        domain::Instant now);
+// Of the account's drafts (key, JSON: ListesAccueil's, read with the session), those of new
+// candidatures the candidate can still finish: each of an exam, a session and an académie of
+// the catalogue, the session not closed and its window open at `now`.
+std::vector<Brouillon> saisies_en_cours(
+    const Services& services, const std::vector<std::pair<std::string, std::string>>& brouillons,
+    domain::Instant now);
 
 }  // namespace examens::actions

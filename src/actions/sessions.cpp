@@ -69,18 +69,29 @@ SessionOuverte ouvrir_session(store::Tx& tx, const Services& services, long long
 }
 
 std::optional<SessionReprise> reprendre_session(const Services& services, std::string_view jeton,
-                                                domain::Instant now) {
-  // One statement for both on every page; a second one only when the cookie is unknown or
-  // its account gone, to forget an orphan row.
-  auto found = reprendre<store::Compte>(
+                                                domain::Instant now, Lecture lecture) {
+  // One statement on every page; a second one only when the cookie is unknown or its account
+  // gone, to forget an orphan row.
+  struct Lu {
+    store::Compte compte;
+    std::optional<ListesAccueil> accueil;
+  };
+  auto found = reprendre<Lu>(
       services, jeton, now, store::Titulaire::compte,
-      [](store::Read& read, const std::string& empreinte) -> Trouvee<store::Compte> {
-        if (auto both = store::find_session_compte(read, empreinte))
-          return {std::move(both->first), std::move(both->second)};
+      [lecture](store::Read& read, const std::string& empreinte) -> Trouvee<Lu> {
+        if (lecture == Lecture::accueil) {
+          if (auto all = store::find_session_accueil(read, empreinte))
+            return {std::move(all->session),
+                    Lu{std::move(all->compte),
+                       ListesAccueil{std::move(all->candidatures), std::move(all->brouillons)}}};
+        } else if (auto both = store::find_session_compte(read, empreinte)) {
+          return {std::move(both->first), Lu{std::move(both->second), std::nullopt}};
+        }
         return {store::find_session(read, empreinte), std::nullopt};
       });
   if (!found) return std::nullopt;
-  return SessionReprise{std::move(found->first), std::move(found->second)};
+  return SessionReprise{std::move(found->first), std::move(found->second.compte),
+                        std::move(found->second.accueil)};
 }
 
 std::optional<SessionAgentReprise> reprendre_session_agent(const Services& services,

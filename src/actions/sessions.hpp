@@ -8,6 +8,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "actions/services.hpp"
 #include "store/agents.hpp"
@@ -36,15 +38,27 @@ SessionOuverte ouvrir_session(store::Tx& tx, const Services& services, long long
                               const Navigateur& navigateur, domain::Instant now,
                               store::Titulaire titulaire = store::Titulaire::compte);
 
+// What the candidate's home page lists, read with his session.
+struct ListesAccueil {
+  std::vector<store::Candidature> candidatures;
+  std::vector<std::pair<std::string, std::string>> brouillons;  // drafts: key, JSON
+};
+
 struct SessionReprise {
   store::SessionRow row;
   store::Compte compte;
+  std::optional<ListesAccueil> accueil;  // with Lecture::accueil only
 };
+
+// What is read with the session, in the same statement: the account alone, or also the
+// home page's lists (its one round trip to the database instead of three).
+enum class Lecture { compte, accueil };
 
 // The live session of `jeton`, marked seen. nullopt when the token names none, or one past
 // its idle or absolute limit (then deleted) or whose account is gone.
 std::optional<SessionReprise> reprendre_session(const Services& services, std::string_view jeton,
-                                                domain::Instant now);
+                                                domain::Instant now,
+                                                Lecture lecture = Lecture::compte);
 
 struct SessionAgentReprise {
   store::SessionRow row;

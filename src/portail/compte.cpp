@@ -3,6 +3,8 @@
 // form is in compte_formulaire.cpp, "Consulter mes messages" in messages.cpp.
 #include "actions/compte.hpp"
 
+#include <stdexcept>
+
 #include "portail/compte_formulaire.hpp"
 #include "portail/inscription.hpp"
 #include "portail/portal.hpp"
@@ -57,9 +59,11 @@ Response accueil(Portal& portal, Context& ctx) {
                           "Reprenez-la depuis « Saisies en cours » ci-dessous, ou par « Modifier » "
                           "s'il s'agit d'une modification : rien de ce que vous avez tapé n'est "
                           "perdu."});
+  // Read with the session on this path (Portal::resolve_session).
+  if (!ctx.accueil) throw std::logic_error("la page d'accueil sans ses listes");
   Data data = compte_summary(*ctx.compte);
-  add_mes_inscriptions(portal, ctx, data);
-  add_saisies_en_cours(portal, ctx, data);
+  add_mes_inscriptions(portal, ctx, ctx.accueil->candidatures, data);
+  add_saisies_en_cours(portal, ctx, ctx.accueil->brouillons, data);
   return portal.page(ctx, "accueil", "Mon espace candidat", std::move(data));
 }
 

@@ -246,12 +246,8 @@ ChoixExamen choix_examen(const Portal& portal, const Context& ctx, std::string_v
   return out;
 }
 
-void add_mes_inscriptions(Portal& portal, const Context& ctx, Data& data) {
-  std::vector<store::Candidature> all;
-  {
-    store::Read read(portal.db());
-    all = store::candidatures_of(read, ctx.compte->id);
-  }
+void add_mes_inscriptions(Portal& portal, const Context& ctx,
+                          const std::vector<store::Candidature>& all, Data& data) {
   Data cartes{Data::type::list};
   for (const auto& c : all) {
     const auto* session = portal.catalogue().session(c.domaine, c.session);

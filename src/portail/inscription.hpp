@@ -12,13 +12,16 @@ namespace examens::portail {
 // spécialité and établissement of its latest snapshot.
 Data resume_candidature(const Portal& portal, const store::Candidature& c);
 
-// Adds to `data` the logged-in candidate's active candidatures: a list "cartes" and the
-// flag "aucune_candidature".
-void add_mes_inscriptions(Portal& portal, const Context& ctx, Data& data);
+// Adds to `data` those of the logged-in candidate's candidatures `all` he sees: a list
+// "cartes" and the flag "aucune_candidature".
+void add_mes_inscriptions(Portal& portal, const Context& ctx,
+                          const std::vector<store::Candidature>& all, Data& data);
 
-// Adds the drafts of new candidatures the candidate can still finish ("saisies",
-// "a_des_saisies"), each with the address of its furthest tab.
-void add_saisies_en_cours(Portal& portal, const Context& ctx, Data& data);
+// Adds those of the account's drafts (key, JSON) of new candidatures the candidate can still
+// finish ("saisies", "a_des_saisies"), each with the address of its furthest tab.
+void add_saisies_en_cours(Portal& portal, const Context& ctx,
+                          const std::vector<std::pair<std::string, std::string>>& brouillons,
+                          Data& data);
 
 // Domaine → session → académie from the query (?domaine=&session=&academie=), each level
 // offered as links under `base_path`; `data` holds the lists, the "Résumé de la sélection"

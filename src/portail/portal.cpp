@@ -69,7 +69,7 @@ Response Portal::handle(Request& request, bool may_retry) {
   const auto received_cookies = request.cookies;
   const store::Activity activity;
 
-  Context ctx{request, clock_.now(), {}, {}, {}, {}, {}, {}};
+  Context ctx{request, clock_.now(), {}, {}, {}, {}, {}, {}, {}};
   try {
     resolve_session(ctx);
     if (request.method == Method::post && !csrf_ok(ctx)) {
@@ -159,8 +159,14 @@ void Portal::resolve_session(Context& ctx) {
     resolve_agent_session(ctx);
     if (ctx.agent) return;
   } else if (auto cookie_value = ctx.req.cookie(kSessionCookie)) {
-    if (auto reprise = actions::reprendre_session(services_, *cookie_value, ctx.now)) {
+    // The home page's lists come with the session: the page most opened, in one statement.
+    const bool home =
+        ctx.req.path == "/" && (ctx.req.method == Method::get || ctx.req.method == Method::head);
+    if (auto reprise = actions::reprendre_session(
+            services_, *cookie_value, ctx.now,
+            home ? actions::Lecture::accueil : actions::Lecture::compte)) {
       ctx.compte = std::move(reprise->compte);
+      ctx.accueil = std::move(reprise->accueil);
       ctx.csrf = reprise->row.csrf;
       ctx.session = std::move(reprise->row);
       return;
@@ -269,7 +275,7 @@ bool Portal::accepts_upload(const Request& head) const {
 Response Portal::overloaded(Request& request, std::string message) const {
   // On the I/O thread, which must never wait: no session lookup in the database, so the
   // page is drawn as for an anonymous visitor.
-  Context ctx{request, clock_.now(), {}, {}, {}, {}, {}, {}};
+  Context ctx{request, clock_.now(), {}, {}, {}, {}, {}, {}, {}};
   Response response = error_page(ctx, 503, "Service momentanément surchargé", std::move(message));
   response.set_header("Cache-Control", "no-store");
   response.set_header("Retry-After", "5");

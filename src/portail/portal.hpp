@@ -61,9 +61,11 @@ struct Context {
   domain::Instant now;
   std::optional<store::SessionRow> session;
   std::optional<store::Compte> compte;  // the logged-in account
-  std::optional<store::Agent> agent;    // the logged-in staff member, under kGestionPath
-  std::string csrf;                     // token expected in this visitor's forms
-  std::vector<Cookie> cookies;          // to set on the response
+  // On the home page (GET /), its lists, read with the session in one statement.
+  std::optional<actions::ListesAccueil> accueil;
+  std::optional<store::Agent> agent;  // the logged-in staff member, under kGestionPath
+  std::string csrf;                   // token expected in this visitor's forms
+  std::vector<Cookie> cookies;        // to set on the response
   std::vector<Alert> alerts;
 };
 

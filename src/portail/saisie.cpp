@@ -73,10 +73,12 @@ Response onglet_post(Portal& portal, Context& ctx) {
 
 }  // namespace
 
-void add_saisies_en_cours(Portal& portal, const Context& ctx, Data& data) {
+void add_saisies_en_cours(Portal& portal, const Context& ctx,
+                          const std::vector<std::pair<std::string, std::string>>& brouillons,
+                          Data& data) {
   const auto& catalogue = portal.catalogue();
   Data saisies{Data::type::list};
-  for (const auto& b : actions::saisies_en_cours(portal.services(), ctx.compte->id, ctx.now)) {
+  for (const auto& b : actions::saisies_en_cours(portal.services(), brouillons, ctx.now)) {
     const auto& d = b.dossier;
     Data saisie;
     saisie.set("examen", catalogue.domaine(d.domaine)->libelle);

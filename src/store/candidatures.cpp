@@ -3,6 +3,7 @@
 
 #include <stdexcept>
 
+#include "store/candidature_row.hpp"
 #include "store/instants.hpp"
 #include "store/statements.hpp"
 
@@ -18,27 +19,30 @@ std::vector<Candidature> select_candidatures(Unit& unit, const char* where, long
   std::vector<Candidature> out;
   for (auto& row : query_all<long long, long long, std::string, std::string, std::string,
                              std::string, std::string, int, std::string, long long, long long>(
-           unit, std::string(kColumns) + where, a, b)) {
-    Candidature c;
-    std::string etat;
-    long long cree = 0, modifie = 0;
-    std::tie(c.id, c.compte_id, c.domaine, c.session, c.academie, c.numero_inscription, etat,
-             c.version, c.donnees, cree, modifie) = std::move(row);
-    const auto known = domain::etat_from_code(etat);
-    // A state this code does not know was written by something else: showing it as
-    // "Inscrit" would let the candidate act on a candidature the office has closed.
-    if (!known)
-      throw std::runtime_error("état de candidature inconnu en base : « " + etat +
-                               " » (candidature " + std::to_string(c.id) + ")");
-    c.etat = *known;
-    c.cree_le = instant(cree);
-    c.modifie_le = instant(modifie);
-    out.push_back(std::move(c));
-  }
+           unit, std::string(kColumns) + where, a, b))
+    out.push_back(candidature_of(std::move(row)));
   return out;
 }
 
 }  // namespace
+
+Candidature candidature_of(CandidatureRow&& row) {
+  Candidature c;
+  std::string etat;
+  long long cree = 0, modifie = 0;
+  std::tie(c.id, c.compte_id, c.domaine, c.session, c.academie, c.numero_inscription, etat,
+           c.version, c.donnees, cree, modifie) = std::move(row);
+  const auto known = domain::etat_from_code(etat);
+  // A state this code does not know was written by something else: showing it as
+  // "Inscrit" would let the candidate act on a candidature the office has closed.
+  if (!known)
+    throw std::runtime_error("état de candidature inconnu en base : « " + etat +
+                             " » (candidature " + std::to_string(c.id) + ")");
+  c.etat = *known;
+  c.cree_le = instant(cree);
+  c.modifie_le = instant(modifie);
+  return c;
+}
 
 Candidature insert_candidature(Tx& tx, long long compte_id, const std::string& domaine,
                                const std::string& session, const std::string& academie,
@@ -155,15 +159,6 @@ int purge_brouillons(Tx& tx, domain::Instant cutoff) {
 std::optional<std::string> load_brouillon(Unit& unit, long long compte_id, const std::string& cle) {
   return query_one<std::string>(
       unit, "SELECT donnees FROM brouillons WHERE compte_id = :c AND cle = :k", compte_id, cle);
-}
-
-std::vector<std::pair<std::string, std::string>> brouillons_of(Unit& unit, long long compte_id) {
-  std::vector<std::pair<std::string, std::string>> out;
-  for (auto& [cle, donnees] : query_all<std::string, std::string>(
-           unit, "SELECT cle, donnees FROM brouillons WHERE compte_id = :c ORDER BY cle",
-           compte_id))
-    out.emplace_back(std::move(cle), std::move(donnees));
-  return out;
 }
 
 bool delete_brouillon(Tx& tx, long long compte_id, const std::string& cle) {

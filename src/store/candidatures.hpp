@@ -61,8 +61,6 @@ void save_brouillon(Tx& tx, long long compte_id, const std::string& cle, const s
 // Deletes the drafts whose window closed at or before `cutoff`. Returns how many.
 int purge_brouillons(Tx& tx, domain::Instant cutoff);
 std::optional<std::string> load_brouillon(Unit& unit, long long compte_id, const std::string& cle);
-// Every draft of the account: (key, JSON).
-std::vector<std::pair<std::string, std::string>> brouillons_of(Unit& unit, long long compte_id);
 // True when this call deleted it: of two racing Enregistrer of one draft, only one gets it.
 bool delete_brouillon(Tx& tx, long long compte_id, const std::string& cle);
 

@@ -3,6 +3,7 @@
 
 #include <tuple>
 
+#include "store/candidature_row.hpp"
 #include "store/instants.hpp"
 #include "store/statements.hpp"
 
@@ -130,6 +131,51 @@ std::optional<std::pair<SessionRow, Compte>> find_session_compte(Unit& unit,
                      std::move(std::get<16>(*row)), instant(std::get<17>(*row)),
                      instant(std::get<18>(*row)),   instant(std::get<19>(*row))};
   return std::pair{std::move(session), std::move(compte)};
+}
+
+std::optional<SessionAccueil> find_session_accueil(Unit& unit, std::string_view empreinte) {
+  // One row per candidature then one per draft (k.n tells which), each repeating the session
+  // and the account; a row with NULLs when the account has none of a kind. The constant
+  // k keeps candidatures and drafts from multiplying each other.
+  const std::string sql =
+      "SELECT " + std::string(kColumns) +
+      ", s.csrf, s.cree_le, s.vu_le, s.expire_le, k.n, ca.id, ca.domaine, ca.session, "
+      "ca.academie, ca.numero_inscription, ca.etat, ca.version, ca.donnees, ca.cree_le, "
+      "ca.modifie_le, b.cle, b.donnees FROM sessions s JOIN comptes c ON c.id = s.compte_id "
+      "CROSS JOIN (SELECT 0 AS n UNION ALL SELECT 1) k "
+      "LEFT JOIN candidatures ca ON k.n = 0 AND ca.compte_id = s.compte_id "
+      "LEFT JOIN brouillons b ON k.n = 1 AND b.compte_id = s.compte_id "
+      "WHERE s.empreinte = :k ORDER BY k.n, ca.numero_inscription, b.cle";
+  using Row =
+      CompteRow<std::string, long long, long long, long long, int, std::optional<long long>,
+                std::optional<std::string>, std::optional<std::string>, std::optional<std::string>,
+                std::optional<std::string>, std::optional<std::string>, std::optional<int>,
+                std::optional<std::string>, std::optional<long long>, std::optional<long long>,
+                std::optional<std::string>, std::optional<std::string>>;
+  auto rows = std::apply(
+      [&](auto... columns) {
+        return query_all<decltype(columns)...>(unit, sql, std::string(empreinte));
+      },
+      Row{});
+  if (rows.empty()) return std::nullopt;
+  auto& first = rows.front();
+  SessionAccueil out{
+      {std::string(empreinte), std::get<0>(first), std::get<16>(first),
+       instant(std::get<17>(first)), instant(std::get<18>(first)), instant(std::get<19>(first))},
+      compte_of(first),
+      {},
+      {}};
+  for (auto& row : rows) {
+    if (auto& id = std::get<21>(row))
+      out.candidatures.push_back(candidature_of(
+          {*id, out.compte.id, std::move(*std::get<22>(row)), std::move(*std::get<23>(row)),
+           std::move(*std::get<24>(row)), std::move(*std::get<25>(row)),
+           std::move(*std::get<26>(row)), *std::get<27>(row), std::move(*std::get<28>(row)),
+           *std::get<29>(row), *std::get<30>(row)}));
+    if (auto& cle = std::get<31>(row))
+      out.brouillons.emplace_back(std::move(*cle), std::move(*std::get<32>(row)));
+  }
+  return out;
 }
 
 bool email_taken(Unit& unit, std::string_view email, long long except_id) {

@@ -11,6 +11,7 @@
 
 #include "domain/clock.hpp"
 #include "domain/compte.hpp"
+#include "store/candidatures.hpp"
 #include "store/database.hpp"
 #include "store/sessions.hpp"
 #include "store/titulaires.hpp"
@@ -50,6 +51,17 @@ std::optional<Compte> find_compte_by_any(Unit& unit, std::string_view identifier
 // account is gone (store/sessions.hpp's find_session tells which).
 std::optional<std::pair<SessionRow, Compte>> find_session_compte(Unit& unit,
                                                                  std::string_view empreinte);
+
+// What the candidate's home page shows, read with his session in one statement (one round
+// trip on PostgreSQL instead of three): the session and account as find_session_compte
+// gives them, his candidatures in numéro order and his drafts (key, JSON) in key order.
+struct SessionAccueil {
+  SessionRow session;
+  Compte compte;
+  std::vector<Candidature> candidatures;
+  std::vector<std::pair<std::string, std::string>> brouillons;
+};
+std::optional<SessionAccueil> find_session_accueil(Unit& unit, std::string_view empreinte);
 
 bool email_taken(Unit& unit, std::string_view email, long long except_id = 0);
 bool has_any_candidature(Unit& unit, long long compte_id);

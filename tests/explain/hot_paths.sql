@@ -115,17 +115,28 @@ WHERE id = :k;
 SELECT id, email, nom, prenom, role, academie, mot_de_passe, etat, cree_le FROM agents
 WHERE email_normalise = :k;
 
--- Home page ----------------------------------------------------------------------------
+-- Home page: the session with the account's candidatures and drafts -------------------
+-- name: store::find_session_accueil (src/store/comptes.cpp)
+-- :k = 'f006ab0e9fc01f0f3b151c98b5b4fe42d91df326746d15f962548f6217020643'
+SELECT
+c.id, c.numero_candidat, c.email, c.identifiant, c.mot_de_passe, c.etat, c.civilite,
+c.nom_naissance, c.nom_usage, c.prenoms, c.date_naissance, c.pays_naissance,
+c.departement_naissance, c.commune_naissance_code, c.commune_naissance, c.cree_le
+, s.csrf, s.cree_le, s.vu_le, s.expire_le, k.n, ca.id, ca.domaine, ca.session,
+ca.academie, ca.numero_inscription, ca.etat, ca.version, ca.donnees, ca.cree_le,
+ca.modifie_le, b.cle, b.donnees FROM sessions s JOIN comptes c ON c.id = s.compte_id
+CROSS JOIN (SELECT 0 AS n UNION ALL SELECT 1) k
+LEFT JOIN candidatures ca ON k.n = 0 AND ca.compte_id = s.compte_id
+LEFT JOIN brouillons b ON k.n = 1 AND b.compte_id = s.compte_id
+WHERE s.empreinte = :k ORDER BY k.n, ca.numero_inscription, b.cle;
+
+-- Mes documents, a candidature's pages -------------------------------------------------
 -- name: store::candidatures_of (src/store/candidatures.cpp)
 -- :a = 4243
 -- :b = 0
 SELECT id, compte_id, domaine, session, academie, numero_inscription, etat, version,
 donnees, cree_le, modifie_le FROM candidatures
 WHERE compte_id = :a AND id > :b ORDER BY numero_inscription;
-
--- name: store::brouillons_of (src/store/candidatures.cpp)
--- :c = 4246
-SELECT cle, donnees FROM brouillons WHERE compte_id = :c ORDER BY cle;
 
 -- A wizard tab -------------------------------------------------------------------------
 -- name: store::load_brouillon (src/store/candidatures.cpp)

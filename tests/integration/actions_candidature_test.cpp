@@ -7,6 +7,7 @@
 
 #include "actions/recapitulatif.hpp"
 #include "actions/saisie.hpp"
+#include "actions/sessions.hpp"
 #include "integration/support.hpp"
 #include "store/candidatures.hpp"
 #include "store/comptes.hpp"
@@ -24,6 +25,19 @@ class ActionsCandidature : public ::testing::Test {
 
   const actions::Services& services() { return portal.services(); }
   domain::Instant now() { return portal.clock().now(); }
+
+  // The account's drafts as the home page reads them: with a session, in its statement.
+  std::vector<std::pair<std::string, std::string>> brouillons_accueil() {
+    store::Tx tx(portal.db());
+    const auto session =
+        actions::ouvrir_session(tx, services(), compte.id, {kAdresse, "test", {}}, now());
+    tx.commit();
+    auto reprise =
+        actions::reprendre_session(services(), session.jeton, now(), actions::Lecture::accueil);
+    EXPECT_TRUE(reprise && reprise->accueil);
+    return reprise && reprise->accueil ? std::move(reprise->accueil->brouillons)
+                                       : std::vector<std::pair<std::string, std::string>>{};
+  }
 
   actions::IssueOnglet envoyer(const std::string& cle, int onglet, const Formulaire& fields,
                                actions::Bouton bouton = actions::Bouton::suivant) {
@@ -352,7 +366,10 @@ TEST_F(ActionsCandidature, outside_the_window_everything_is_refused) {
   store::Read read(portal.db());
   EXPECT_FALSE(actions::lire_brouillon(read, compte.id, cle)
                    ->dossier.champs.contains("modalites_acceptees"));
-  EXPECT_TRUE(actions::saisies_en_cours(services(), compte.id, now()).empty());
+  const auto brouillons = brouillons_accueil();
+  ASSERT_EQ(brouillons.size(), 1u);
+  EXPECT_EQ(brouillons.front().first, cle);
+  EXPECT_TRUE(actions::saisies_en_cours(services(), brouillons, now()).empty());
   EXPECT_EQ(candidatures().front().etat, domain::EtatCandidature::inscrit);
 }
 

@@ -8,6 +8,7 @@
 #include "integration/support.hpp"
 #include "store/candidatures.hpp"
 #include "store/comptes.hpp"
+#include "store/sessions.hpp"
 
 namespace examens::testing {
 namespace {
@@ -133,6 +134,52 @@ TEST_F(CandidatureStore, an_unknown_state_code_is_an_error_not_inscrit) {
   store::sql_of(tx) << "UPDATE candidatures SET etat = 'archivee' WHERE id = :id", soci::use(c.id);
   EXPECT_THROW(store::find_candidature(tx, compte_id, c.id), std::runtime_error);
   EXPECT_THROW(store::candidatures_of(tx, compte_id), std::runtime_error);
+}
+
+TEST_F(CandidatureStore,
+       the_home_statement_reads_the_session_with_each_candidature_and_draft_once) {
+  const auto now = portal.clock().now();
+  const store::SessionRow row{"empreinte-accueil", compte_id, "csrf-accueil", now, now,
+                              now + 30min};
+  {
+    store::Tx tx(portal.db());
+    store::insert_session(tx, row, now, "192.0.2.1", "test");
+    tx.commit();
+  }
+  const auto read_home = [&] {
+    store::Read read(portal.db());
+    return store::find_session_accueil(read, row.empreinte);
+  };
+  auto empty = read_home();
+  ASSERT_TRUE(empty);
+  EXPECT_EQ(empty->compte.id, compte_id);
+  EXPECT_EQ(empty->session.csrf, "csrf-accueil");
+  EXPECT_EQ(empty->session.expire_le, now + 30min);
+  EXPECT_TRUE(empty->candidatures.empty());
+  EXPECT_TRUE(empty->brouillons.empty());
+  {
+    store::Tx tx(portal.db());
+    for (const char* session : {"2028", "2027", "2029"})
+      store::insert_candidature(tx, compte_id, "BCP", session, "GUY",
+                                std::string("{\"s\":") + session + "}", now);
+    store::save_brouillon(tx, compte_id, "N-CAP-2027-GUY", "{\"b\":2}", now, now + 24h);
+    store::save_brouillon(tx, compte_id, "N-BTS-2027-GUY", "{\"b\":1}", now, now + 24h);
+    tx.commit();
+  }
+  const auto home = read_home();
+  ASSERT_TRUE(home);
+  EXPECT_EQ(home->compte.numero_candidat, empty->compte.numero_candidat);
+  ASSERT_EQ(home->candidatures.size(), 3u);
+  EXPECT_EQ(home->candidatures[0].numero_inscription, "001");
+  EXPECT_EQ(home->candidatures[0].donnees, "{\"s\":2028}");
+  EXPECT_EQ(home->candidatures[2].numero_inscription, "003");
+  EXPECT_EQ(home->candidatures[2].session, "2029");
+  EXPECT_EQ(home->candidatures[2].compte_id, compte_id);
+  const std::vector<std::pair<std::string, std::string>> drafts{{"N-BTS-2027-GUY", "{\"b\":1}"},
+                                                                {"N-CAP-2027-GUY", "{\"b\":2}"}};
+  EXPECT_EQ(home->brouillons, drafts);
+  store::Read read(portal.db());
+  EXPECT_FALSE(store::find_session_accueil(read, "empreinte-inconnue"));
 }
 
 TEST_F(CandidatureStore, a_draft_is_kept_until_replaced_or_deleted) {

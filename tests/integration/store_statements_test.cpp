@@ -196,7 +196,9 @@ TEST_F(StoreStatements, threads_sharing_the_pool_each_read_their_own_rows) {
   // At most each of the three statements on each of the four pooled sessions.
   EXPECT_LE(db.db().statements_prepared() - prepared, 12u);
   store::Read read(db.db());
-  EXPECT_EQ(store::brouillons_of(read, compte_id).size(), 8u);
+  EXPECT_EQ(store::query_one<int>(read, "SELECT COUNT(*) FROM brouillons WHERE compte_id = :c",
+                                  compte_id),
+            8);
 }
 
 TEST_F(StoreStatements, statements_are_prepared_again_on_a_new_connection) {

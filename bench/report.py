@@ -182,7 +182,10 @@ def other_tables(res):
                 "timed from its form's GET to the POST's answer: "
                 f"**{res.get(kind, 'registrations_per_s', b)} registrations/s** "
                 f"({res.get(kind, 'failed', b) or 0} failed; documents ready / queued afterwards: "
-                f"{res.get(kind, 'documents_ready', b)}).\n\n"
+                f"{res.get(kind, 'documents_ready', b)}"
+                + (f", all ready {res.get(kind, 'documents_drained_s', b)} s later, before the next run"
+                   if res.get(kind, "documents_drained_s", b) else "")
+                + ").\n\n"
                 + table(["step", "count", "p50 ms", "p99 ms"], steps))
     errors = [f"{r['name']}, {r['backend']}, c{r['connections']}: {r['value']}"
               for r in res.rows if r["kind"] == "errors"]

@@ -246,7 +246,22 @@ bench_rush() {
     sleep 3 # the preparer's last round
     row "$kind" documents_ready "$backend" "" "$(sql "$backend" "SELECT count(*) FROM documents WHERE etat = 'pret'")/$(sql "$backend" "SELECT count(*) FROM documents")" "" ""
     grep -E '^(completed|failed)' "$work/rush.csv" | sed "s/^/bench: $backend rush ($mode) /"
+    # The next mode starts with an empty queue: the preparer still rendering this one's PDFs
+    # would take the cores from what the next one measures (PostgreSQL's Enregistrer alone:
+    # 459/s measured behind 2,050 queued documents, about 900/s without).
+    [ "$mode" = enregistrer ] || row "$kind" documents_drained_s "$backend" "" "$(drain_documents "$backend")" "" ""
   done
+}
+
+# Waits until the preparer has rendered every queued document, at most 20 × BENCH_SECONDS;
+# prints the seconds it took ("> N" when it did not finish).
+drain_documents() {
+  local start=$SECONDS limit=$((20 * duration))
+  while [ "$(sql "$1" "SELECT count(*) FROM documents WHERE etat <> 'pret'")" != 0 ]; do
+    [ $((SECONDS - start)) -lt "$limit" ] || { echo "> $limit"; return; }
+    sleep 1
+  done
+  echo $((SECONDS - start))
 }
 
 for backend in $backends; do bench_backend "$backend"; done

@@ -26,10 +26,10 @@ void conserver_brouillon(const Services& services, long long compte_id, const Br
                          domain::Instant now) {
   const auto* periode =
       services.catalogue().periode(b.dossier.domaine, b.dossier.session, b.dossier.academie);
-  store::Tx tx(services.db());
-  store::save_brouillon(tx, compte_id, b.cle, brouillon_json(b), now,
+  // At every click of the wizard: one upsert, committed by itself.
+  store::Idempotent upsert(services.db());
+  store::save_brouillon(upsert, compte_id, b.cle, brouillon_json(b), now,
                         periode ? periode->fermeture : domain::Instant{});
-  tx.commit();
 }
 
 std::vector<Brouillon> saisies_en_cours(

@@ -141,9 +141,9 @@ std::optional<std::string> version_snapshot(Unit& unit, long long candidature_id
       candidature_id, version);
 }
 
-void save_brouillon(Tx& tx, long long compte_id, const std::string& cle, const std::string& donnees,
-                    domain::Instant now, domain::Instant ferme_le) {
-  execute(tx,
+void save_brouillon(Writer& w, long long compte_id, const std::string& cle,
+                    const std::string& donnees, domain::Instant now, domain::Instant ferme_le) {
+  execute(w,
           "INSERT INTO brouillons (compte_id, cle, donnees, modifie_le, ferme_le) "
           "VALUES (:c, :k, :d, :t, :f) "
           "ON CONFLICT (compte_id, cle) DO UPDATE SET donnees = excluded.donnees, "

@@ -56,8 +56,8 @@ std::optional<std::string> version_snapshot(Unit& unit, long long candidature_id
 
 // Drafts: the whole wizard state as JSON under a key of the account.
 // `ferme_le`: the closing instant of the draft's window, after which it is useless.
-void save_brouillon(Tx& tx, long long compte_id, const std::string& cle, const std::string& donnees,
-                    domain::Instant now, domain::Instant ferme_le);
+void save_brouillon(Writer& w, long long compte_id, const std::string& cle,
+                    const std::string& donnees, domain::Instant now, domain::Instant ferme_le);
 // Deletes the drafts whose window closed at or before `cutoff`. Returns how many.
 int purge_brouillons(Tx& tx, domain::Instant cutoff);
 std::optional<std::string> load_brouillon(Unit& unit, long long compte_id, const std::string& cle);

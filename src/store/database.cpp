@@ -323,7 +323,7 @@ StatementCache& statements_of(Unit& unit) {
   return unit.lease_.statements();
 }
 
-Tx::Tx(Database& db) : Unit(db) {
+Tx::Tx(Database& db) : Writer(db) {
   // SQLite: take the write lock at BEGIN, so two writers queue on the busy timeout
   // instead of failing when a read lock is upgraded mid-transaction.
   try {
@@ -355,6 +355,8 @@ void Tx::commit() {
     throw;
   }
 }
+
+Idempotent::Idempotent(Database& db) : Writer(db) {}
 
 Read::Read(Database& db) : Unit(db) {}
 

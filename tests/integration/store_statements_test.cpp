@@ -201,6 +201,18 @@ TEST_F(StoreStatements, threads_sharing_the_pool_each_read_their_own_rows) {
             8);
 }
 
+TEST_F(StoreStatements, an_idempotent_statement_commits_by_itself_and_may_run_again) {
+  const store::Activity activity;
+  for (int run = 0; run < 2; ++run) {
+    store::Idempotent upsert(db.db());
+    store::save_brouillon(upsert, compte_id, kCle, "seul", now, now + 24h);
+  }
+  EXPECT_EQ(load(db.db()), "seul");
+  EXPECT_EQ(count(db.db(), "SELECT COUNT(*) FROM brouillons"), 1);
+  // Nothing tells a request that met a lost connection not to run it again.
+  EXPECT_FALSE(activity.commit_sent());
+}
+
 TEST_F(StoreStatements, statements_are_prepared_again_on_a_new_connection) {
   if (!db.postgresql()) GTEST_SKIP() << "an embedded SQLite file has no connection to lose";
   store::Database two(db.url(), 2);

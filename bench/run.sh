@@ -246,18 +246,18 @@ bench_rush() {
     sleep 3 # the preparer's last round
     row "$kind" documents_ready "$backend" "" "$(sql "$backend" "SELECT count(*) FROM documents WHERE etat = 'pret'")/$(sql "$backend" "SELECT count(*) FROM documents")" "" ""
     grep -E '^(completed|failed)' "$work/rush.csv" | sed "s/^/bench: $backend rush ($mode) /"
-    # The next mode starts with an empty queue: the preparer still rendering this one's PDFs
-    # would take the cores from what the next one measures (PostgreSQL's Enregistrer alone:
-    # 459/s measured behind 2,050 queued documents, about 900/s without).
-    [ "$mode" = enregistrer ] || row "$kind" documents_drained_s "$backend" "" "$(drain_documents "$backend")" "" ""
+    # The next mode starts with empty queues: the preparer still rendering this one's PDFs,
+    # or the sender writing its mails, would take the cores from what the next one measures
+    # (PostgreSQL's Enregistrer alone: 459/s behind 2,050 queued documents, 800-900/s alone).
+    [ "$mode" = enregistrer ] || row "$kind" documents_drained_s "$backend" "" "$(drain_queues "$backend")" "" ""
   done
 }
 
-# Waits until the preparer has rendered every queued document, at most 20 × BENCH_SECONDS;
-# prints the seconds it took ("> N" when it did not finish).
-drain_documents() {
+# Waits until every queued document is rendered and every queued mail sent, at most
+# 20 × BENCH_SECONDS; prints the seconds it took ("> N" when they were not).
+drain_queues() {
   local start=$SECONDS limit=$((20 * duration))
-  while [ "$(sql "$1" "SELECT count(*) FROM documents WHERE etat <> 'pret'")" != 0 ]; do
+  while [ "$(sql "$1" "SELECT (SELECT count(*) FROM documents WHERE etat <> 'pret') + (SELECT count(*) FROM messages WHERE envoye_le IS NULL AND abandonne_le IS NULL)")" != 0 ]; do
     [ $((SECONDS - start)) -lt "$limit" ] || { echo "> $limit"; return; }
     sleep 1
   done

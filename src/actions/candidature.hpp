@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "actions/brouillon.hpp"
+#include "actions/refus.hpp"
 #include "actions/services.hpp"
 #include "domain/field_errors.hpp"
 #include "store/candidatures.hpp"
@@ -22,11 +23,6 @@ namespace examens::actions {
 struct ExamenIntrouvable {};       // no such exam, session (or a closed one) or académie
 struct SaisieIntrouvable {};       // no such draft: registered meanwhile, or never made
 struct CandidatureIntrouvable {};  // not a candidature of this account
-// Refused now: outside the window, or the candidature left the candidate's hands. The
-// French reason, for the candidate.
-struct Refus {
-  std::string raison;
-};
 // The candidate already holds an active candidature for this exam and session.
 struct VersCandidature {
   long long id = 0;

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "actions/etat_pieces.hpp"
+#include "actions/refus.hpp"
 #include "actions/services.hpp"
 #include "domain/catalogue_justificatifs.hpp"
 #include "domain/controle_pieces.hpp"
@@ -55,9 +56,6 @@ std::optional<MesJustificatifs> mes_justificatifs(const Services& services, long
                                                   long long candidature_id, domain::Instant now);
 
 struct Introuvable {};  // not the account's candidature, piece or deposit: a 404
-struct Refus {
-  std::string message;
-};
 
 // A file the transport streamed to disk.
 struct FichierRecu {

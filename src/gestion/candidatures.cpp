@@ -301,7 +301,7 @@ Response controler(Portal& portal, Context& ctx) {
         actions::controler_piece(portal.services(), demande(ctx), *id, code, controle, ctx.now);
     if (std::holds_alternative<actions::Introuvable>(issue)) return introuvable(portal, ctx);
     if (auto* r = std::get_if<actions::Refus>(&issue))
-      lu.errors.add("statut", std::move(r->message));
+      lu.errors.add("statut", std::move(r->raison));
     else
       return Response::redirect(page_de(*id) + "?controle=" + code + "#piece-" + code);
   }

@@ -151,7 +151,7 @@ Response ajouter(Portal& portal, Context& ctx) {
                              {fichier->path, fichier->filename}, ctx.req.remote_address, ctx.now);
   if (std::holds_alternative<actions::Introuvable>(issue)) return introuvable(portal, ctx);
   if (auto* r = std::get_if<actions::Refus>(&issue))
-    return refus(portal, ctx, *id, {code, std::move(r->message)});
+    return refus(portal, ctx, *id, {code, std::move(r->raison)});
   return Response::redirect(page_de(*id) + "?depose=1#piece-" + code);
 }
 
@@ -165,7 +165,7 @@ Response supprimer(Portal& portal, Context& ctx) {
                                         ctx.req.remote_address, ctx.now);
   if (std::holds_alternative<actions::Introuvable>(issue)) return introuvable(portal, ctx);
   if (auto* r = std::get_if<actions::Refus>(&issue))
-    return refus(portal, ctx, *id, {"valider", std::move(r->message)});
+    return refus(portal, ctx, *id, {"valider", std::move(r->raison)});
   return Response::redirect(page_de(*id) + "?supprime=1");
 }
 
@@ -178,7 +178,7 @@ Response valider(Portal& portal, Context& ctx) {
                                        ctx.req.remote_address, ctx.now);
   if (std::holds_alternative<actions::Introuvable>(issue)) return introuvable(portal, ctx);
   if (auto* r = std::get_if<actions::Refus>(&issue))
-    return refus(portal, ctx, *id, {"valider", std::move(r->message)});
+    return refus(portal, ctx, *id, {"valider", std::move(r->raison)});
   return Response::redirect(page_de(*id) + "?valide=1");
 }
 

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <thread>
 
+#include "actions/candidature.hpp"
 #include "actions/controle.hpp"
 #include "domain/temps.hpp"
 #include "integration/justificatifs_support.hpp"
@@ -210,9 +211,11 @@ TEST_F(Justificatifs, the_offices_statuses_show_as_the_seed_writes_them_and_its_
   const auto controler = [&](const std::string& code, store::Controle c) {
     return actions::controler_piece(portal.services(), {agent, "GUY", ""}, id, code, c, now);
   };
-  // Reçue needs its date de réception.
-  EXPECT_TRUE(std::holds_alternative<actions::Refus>(
-      controler("93475003", {domain::StatutPiece::recue, std::nullopt, "", 0})));
+  // Reçue needs its date de réception: refused as the wizard refuses (one actions::Refus).
+  const auto sans_date = controler("93475003", {domain::StatutPiece::recue, std::nullopt, "", 0});
+  ASSERT_TRUE(std::holds_alternative<actions::Refus>(sans_date));
+  EXPECT_EQ(std::get<actions::Refus>(sans_date).raison,
+            "Indiquez la date de réception de la pièce.");
   ASSERT_TRUE(std::holds_alternative<store::Justificatif>(
       controler("93475003", {domain::StatutPiece::recue, now, "", 0})));
   ASSERT_TRUE(std::holds_alternative<store::Justificatif>(

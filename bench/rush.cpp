@@ -35,11 +35,9 @@ struct Candidat {
   long long compte_id = 0;
 };
 
-// One password hash for all (Argon2id is slow on purpose; each login still verifies it). The
-// two modes take accounts of their own: a candidate registers once for the session.
+// The two modes take accounts of their own: a candidate registers once for the session.
 std::vector<Candidat> creer_comptes(store::Database& db, int nombre, bool sessions,
                                     const std::string& mode) {
-  const std::string hash = crypto::hash_password(kMotDePasse);
   const auto maintenant = domain::SystemClock().now();
   const std::string prefixe = "ruee." + mode + ".";
   const long long premier_numero = mode == "connexion" ? 91000000000LL
@@ -47,30 +45,14 @@ std::vector<Candidat> creer_comptes(store::Database& db, int nombre, bool sessio
                                                        : 93000000000LL;
   std::vector<Candidat> candidats;
   store::Tx tx(db);
+  const auto ids = comptes_actives(tx, nombre, kMotDePasse, prefixe, premier_numero, maintenant);
   for (int i = 0; i < nombre; ++i) {
-    store::Compte c;
-    c.email = prefixe + std::to_string(i) + "@example.fr";
-    c.mot_de_passe = hash;
-    c.etat = store::kEtatActif;
-    c.identite = {"M",
-                  "MARTIN",
-                  "",
-                  "Louis",
-                  {std::chrono::year(2004), std::chrono::March, std::chrono::day(9)},
-                  "FR",
-                  "973",
-                  "97302",
-                  "Cayenne"};
-    c.numero_candidat = std::to_string(premier_numero + i);
-    if (!store::reserve_numero_candidat(tx, c.numero_candidat, maintenant))
-      throw std::runtime_error("numéro de candidat déjà pris : " + c.numero_candidat);
-    c.id = store::insert_compte(tx, c, maintenant);
-    store::activate_compte(tx, c.id, maintenant);
-    Candidat candidat{c.email, "", crypto::random_token(32), c.id};
+    Candidat candidat{prefixe + std::to_string(i) + "@example.fr", "", crypto::random_token(32),
+                      ids[i]};
     if (sessions) {
       candidat.jeton = crypto::random_token(32);
       const store::SessionRow row{
-          crypto::token_hash(candidat.jeton), c.id, candidat.csrf, maintenant, maintenant,
+          crypto::token_hash(candidat.jeton), ids[i], candidat.csrf, maintenant, maintenant,
           maintenant + std::chrono::hours(2)};
       store::insert_session(tx, row, maintenant, "127.0.0.1", "bench_rush");
     }

@@ -35,33 +35,15 @@ void exiger(bool condition, const std::string& quoi, const HttpResult& r) {
 }  // namespace
 
 std::vector<Candidat> creer_candidats(store::Database& db, int nombre, std::mt19937_64& aleas) {
-  const std::string hash = crypto::hash_password("Secret-2026");
-  const auto maintenant = domain::SystemClock().now();
   std::bernoulli_distribution deposer(0.5), modifier(0.35);
   std::vector<Candidat> out;
   store::Tx tx(db);
-  for (int i = 0; i < nombre; ++i) {
-    store::Compte c;
-    c.email = "candidat." + std::to_string(i) + "@example.fr";
-    c.mot_de_passe = hash;
-    c.etat = store::kEtatActif;
-    c.identite = {"MME",
-                  "DURAND",
-                  "",
-                  "Anne",
-                  {std::chrono::year(2003), std::chrono::May, std::chrono::day(4)},
-                  "FR",
-                  "35",
-                  "35238",
-                  "Rennes"};
-    c.numero_candidat = std::to_string(90000000000LL + i);
-    if (!store::reserve_numero_candidat(tx, c.numero_candidat, maintenant))
-      throw std::runtime_error("numéro de candidat taken");
-    c.id = store::insert_compte(tx, c, maintenant);
-    store::activate_compte(tx, c.id, maintenant);
-    out.push_back({c.id, c.email, deposer(aleas), modifier(aleas)});
-  }
+  const auto ids = comptes_actives(tx, nombre, "Secret-2026", "candidat.", 90000000000LL,
+                                   domain::SystemClock().now());
   tx.commit();
+  for (int i = 0; i < nombre; ++i)
+    out.push_back(
+        {ids[i], "candidat." + std::to_string(i) + "@example.fr", deposer(aleas), modifier(aleas)});
   return out;
 }
 

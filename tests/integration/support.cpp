@@ -405,6 +405,35 @@ store::Compte activated_account(TestPortal& portal, const AccountSpec& spec) {
   return *store::find_compte_by_email(read, spec.email);
 }
 
+std::vector<long long> comptes_actives(store::Tx& tx, int nombre, const std::string& mot_de_passe,
+                                       const std::string& prefixe, long long premier_numero,
+                                       domain::Instant now) {
+  const std::string hash = crypto::hash_password(mot_de_passe);
+  std::vector<long long> ids;
+  for (int i = 0; i < nombre; ++i) {
+    store::Compte c;
+    c.email = prefixe + std::to_string(i) + "@example.fr";
+    c.mot_de_passe = hash;
+    c.etat = store::kEtatActif;
+    c.identite = {"MME",
+                  "DURAND",
+                  "",
+                  "Anne",
+                  {std::chrono::year(2003), std::chrono::May, std::chrono::day(4)},
+                  "FR",
+                  "35",
+                  "35238",
+                  "Rennes"};
+    c.numero_candidat = std::to_string(premier_numero + i);
+    if (!store::reserve_numero_candidat(tx, c.numero_candidat, now))
+      throw std::runtime_error("numéro de candidat déjà pris : " + c.numero_candidat);
+    c.id = store::insert_compte(tx, c, now);
+    store::activate_compte(tx, c.id, now);
+    ids.push_back(c.id);
+  }
+  return ids;
+}
+
 HttpResult login(Client& client, const std::string& identifier, const std::string& password) {
   return client.submit("/connexion", "/connexion",
                        {{"identifiant", identifier}, {"mot_de_passe", password}});

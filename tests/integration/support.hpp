@@ -175,6 +175,13 @@ struct AccountSpec {
 void create_account(TestPortal& portal, Client& client, const AccountSpec& spec, bool activate);
 // An account created and activated through the forms, as stored.
 store::Compte activated_account(TestPortal& portal, const AccountSpec& spec = {});
+// `nombre` activated accounts written straight into the database in `tx`, for the closing
+// hour's many candidates (durability, cluster, bench_rush): e-mail <prefixe><i>@example.fr,
+// numéro candidat premier_numero + i, one identity, and one password hash for all (Argon2id
+// is slow on purpose, and what is tested or measured follows the login). Their ids, in order.
+std::vector<long long> comptes_actives(store::Tx& tx, int nombre, const std::string& mot_de_passe,
+                                       const std::string& prefixe, long long premier_numero,
+                                       domain::Instant now);
 std::vector<std::pair<std::string, std::string>> creation_fields(const AccountSpec& spec);
 HttpResult login(Client& client, const std::string& identifier, const std::string& password);
 

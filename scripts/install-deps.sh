@@ -11,6 +11,7 @@ DEBIAN_PACKAGES=(
   libkainjow-mustache-dev libsodium-dev libhowardhinnant-date-dev tzdata
   libcurl4-openssl-dev libcairo2-dev libpango1.0-dev libqrencode-dev libmagic-dev
   libbrotli-dev zlib1g-dev
+  libtcmalloc-minimal4  # the server's allocator (docs/decisions/0026-allocator.md)
   fonts-dejavu-core poppler-utils zbar-tools iso-codes python3
   clamav-daemon
   nginx-light  # the cluster test and make bench start their own, on loopback

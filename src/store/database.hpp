@@ -90,8 +90,8 @@ class Unit {
   friend StatementCache& statements_of(Unit& unit);
 };
 
-// What may write: a transaction, or a single statement committed on its own. Functions
-// whose write is one statement take a Writer, the others a Tx.
+// What may write: a transaction, or a single statement committed on its own. A function
+// meant to run either way (store::save_brouillon) takes a Writer; the others take a Tx.
 class Writer : public Unit {
  protected:
   using Unit::Unit;

@@ -183,8 +183,8 @@ def other_tables(res):
                 f"**{res.get(kind, 'registrations_per_s', b)} registrations/s** "
                 f"({res.get(kind, 'failed', b) or 0} failed; documents ready / queued afterwards: "
                 f"{res.get(kind, 'documents_ready', b)}"
-                + (f"; documents and mails all done {res.get(kind, 'documents_drained_s', b)} s later, before the next run"
-                   if res.get(kind, "documents_drained_s", b) else "")
+                + (f"; documents and mails all done {res.get(kind, 'queues_drained_s', b)} s later, before the next run"
+                   if res.get(kind, "queues_drained_s", b) else "")
                 + ").\n\n"
                 + table(["step", "count", "p50 ms", "p99 ms"], steps))
     errors = [f"{r['name']}, {r['backend']}, c{r['connections']}: {r['value']}"

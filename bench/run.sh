@@ -249,7 +249,7 @@ bench_rush() {
     # The next mode starts with empty queues: the preparer still rendering this one's PDFs,
     # or the sender writing its mails, would take the cores from what the next one measures
     # (PostgreSQL's Enregistrer alone: 459/s behind 2,050 queued documents, 800-900/s alone).
-    [ "$mode" = enregistrer ] || row "$kind" documents_drained_s "$backend" "" "$(drain_queues "$backend")" "" ""
+    [ "$mode" = enregistrer ] || row "$kind" queues_drained_s "$backend" "" "$(drain_queues "$backend")" "" ""
   done
 }
 

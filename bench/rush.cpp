@@ -45,14 +45,13 @@ std::vector<Candidat> creer_comptes(store::Database& db, int nombre, bool sessio
                                                        : 93000000000LL;
   std::vector<Candidat> candidats;
   store::Tx tx(db);
-  const auto ids = comptes_actives(tx, nombre, kMotDePasse, prefixe, premier_numero, maintenant);
-  for (int i = 0; i < nombre; ++i) {
-    Candidat candidat{prefixe + std::to_string(i) + "@example.fr", "", crypto::random_token(32),
-                      ids[i]};
+  for (auto& compte :
+       comptes_actives(tx, nombre, kMotDePasse, prefixe, premier_numero, maintenant)) {
+    Candidat candidat{std::move(compte.email), "", crypto::random_token(32), compte.id};
     if (sessions) {
       candidat.jeton = crypto::random_token(32);
       const store::SessionRow row{
-          crypto::token_hash(candidat.jeton), ids[i], candidat.csrf, maintenant, maintenant,
+          crypto::token_hash(candidat.jeton), compte.id, candidat.csrf, maintenant, maintenant,
           maintenant + std::chrono::hours(2)};
       store::insert_session(tx, row, maintenant, "127.0.0.1", "bench_rush");
     }

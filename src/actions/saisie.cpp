@@ -41,13 +41,11 @@ struct Cible {
   std::variant<SaisieIntrouvable, Refus, VersOnglet> sinon;
 };
 
-Cible cible(const Services& services, long long compte_id, const std::string& cle, int onglet,
+Cible cible(const Services& services, long long compte_id, SaisieLue&& saisie, int onglet,
             domain::Instant now) {
   Cible out;
-  {
-    store::Read read(services.db());
-    out.brouillon = lire_brouillon(read, compte_id, cle);
-  }
+  const std::string& cle = saisie.cle;
+  out.brouillon = std::move(saisie.brouillon);
   if (!out.brouillon || onglet < 1 || onglet > domain::kOngletConditions) {
     out.sinon = SaisieIntrouvable{};
   } else if (auto r = refus(services, compte_id, *out.brouillon, now)) {
@@ -130,9 +128,9 @@ bool avis_de_onglet(Avis avis, int onglet) {
 }
 
 OuvertureOnglet ouvrir_onglet(const Services& services, const store::Compte& compte,
-                              const std::string& cle, int onglet, domain::Instant now,
+                              SaisieLue saisie, int onglet, domain::Instant now,
                               Affichage affichage) {
-  Cible c = cible(services, compte.id, cle, onglet, now);
+  Cible c = cible(services, compte.id, std::move(saisie), onglet, now);
   if (!c.brouillon) return elargir<OuvertureOnglet>(std::move(c.sinon));
   domain::FieldErrors errors;
   // The draft keeps what a refused submission typed: its errors are found again from it.
@@ -144,9 +142,10 @@ OuvertureOnglet ouvrir_onglet(const Services& services, const store::Compte& com
 }
 
 IssueOnglet enregistrer_onglet(const Services& services, const store::Compte& compte,
-                               const std::string& cle, int onglet, const Formulaire& formulaire,
+                               SaisieLue saisie, int onglet, const Formulaire& formulaire,
                                Bouton bouton, const std::string& adresse, domain::Instant now) {
-  Cible c = cible(services, compte.id, cle, onglet, now);
+  const std::string cle = saisie.cle;
+  Cible c = cible(services, compte.id, std::move(saisie), onglet, now);
   if (!c.brouillon) return elargir<IssueOnglet>(std::move(c.sinon));
   Brouillon& b = *c.brouillon;
   auto& champs = b.dossier.champs;

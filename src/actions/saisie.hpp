@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "actions/candidature.hpp"
+#include "actions/sessions.hpp"
 
 namespace examens::actions {
 
@@ -42,11 +43,12 @@ struct Affichage {
 // (edited by hand, kept from elsewhere) shows no notice.
 bool avis_de_onglet(Avis avis, int onglet);
 
-// Tab `onglet` of the draft `cle`, refused outside the window; tabs open one after the
-// other, so a later one sends to the furthest reached.
+// Tab `onglet` of the draft `saisie` (read with the session: reprendre_session's
+// Lecture::saisie), refused outside the window; tabs open one after the other, so a later
+// one sends to the furthest reached.
 using OuvertureOnglet = std::variant<SaisieIntrouvable, Refus, VersOnglet, OngletAffiche>;
 OuvertureOnglet ouvrir_onglet(const Services& services, const store::Compte& compte,
-                              const std::string& cle, int onglet, domain::Instant now,
+                              SaisieLue saisie, int onglet, domain::Instant now,
                               Affichage affichage = {});
 
 // The button pressed under a tab.
@@ -54,17 +56,18 @@ enum class Bouton { precedent, suivant, quitter, enregistrer };
 // The fields posted, in order (a checkbox group repeats its name).
 using Formulaire = std::vector<std::pair<std::string, std::string>>;
 
-// A tab's submission: whatever the button, its fields replace the tab's in the draft
-// (values cut to 500 bytes, then normalised: domain::normaliser_onglet); then Précédent and
-// Quitter keep the draft as it is, Suivant checks the tab and opens the next, and
-// Enregistrer on tab 8 registers (enregistrer_candidature). Suivant stays on the tab, with
-// its notice, when the acquis changed the proposed exemptions, or when a candidate on his
-// own account newly chose a category a school registers in. `adresse`: the client's, for the
-// audit trail of a registration.
+// A submission of tab `onglet` of the draft `saisie` (read as ouvrir_onglet's): whatever the
+// button, its fields replace the tab's in the draft (values cut to 500 bytes, then
+// normalised: domain::normaliser_onglet); then Précédent and Quitter keep the draft as it is,
+// Suivant checks the tab and opens the next, and Enregistrer on tab 8 registers
+// (enregistrer_candidature). Suivant stays on the tab, with its notice, when the acquis
+// changed the proposed exemptions, or when a candidate on his own account newly chose a
+// category a school registers in. `adresse`: the client's, for the audit trail of a
+// registration.
 using IssueOnglet = std::variant<SaisieIntrouvable, Refus, VersOnglet, SaisieConservee,
                                  OngletAffiche, VersCandidature, Inscrite>;
 IssueOnglet enregistrer_onglet(const Services& services, const store::Compte& compte,
-                               const std::string& cle, int onglet, const Formulaire& formulaire,
+                               SaisieLue saisie, int onglet, const Formulaire& formulaire,
                                Bouton bouton, const std::string& adresse, domain::Instant now);
 
 }  // namespace examens::actions

@@ -69,29 +69,47 @@ SessionOuverte ouvrir_session(store::Tx& tx, const Services& services, long long
 }
 
 std::optional<SessionReprise> reprendre_session(const Services& services, std::string_view jeton,
-                                                domain::Instant now, Lecture lecture) {
+                                                domain::Instant now, Lecture lecture,
+                                                std::string_view cle) {
   // One statement on every page; a second one only when the cookie is unknown or its account
   // gone, to forget an orphan row.
   struct Lu {
     store::Compte compte;
     std::optional<ListesAccueil> accueil;
+    std::optional<SaisieLue> saisie;
   };
   auto found = reprendre<Lu>(
       services, jeton, now, store::Titulaire::compte,
-      [lecture](store::Read& read, const std::string& empreinte) -> Trouvee<Lu> {
-        if (lecture == Lecture::accueil) {
-          if (auto all = store::find_session_accueil(read, empreinte))
-            return {std::move(all->session),
-                    Lu{std::move(all->compte),
-                       ListesAccueil{std::move(all->candidatures), std::move(all->brouillons)}}};
-        } else if (auto both = store::find_session_compte(read, empreinte)) {
-          return {std::move(both->first), Lu{std::move(both->second), std::nullopt}};
+      [lecture, cle](store::Read& read, const std::string& empreinte) -> Trouvee<Lu> {
+        switch (lecture) {
+          case Lecture::accueil:
+            if (auto all = store::find_session_accueil(read, empreinte))
+              return {std::move(all->session),
+                      Lu{std::move(all->compte),
+                         ListesAccueil{std::move(all->candidatures), std::move(all->brouillons)},
+                         std::nullopt}};
+            break;
+          case Lecture::saisie:
+            if (auto both = store::find_session_saisie(read, empreinte, cle)) {
+              SaisieLue saisie{std::string(cle), std::nullopt};
+              if (both->brouillon)
+                saisie.brouillon = brouillon_de_json(saisie.cle, *both->brouillon);
+              return {std::move(both->session),
+                      Lu{std::move(both->compte), std::nullopt, std::move(saisie)}};
+            }
+            break;
+          case Lecture::compte:
+            if (auto both = store::find_session_compte(read, empreinte))
+              return {std::move(both->first),
+                      Lu{std::move(both->second), std::nullopt, std::nullopt}};
+            break;
         }
         return {store::find_session(read, empreinte), std::nullopt};
       });
   if (!found) return std::nullopt;
-  return SessionReprise{std::move(found->first), std::move(found->second.compte),
-                        std::move(found->second.accueil)};
+  auto& lu = found->second;
+  return SessionReprise{std::move(found->first), std::move(lu.compte), std::move(lu.accueil),
+                        std::move(lu.saisie)};
 }
 
 std::optional<SessionAgentReprise> reprendre_session_agent(const Services& services,

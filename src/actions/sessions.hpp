@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "actions/brouillon_json.hpp"
 #include "actions/services.hpp"
 #include "store/agents.hpp"
 #include "store/comptes.hpp"
@@ -44,21 +45,32 @@ struct ListesAccueil {
   std::vector<std::pair<std::string, std::string>> brouillons;  // drafts: key, JSON
 };
 
+// The account's draft under `cle`, as a tab of the wizard reads it with the session: none
+// when there is no draft there, or none this code can read.
+struct SaisieLue {
+  std::string cle;
+  std::optional<Brouillon> brouillon;
+};
+
 struct SessionReprise {
   store::SessionRow row;
   store::Compte compte;
   std::optional<ListesAccueil> accueil;  // with Lecture::accueil only
+  std::optional<SaisieLue> saisie;       // with Lecture::saisie only
 };
 
 // What is read with the session, in the same statement: the account alone, or also the
-// home page's lists (its one round trip to the database instead of three).
-enum class Lecture { compte, accueil };
+// home page's lists (its one round trip to the database instead of three), or also the
+// draft a tab of the wizard shows or saves (one instead of two).
+enum class Lecture { compte, accueil, saisie };
 
 // The live session of `jeton`, marked seen. nullopt when the token names none, or one past
-// its idle or absolute limit (then deleted) or whose account is gone.
+// its idle or absolute limit (then deleted) or whose account is gone. `cle`: the draft's key,
+// with Lecture::saisie.
 std::optional<SessionReprise> reprendre_session(const Services& services, std::string_view jeton,
                                                 domain::Instant now,
-                                                Lecture lecture = Lecture::compte);
+                                                Lecture lecture = Lecture::compte,
+                                                std::string_view cle = {});
 
 struct SessionAgentReprise {
   store::SessionRow row;

@@ -59,7 +59,7 @@ Response accueil(Portal& portal, Context& ctx) {
                           "Reprenez-la depuis « Saisies en cours » ci-dessous, ou par « Modifier » "
                           "s'il s'agit d'une modification : rien de ce que vous avez tapé n'est "
                           "perdu."});
-  // Read with the session on this path (Portal::resolve_session).
+  // Read with the session: its route declares Lecture::accueil.
   if (!ctx.accueil) throw std::logic_error("la page d'accueil sans ses listes");
   Data data = compte_summary(*ctx.compte);
   add_mes_inscriptions(portal, ctx, ctx.accueil->candidatures, data);
@@ -350,7 +350,7 @@ bool runs_argon2(const Request& request) {
 }
 
 void add_compte_routes(Router<RouteHandler>& r) {
-  r.add(Method::get, "/", accueil);
+  r.add(Method::get, "/", {accueil, actions::Lecture::accueil});
   r.add(Method::get, "/compte/creer", creer_form);
   r.add(Method::post, "/compte/creer", creer);
   r.add(Method::get, "/compte/activer", activer_form);

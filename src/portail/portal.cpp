@@ -69,15 +69,17 @@ Response Portal::handle(Request& request, bool may_retry) {
   const auto received_cookies = request.cookies;
   const store::Activity activity;
 
-  Context ctx{request, clock_.now(), {}, {}, {}, {}, {}, {}, {}};
+  Context ctx{request, clock_.now(), {}, {}, {}, {}, {}, {}, {}, {}};
   try {
-    resolve_session(ctx);
+    bool path_known = false;
+    const RouteHandler* route = router_.match(request, path_known);
+    resolve_session(ctx, route ? route->lecture : actions::Lecture::compte);
     if (request.method == Method::post && !csrf_ok(ctx)) {
       response = error_page(ctx, 403, "Formulaire expiré",
                             "Ce formulaire a expiré ou ne provient pas de ce site (jeton de "
                             "sécurité absent ou invalide). Rechargez la page et recommencez.");
     } else {
-      response = dispatch(ctx);
+      response = dispatch(ctx, route, path_known);
     }
   } catch (const std::exception& e) {
     // The connection was lost before anything was committed: the pool replaces it, and
@@ -110,10 +112,8 @@ Response Portal::handle(Request& request, bool may_retry) {
   return response;
 }
 
-Response Portal::dispatch(Context& ctx) {
-  bool path_known = false;
-  const RouteHandler* handler = router_.match(ctx.req, path_known);
-  if (handler) return (*handler)(*this, ctx);
+Response Portal::dispatch(Context& ctx, const RouteHandler* route, bool path_known) {
+  if (route) return route->run(*this, ctx);
   if (path_known) {
     auto r = error_page(ctx, 405, "Méthode non autorisée",
                         "Cette adresse n'accepte pas ce type de requête.");
@@ -152,21 +152,21 @@ void Portal::resolve_agent_session(Context& ctx) {
   ctx.cookies.push_back(gestion_cookie("", 0));
 }
 
-void Portal::resolve_session(Context& ctx) {
+void Portal::resolve_session(Context& ctx, actions::Lecture lecture) {
   // Each space reads its own cookie only: a candidate's session gives nothing under
   // /gestion/, a staff member's nothing elsewhere.
   if (under_gestion(ctx.req)) {
     resolve_agent_session(ctx);
     if (ctx.agent) return;
   } else if (auto cookie_value = ctx.req.cookie(kSessionCookie)) {
-    // The home page's lists come with the session: the page most opened, in one statement.
-    const bool home =
-        ctx.req.path == "/" && (ctx.req.method == Method::get || ctx.req.method == Method::head);
-    if (auto reprise = actions::reprendre_session(
-            services_, *cookie_value, ctx.now,
-            home ? actions::Lecture::accueil : actions::Lecture::compte)) {
+    // A route reading a draft has it under its {cle}.
+    const std::string_view cle =
+        lecture == actions::Lecture::saisie ? std::string_view(ctx.req.params.at("cle")) : "";
+    if (auto reprise =
+            actions::reprendre_session(services_, *cookie_value, ctx.now, lecture, cle)) {
       ctx.compte = std::move(reprise->compte);
       ctx.accueil = std::move(reprise->accueil);
+      ctx.saisie = std::move(reprise->saisie);
       ctx.csrf = reprise->row.csrf;
       ctx.session = std::move(reprise->row);
       return;
@@ -275,7 +275,7 @@ bool Portal::accepts_upload(const Request& head) const {
 Response Portal::overloaded(Request& request, std::string message) const {
   // On the I/O thread, which must never wait: no session lookup in the database, so the
   // page is drawn as for an anonymous visitor.
-  Context ctx{request, clock_.now(), {}, {}, {}, {}, {}, {}, {}};
+  Context ctx{request, clock_.now(), {}, {}, {}, {}, {}, {}, {}, {}};
   Response response = error_page(ctx, 503, "Service momentanément surchargé", std::move(message));
   response.set_header("Cache-Control", "no-store");
   response.set_header("Retry-After", "5");

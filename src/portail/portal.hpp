@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "actions/services.hpp"
@@ -61,8 +62,10 @@ struct Context {
   domain::Instant now;
   std::optional<store::SessionRow> session;
   std::optional<store::Compte> compte;  // the logged-in account
-  // On the home page (GET /), its lists, read with the session in one statement.
+  // What the route reads with the session, in the same statement (RouteHandler::lecture):
+  // the home page's lists, a wizard tab's draft.
   std::optional<actions::ListesAccueil> accueil;
+  std::optional<actions::SaisieLue> saisie;
   std::optional<store::Agent> agent;  // the logged-in staff member, under kGestionPath
   std::string csrf;                   // token expected in this visitor's forms
   std::vector<Cookie> cookies;        // to set on the response
@@ -82,7 +85,18 @@ struct PortalOptions {
 };
 
 class Portal;
-using RouteHandler = std::function<Response(Portal&, Context&)>;
+
+// A route's handler, and what it reads with a candidate's session (by default the account
+// alone): Context::accueil or Context::saisie come filled for it, from the same statement.
+struct RouteHandler {
+  template <class Run>
+  requires std::is_invocable_r_v<Response, Run&, Portal&, Context&> RouteHandler(
+      Run run, actions::Lecture lecture = actions::Lecture::compte)
+      : run(std::move(run)), lecture(lecture) {}
+
+  std::function<Response(Portal&, Context&)> run;
+  actions::Lecture lecture;
+};
 
 // A space whose pages live in a folder of their own (the office's, in gestion/), plugged in
 // by the composition root since its pages are built on this one.
@@ -145,8 +159,9 @@ class Portal {
   // `may_retry`: a request that lost its database connection before committing anything
   // runs once more, on a fresh connection.
   Response handle(Request& request, bool may_retry);
-  Response dispatch(Context& ctx);
-  void resolve_session(Context& ctx);
+  // The route's answer, or the 404 or 405 page when there is none (`path_known`).
+  Response dispatch(Context& ctx, const RouteHandler* route, bool path_known);
+  void resolve_session(Context& ctx, actions::Lecture lecture);
   // Under kGestionPath: the staff cookie alone is read there.
   void resolve_agent_session(Context& ctx);
   bool csrf_ok(const Context& ctx) const;

@@ -4,6 +4,7 @@
 #include "actions/saisie.hpp"
 
 #include <limits>
+#include <stdexcept>
 
 #include "portail/inscription.hpp"
 #include "portail/saisie_onglets.hpp"
@@ -47,10 +48,16 @@ int onglet_of_path(const Context& ctx) {
   return n && *n <= std::numeric_limits<int>::max() ? static_cast<int>(*n) : 0;
 }
 
+// The draft the tab's route read with the session (Lecture::saisie).
+actions::SaisieLue saisie_of(Context& ctx) {
+  if (!ctx.saisie) throw std::logic_error("un onglet sans son brouillon");
+  return std::move(*ctx.saisie);
+}
+
 Response onglet_get(Portal& portal, Context& ctx) {
   if (!ctx.compte) return Portal::login_required();
   return std::visit(Rendu{portal, ctx},
-                    actions::ouvrir_onglet(portal.services(), *ctx.compte, ctx.req.params.at("cle"),
+                    actions::ouvrir_onglet(portal.services(), *ctx.compte, saisie_of(ctx),
                                            onglet_of_path(ctx), ctx.now, affichage_of(ctx.req)));
 }
 
@@ -63,12 +70,11 @@ actions::Bouton bouton_of(const std::string& action) {
 
 Response onglet_post(Portal& portal, Context& ctx) {
   if (!ctx.compte) return Portal::login_required();
-  return std::visit(
-      Rendu{portal, ctx},
-      actions::enregistrer_onglet(portal.services(), *ctx.compte, ctx.req.params.at("cle"),
-                                  onglet_of_path(ctx), ctx.req.form,
-                                  bouton_of(ctx.req.field_or("action", "suivant")),
-                                  ctx.req.remote_address, ctx.now));
+  return std::visit(Rendu{portal, ctx},
+                    actions::enregistrer_onglet(portal.services(), *ctx.compte, saisie_of(ctx),
+                                                onglet_of_path(ctx), ctx.req.form,
+                                                bouton_of(ctx.req.field_or("action", "suivant")),
+                                                ctx.req.remote_address, ctx.now));
 }
 
 }  // namespace
@@ -94,8 +100,9 @@ void add_saisies_en_cours(Portal& portal, const Context& ctx,
 void add_saisie_routes(Router<RouteHandler>& r) {
   r.add(Method::get, kNouvelle, nouvelle);
   r.add(Method::post, kNouvelle, demarrer);
-  r.add(Method::get, "/inscription/saisie/{cle}/{onglet}", onglet_get);
-  r.add(Method::post, "/inscription/saisie/{cle}/{onglet}", onglet_post);
+  r.add(Method::get, "/inscription/saisie/{cle}/{onglet}", {onglet_get, actions::Lecture::saisie});
+  r.add(Method::post, "/inscription/saisie/{cle}/{onglet}",
+        {onglet_post, actions::Lecture::saisie});
 }
 
 }  // namespace examens::portail

@@ -16,11 +16,14 @@ constexpr const char* kColumns =
 
 std::vector<Candidature> select_candidatures(Unit& unit, const char* where, long long a,
                                              long long b) {
+  auto rows = std::apply(
+      [&](auto... columns) {
+        return query_all<decltype(columns)...>(unit, std::string(kColumns) + where, a, b);
+      },
+      CandidatureRow{});
   std::vector<Candidature> out;
-  for (auto& row : query_all<long long, long long, std::string, std::string, std::string,
-                             std::string, std::string, int, std::string, long long, long long>(
-           unit, std::string(kColumns) + where, a, b))
-    out.push_back(candidature_of(std::move(row)));
+  out.reserve(rows.size());
+  for (auto& row : rows) out.push_back(candidature_of(std::move(row)));
   return out;
 }
 

@@ -46,11 +46,22 @@ Compte compte_of(CompteRow<Extra...>& row) {
   return c;
 }
 
-template <class... Extra, class Key>
-std::optional<CompteRow<Extra...>> select_row(Unit& unit, const std::string& sql, const Key& key) {
+template <class... Extra, class... Params>
+std::optional<CompteRow<Extra...>> select_row(Unit& unit, const std::string& sql,
+                                              const Params&... params) {
   return std::apply(
-      [&](auto... columns) { return query_one<decltype(columns)...>(unit, sql, key); },
+      [&](auto... columns) { return query_one<decltype(columns)...>(unit, sql, params...); },
       CompteRow<Extra...>{});
+}
+
+// The session's columns that follow kColumns in the statements that read both.
+constexpr std::string_view kSessionColumns = ", s.csrf, s.cree_le, s.vu_le, s.expire_le";
+
+// The session of a row of kColumns then kSessionColumns.
+template <class Row>
+SessionRow session_of(std::string_view empreinte, Row& row) {
+  return {std::string(empreinte),     std::get<0>(row),           std::move(std::get<16>(row)),
+          instant(std::get<17>(row)), instant(std::get<18>(row)), instant(std::get<19>(row))};
 }
 
 template <typename Key>
@@ -121,16 +132,26 @@ std::optional<std::pair<SessionRow, Compte>> find_session_compte(Unit& unit,
                                                                  std::string_view empreinte) {
   auto row = select_row<std::string, long long, long long, long long>(
       unit,
-      "SELECT " + std::string(kColumns) +
-          ", s.csrf, s.cree_le, s.vu_le, s.expire_le FROM sessions s "
+      "SELECT " + std::string(kColumns) + std::string(kSessionColumns) +
+          " FROM sessions s "
           "JOIN comptes c ON c.id = s.compte_id WHERE s.empreinte = :k",
       std::string(empreinte));
   if (!row) return std::nullopt;
-  Compte compte = compte_of(*row);
-  SessionRow session{std::string(empreinte),        compte.id,
-                     std::move(std::get<16>(*row)), instant(std::get<17>(*row)),
-                     instant(std::get<18>(*row)),   instant(std::get<19>(*row))};
-  return std::pair{std::move(session), std::move(compte)};
+  return std::pair{session_of(empreinte, *row), compte_of(*row)};
+}
+
+std::optional<SessionSaisie> find_session_saisie(Unit& unit, std::string_view empreinte,
+                                                 std::string_view cle) {
+  auto row = select_row<std::string, long long, long long, long long, std::optional<std::string>>(
+      unit,
+      "SELECT " + std::string(kColumns) + std::string(kSessionColumns) +
+          ", b.donnees FROM sessions s "
+          "JOIN comptes c ON c.id = s.compte_id "
+          "LEFT JOIN brouillons b ON b.compte_id = s.compte_id AND b.cle = :c "
+          "WHERE s.empreinte = :k",
+      std::string(cle), std::string(empreinte));
+  if (!row) return std::nullopt;
+  return SessionSaisie{session_of(empreinte, *row), compte_of(*row), std::move(std::get<20>(*row))};
 }
 
 std::optional<SessionAccueil> find_session_accueil(Unit& unit, std::string_view empreinte) {
@@ -138,8 +159,8 @@ std::optional<SessionAccueil> find_session_accueil(Unit& unit, std::string_view 
   // and the account; a row with NULLs when the account has none of a kind. The constant
   // k keeps candidatures and drafts from multiplying each other.
   const std::string sql =
-      "SELECT " + std::string(kColumns) +
-      ", s.csrf, s.cree_le, s.vu_le, s.expire_le, k.n, ca.id, ca.domaine, ca.session, "
+      "SELECT " + std::string(kColumns) + std::string(kSessionColumns) +
+      ", k.n, ca.id, ca.domaine, ca.session, "
       "ca.academie, ca.numero_inscription, ca.etat, ca.version, ca.donnees, ca.cree_le, "
       "ca.modifie_le, b.cle, b.donnees FROM sessions s JOIN comptes c ON c.id = s.compte_id "
       "CROSS JOIN (SELECT 0 AS n UNION ALL SELECT 1) k "
@@ -159,12 +180,7 @@ std::optional<SessionAccueil> find_session_accueil(Unit& unit, std::string_view 
       Row{});
   if (rows.empty()) return std::nullopt;
   auto& first = rows.front();
-  SessionAccueil out{
-      {std::string(empreinte), std::get<0>(first), std::get<16>(first),
-       instant(std::get<17>(first)), instant(std::get<18>(first)), instant(std::get<19>(first))},
-      compte_of(first),
-      {},
-      {}};
+  SessionAccueil out{session_of(empreinte, first), compte_of(first), {}, {}};
   for (auto& row : rows) {
     if (auto& id = std::get<21>(row))
       out.candidatures.push_back(candidature_of(

@@ -63,6 +63,17 @@ struct SessionAccueil {
 };
 std::optional<SessionAccueil> find_session_accueil(Unit& unit, std::string_view empreinte);
 
+// What a tab of the registration wizard reads, with the session in one statement: the
+// session and account as find_session_compte gives them, and the JSON of the account's draft
+// under `cle` (nullopt when there is none).
+struct SessionSaisie {
+  SessionRow session;
+  Compte compte;
+  std::optional<std::string> brouillon;
+};
+std::optional<SessionSaisie> find_session_saisie(Unit& unit, std::string_view empreinte,
+                                                 std::string_view cle);
+
 bool email_taken(Unit& unit, std::string_view email, long long except_id = 0);
 bool has_any_candidature(Unit& unit, long long compte_id);
 

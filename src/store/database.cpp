@@ -76,6 +76,7 @@ constexpr std::uint64_t kLost = std::numeric_limits<std::uint64_t>::max();
 // Per thread: a request runs on one worker thread, and Activity compares these around it.
 thread_local std::uint64_t t_lost = 0;
 thread_local std::uint64_t t_commits = 0;
+thread_local std::uint64_t t_statements = 0;
 
 // A lost connection: libpq's own verdict on PostgreSQL (whatever the error said), no
 // connection at all after a reconnection failed. An SQLite file has no connection to lose.
@@ -299,7 +300,7 @@ StatementCache& Lease::statements() {
   return *db_.statements_[position_];
 }
 
-Activity::Activity() : lost_(t_lost), commits_(t_commits) {}
+Activity::Activity() : lost_(t_lost), commits_(t_commits), statements_(t_statements) {}
 
 bool Activity::connection_lost() const {
   return t_lost != lost_;
@@ -307,6 +308,14 @@ bool Activity::connection_lost() const {
 
 bool Activity::commit_sent() const {
   return t_commits != commits_;
+}
+
+std::uint64_t Activity::statements_sent() const {
+  return t_statements - statements_;
+}
+
+void count_statement() {
+  ++t_statements;
 }
 
 Unit::Unit(Database& db) : db_(db), lease_(db) {}
@@ -327,6 +336,7 @@ Tx::Tx(Database& db) : Writer(db) {
   // SQLite: take the write lock at BEGIN, so two writers queue on the busy timeout
   // instead of failing when a read lock is upgraded mid-transaction.
   try {
+    count_statement();
     sql_of(*this) << (db_.backend() == Backend::sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
   } catch (const std::exception& e) {
     if (lease_.lost()) throw Unavailable(std::string("connection lost: ") + e.what());
@@ -337,6 +347,7 @@ Tx::Tx(Database& db) : Writer(db) {
 Tx::~Tx() {
   if (done_) return;
   try {
+    count_statement();
     sql_of(*this) << "ROLLBACK";
   } catch (const std::exception&) {
     // A lost connection, which the lease's release records: the server rolls back.
@@ -345,6 +356,7 @@ Tx::~Tx() {
 
 void Tx::commit() {
   ++t_commits;
+  count_statement();
   try {
     sql_of(*this) << "COMMIT";
     done_ = true;

@@ -42,10 +42,14 @@ class Activity {
   Activity();
   bool connection_lost() const;
   bool commit_sent() const;
+  // The statements sent since, BEGIN and COMMIT included: on PostgreSQL, each a round trip
+  // to its server, which a page's cost is mostly made of.
+  std::uint64_t statements_sent() const;
 
  private:
   std::uint64_t lost_;
   std::uint64_t commits_;
+  std::uint64_t statements_;
 };
 
 class Database;

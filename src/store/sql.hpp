@@ -11,6 +11,9 @@ namespace examens::store {
 // The pooled session under a unit of work.
 soci::session& sql_of(Unit& unit);
 
+// Counts a statement sent on this thread (Activity::statements_sent).
+void count_statement();
+
 // A unique or primary-key violation (SOCI reports it differently per backend).
 bool is_unique_violation(const soci::soci_error& error);
 

@@ -219,6 +219,7 @@ class Run {
 
   // Runs the statement; true when it gave a row, then in row().
   bool execute() {
+    count_statement();
     return step([this] { return bound_.statement().execute(true); });
   }
   // The next row, if any.

@@ -38,12 +38,11 @@ std::vector<Candidat> creer_candidats(store::Database& db, int nombre, std::mt19
   std::bernoulli_distribution deposer(0.5), modifier(0.35);
   std::vector<Candidat> out;
   store::Tx tx(db);
-  const auto ids = comptes_actives(tx, nombre, "Secret-2026", "candidat.", 90000000000LL,
-                                   domain::SystemClock().now());
+  auto comptes = comptes_actives(tx, nombre, "Secret-2026", "candidat.", 90000000000LL,
+                                 domain::SystemClock().now());
   tx.commit();
-  for (int i = 0; i < nombre; ++i)
-    out.push_back(
-        {ids[i], "candidat." + std::to_string(i) + "@example.fr", deposer(aleas), modifier(aleas)});
+  for (auto& compte : comptes)
+    out.push_back({compte.id, std::move(compte.email), deposer(aleas), modifier(aleas)});
   return out;
 }
 

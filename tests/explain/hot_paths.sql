@@ -78,7 +78,8 @@ SELECT
 c.id, c.numero_candidat, c.email, c.identifiant, c.mot_de_passe, c.etat, c.civilite,
 c.nom_naissance, c.nom_usage, c.prenoms, c.date_naissance, c.pays_naissance,
 c.departement_naissance, c.commune_naissance_code, c.commune_naissance, c.cree_le
-, s.csrf, s.cree_le, s.vu_le, s.expire_le FROM sessions s
+, s.csrf, s.cree_le, s.vu_le, s.expire_le
+FROM sessions s
 JOIN comptes c ON c.id = s.compte_id WHERE s.empreinte = :k;
 
 -- name: store::find_session (src/store/sessions.cpp, src/store/titulaires.hpp)
@@ -122,7 +123,8 @@ SELECT
 c.id, c.numero_candidat, c.email, c.identifiant, c.mot_de_passe, c.etat, c.civilite,
 c.nom_naissance, c.nom_usage, c.prenoms, c.date_naissance, c.pays_naissance,
 c.departement_naissance, c.commune_naissance_code, c.commune_naissance, c.cree_le
-, s.csrf, s.cree_le, s.vu_le, s.expire_le, k.n, ca.id, ca.domaine, ca.session,
+, s.csrf, s.cree_le, s.vu_le, s.expire_le
+, k.n, ca.id, ca.domaine, ca.session,
 ca.academie, ca.numero_inscription, ca.etat, ca.version, ca.donnees, ca.cree_le,
 ca.modifie_le, b.cle, b.donnees FROM sessions s JOIN comptes c ON c.id = s.compte_id
 CROSS JOIN (SELECT 0 AS n UNION ALL SELECT 1) k
@@ -139,10 +141,18 @@ donnees, cree_le, modifie_le FROM candidatures
 WHERE compte_id = :a AND id > :b ORDER BY numero_inscription;
 
 -- A wizard tab -------------------------------------------------------------------------
--- name: store::load_brouillon (src/store/candidatures.cpp)
--- :c = 4246
--- :k = 'N-CAP-2027-AIX'
-SELECT donnees FROM brouillons WHERE compte_id = :c AND cle = :k;
+-- name: store::find_session_saisie (src/store/comptes.cpp)
+-- :c = 'N-CAP-2027-AIX'
+-- :k = 'f006ab0e9fc01f0f3b151c98b5b4fe42d91df326746d15f962548f6217020643'
+SELECT
+c.id, c.numero_candidat, c.email, c.identifiant, c.mot_de_passe, c.etat, c.civilite,
+c.nom_naissance, c.nom_usage, c.prenoms, c.date_naissance, c.pays_naissance,
+c.departement_naissance, c.commune_naissance_code, c.commune_naissance, c.cree_le
+, s.csrf, s.cree_le, s.vu_le, s.expire_le
+, b.donnees FROM sessions s
+JOIN comptes c ON c.id = s.compte_id
+LEFT JOIN brouillons b ON b.compte_id = s.compte_id AND b.cle = :c
+WHERE s.empreinte = :k;
 
 -- name: store::save_brouillon (src/store/candidatures.cpp)
 -- :c = 4246
@@ -154,6 +164,12 @@ INSERT INTO brouillons (compte_id, cle, donnees, modifie_le, ferme_le)
 VALUES (:c, :k, :d, :t, :f)
 ON CONFLICT (compte_id, cle) DO UPDATE SET donnees = excluded.donnees,
 modifie_le = excluded.modifie_le, ferme_le = excluded.ferme_le;
+
+-- "M'inscrire" --------------------------------------------------------------------------
+-- name: store::load_brouillon (src/store/candidatures.cpp)
+-- :c = 4246
+-- :k = 'N-CAP-2027-AIX'
+SELECT donnees FROM brouillons WHERE compte_id = :c AND cle = :k;
 
 -- Enregistrer --------------------------------------------------------------------------
 -- name: store::find_candidature (src/store/candidatures.cpp)

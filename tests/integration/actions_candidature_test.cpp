@@ -26,23 +26,38 @@ class ActionsCandidature : public ::testing::Test {
   const actions::Services& services() { return portal.services(); }
   domain::Instant now() { return portal.clock().now(); }
 
-  // The account's drafts as the home page reads them: with a session, in its statement.
-  std::vector<std::pair<std::string, std::string>> brouillons_accueil() {
+  // A session of the account opened now (tests move the clock past its limits).
+  std::string jeton() {
     store::Tx tx(portal.db());
     const auto session =
         actions::ouvrir_session(tx, services(), compte.id, {kAdresse, "test", {}}, now());
     tx.commit();
+    return session.jeton;
+  }
+
+  // The account's drafts as the home page reads them: with a session, in its statement.
+  std::vector<std::pair<std::string, std::string>> brouillons_accueil() {
     auto reprise =
-        actions::reprendre_session(services(), session.jeton, now(), actions::Lecture::accueil);
+        actions::reprendre_session(services(), jeton(), now(), actions::Lecture::accueil);
     EXPECT_TRUE(reprise && reprise->accueil);
     return reprise && reprise->accueil ? std::move(reprise->accueil->brouillons)
                                        : std::vector<std::pair<std::string, std::string>>{};
   }
 
+  // The draft `cle` as a tab reads it: with a session, in its statement.
+  actions::SaisieLue saisie(const std::string& cle) {
+    auto reprise =
+        actions::reprendre_session(services(), jeton(), now(), actions::Lecture::saisie, cle);
+    EXPECT_TRUE(reprise && reprise->saisie);
+    if (!reprise || !reprise->saisie) return {cle, std::nullopt};
+    EXPECT_EQ(reprise->saisie->cle, cle);
+    return std::move(*reprise->saisie);
+  }
+
   actions::IssueOnglet envoyer(const std::string& cle, int onglet, const Formulaire& fields,
                                actions::Bouton bouton = actions::Bouton::suivant) {
-    return actions::enregistrer_onglet(services(), compte, cle, onglet, fields, bouton, kAdresse,
-                                       now());
+    return actions::enregistrer_onglet(services(), compte, saisie(cle), onglet, fields, bouton,
+                                       kAdresse, now());
   }
 
   // Starts the example's draft in `academie` and passes tabs 1 to 7.
@@ -161,7 +176,7 @@ TEST_F(ActionsCandidature, a_draft_saved_tab_by_tab_registers_version_1_with_one
   EXPECT_TRUE(std::holds_alternative<actions::SaisieIntrouvable>(
       envoyer(cle, 8, exemple().at(8), actions::Bouton::enregistrer)));
   EXPECT_TRUE(std::holds_alternative<actions::SaisieIntrouvable>(
-      actions::ouvrir_onglet(services(), compte, cle, 1, now())));
+      actions::ouvrir_onglet(services(), compte, saisie(cle), 1, now())));
   EXPECT_EQ(candidatures().size(), 1u);
   EXPECT_EQ(objets().size(), avant + 1);
 }
@@ -197,11 +212,11 @@ TEST_F(ActionsCandidature, a_tab_keeps_its_own_fields_cut_to_500_bytes_whatever_
   const auto precedent = envoyer(cle, 2, {}, actions::Bouton::precedent);
   ASSERT_TRUE(std::holds_alternative<actions::VersOnglet>(precedent));
   EXPECT_EQ(std::get<actions::VersOnglet>(precedent).onglet, 1);
-  const auto plus_loin = actions::ouvrir_onglet(services(), compte, cle, 5, now());
+  const auto plus_loin = actions::ouvrir_onglet(services(), compte, saisie(cle), 5, now());
   ASSERT_TRUE(std::holds_alternative<actions::VersOnglet>(plus_loin));
   EXPECT_EQ(std::get<actions::VersOnglet>(plus_loin).onglet, 2);
   EXPECT_TRUE(std::holds_alternative<actions::SaisieIntrouvable>(
-      actions::ouvrir_onglet(services(), compte, cle, 9, now())));
+      actions::ouvrir_onglet(services(), compte, saisie(cle), 9, now())));
   // Démarrer again resumes the draft at its furthest tab.
   const auto reprise =
       actions::demarrer_inscription(services(), compte, "BCP", "2027", "GUY", now());
@@ -220,10 +235,10 @@ TEST_F(ActionsCandidature, a_refused_tab_is_shown_again_from_the_draft_with_its_
 
   // Opened plainly, the tab shows what was typed and no error; asked to check, the same
   // errors as the refused submission, found again from the draft.
-  const auto simple = actions::ouvrir_onglet(services(), compte, cle, 2, now());
+  const auto simple = actions::ouvrir_onglet(services(), compte, saisie(cle), 2, now());
   ASSERT_TRUE(std::holds_alternative<actions::OngletAffiche>(simple));
   EXPECT_TRUE(std::get<actions::OngletAffiche>(simple).errors.empty());
-  const auto verifie = actions::ouvrir_onglet(services(), compte, cle, 2, now(),
+  const auto verifie = actions::ouvrir_onglet(services(), compte, saisie(cle), 2, now(),
                                               {true, actions::Avis::pas_enregistree});
   const auto* affiche = std::get_if<actions::OngletAffiche>(&verifie);
   ASSERT_NE(affiche, nullptr);
@@ -272,8 +287,9 @@ TEST_F(ActionsCandidature, a_school_category_chosen_on_ones_own_account_is_expla
   store::Compte eleve = compte;
   eleve.identifiant = "paul.lamy";
   envoyer(cle, 3, individuel);
-  EXPECT_TRUE(std::holds_alternative<actions::VersOnglet>(actions::enregistrer_onglet(
-      services(), eleve, cle, 3, exemple().at(3), actions::Bouton::suivant, kAdresse, now())));
+  EXPECT_TRUE(std::holds_alternative<actions::VersOnglet>(
+      actions::enregistrer_onglet(services(), eleve, saisie(cle), 3, exemple().at(3),
+                                  actions::Bouton::suivant, kAdresse, now())));
 }
 
 TEST_F(ActionsCandidature, a_second_registration_from_another_academie_gives_the_active_one) {
@@ -288,7 +304,7 @@ TEST_F(ActionsCandidature, a_second_registration_from_another_academie_gives_the
   EXPECT_EQ(candidatures().size(), 1u);
   // Nothing registered, so the draft is kept.
   EXPECT_TRUE(std::holds_alternative<actions::OngletAffiche>(
-      actions::ouvrir_onglet(services(), compte, "N-BCP-2027-GRE", 8, now())));
+      actions::ouvrir_onglet(services(), compte, saisie("N-BCP-2027-GRE"), 8, now())));
   // Démarrer says so before any tab.
   const auto demarrage =
       actions::demarrer_inscription(services(), compte, "BCP", "2027", "GRE", now());
@@ -354,7 +370,7 @@ TEST_F(ActionsCandidature, outside_the_window_everything_is_refused) {
   ASSERT_TRUE(std::holds_alternative<actions::Refus>(demarrage));
   EXPECT_NE(std::get<actions::Refus>(demarrage).raison.find("fermé"), std::string::npos);
   EXPECT_TRUE(std::holds_alternative<actions::Refus>(
-      actions::ouvrir_onglet(services(), compte, cle, 1, now())));
+      actions::ouvrir_onglet(services(), compte, saisie(cle), 1, now())));
   EXPECT_TRUE(std::holds_alternative<actions::Refus>(envoyer(cle, 1, exemple().at(1))));
   EXPECT_TRUE(std::holds_alternative<actions::Refus>(
       actions::ouvrir_modification(services(), compte, id, now())));

@@ -182,6 +182,33 @@ TEST_F(CandidatureStore,
   EXPECT_FALSE(store::find_session_accueil(read, "empreinte-inconnue"));
 }
 
+TEST_F(CandidatureStore, the_tab_statement_reads_the_session_with_the_draft_of_its_key_only) {
+  const auto now = portal.clock().now();
+  const store::SessionRow row{"empreinte-onglet", compte_id, "csrf-onglet", now, now,
+                              now + 30min};
+  {
+    store::Tx tx(portal.db());
+    store::insert_session(tx, row, now, "192.0.2.1", "test");
+    store::save_brouillon(tx, compte_id, "N-BCP-2027-GUY", "{\"b\":1}", now, now + 24h);
+    store::save_brouillon(tx, compte_id, "N-CAP-2027-GUY", "{\"b\":2}", now, now + 24h);
+    tx.commit();
+  }
+  store::Read read(portal.db());
+  const auto found = store::find_session_saisie(read, row.empreinte, "N-CAP-2027-GUY");
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->compte.id, compte_id);
+  EXPECT_EQ(found->session.csrf, "csrf-onglet");
+  EXPECT_EQ(found->session.compte_id, compte_id);
+  EXPECT_EQ(found->session.expire_le, now + 30min);
+  EXPECT_EQ(found->brouillon, "{\"b\":2}");
+  // No draft under the key: the session all the same.
+  const auto sans = store::find_session_saisie(read, row.empreinte, "N-BTS-2027-GUY");
+  ASSERT_TRUE(sans);
+  EXPECT_EQ(sans->compte.id, compte_id);
+  EXPECT_FALSE(sans->brouillon);
+  EXPECT_FALSE(store::find_session_saisie(read, "empreinte-inconnue", "N-CAP-2027-GUY"));
+}
+
 TEST_F(CandidatureStore, a_draft_is_kept_until_replaced_or_deleted) {
   const std::string cle = "nouvelle:BCP:2027:GUY";
   const auto now = portal.clock().now();

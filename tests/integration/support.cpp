@@ -187,7 +187,7 @@ void Client::alternate(std::vector<std::string> base_urls) {
   next_ = 0;
 }
 
-HttpResult Client::perform(const std::string& path, const std::string* body,
+HttpResult Client::perform(Verb verb, const std::string& path, const std::string* body,
                            const std::vector<std::string>& headers) {
   HttpResult result;
   CURL* curl = curl_easy_init();
@@ -204,7 +204,8 @@ HttpResult Client::perform(const std::string& path, const std::string* body,
   curl_slist* list = nullptr;
   for (const auto& h : headers) list = curl_slist_append(list, h.c_str());
   if (list) curl_easy_setopt(curl, CURLOPT_HTTPHEADER, list);
-  if (body) {
+  if (verb == Verb::head) curl_easy_setopt(curl, CURLOPT_NOBODY, 1L);
+  if (verb == Verb::post) {
     curl_easy_setopt(curl, CURLOPT_POST, 1L);
     curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body->c_str());
     curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE, static_cast<long>(body->size()));
@@ -234,7 +235,11 @@ HttpResult Client::perform(const std::string& path, const std::string* body,
 }
 
 HttpResult Client::get(const std::string& path) {
-  return perform(path, nullptr);
+  return perform(Verb::get, path);
+}
+
+HttpResult Client::head(const std::string& path) {
+  return perform(Verb::head, path);
 }
 
 HttpResult Client::post(const std::string& path,
@@ -244,14 +249,14 @@ HttpResult Client::post(const std::string& path,
     if (!body.empty()) body += "&";
     body += url_encode(k) + "=" + url_encode(v);
   }
-  return perform(path, &body);
+  return perform(Verb::post, path, &body);
 }
 
 HttpResult Client::post_raw(const std::string& path, const std::string& content_type,
                             const std::string& body, const std::vector<std::string>& headers) {
   std::vector<std::string> all{"Content-Type: " + content_type, "Expect:"};
   all.insert(all.end(), headers.begin(), headers.end());
-  return perform(path, &body, all);
+  return perform(Verb::post, path, &body, all);
 }
 
 HttpResult Client::submit(const std::string& form_path, const std::string& action,
@@ -405,11 +410,11 @@ store::Compte activated_account(TestPortal& portal, const AccountSpec& spec) {
   return *store::find_compte_by_email(read, spec.email);
 }
 
-std::vector<long long> comptes_actives(store::Tx& tx, int nombre, const std::string& mot_de_passe,
-                                       const std::string& prefixe, long long premier_numero,
-                                       domain::Instant now) {
+std::vector<CompteActif> comptes_actives(store::Tx& tx, int nombre, const std::string& mot_de_passe,
+                                         const std::string& prefixe, long long premier_numero,
+                                         domain::Instant now) {
   const std::string hash = crypto::hash_password(mot_de_passe);
-  std::vector<long long> ids;
+  std::vector<CompteActif> comptes;
   for (int i = 0; i < nombre; ++i) {
     store::Compte c;
     c.email = prefixe + std::to_string(i) + "@example.fr";
@@ -429,9 +434,9 @@ std::vector<long long> comptes_actives(store::Tx& tx, int nombre, const std::str
       throw std::runtime_error("numéro de candidat déjà pris : " + c.numero_candidat);
     c.id = store::insert_compte(tx, c, now);
     store::activate_compte(tx, c.id, now);
-    ids.push_back(c.id);
+    comptes.push_back({c.id, std::move(c.email)});
   }
-  return ids;
+  return comptes;
 }
 
 HttpResult login(Client& client, const std::string& identifier, const std::string& password) {

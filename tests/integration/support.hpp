@@ -80,6 +80,7 @@ class Client {
   explicit Client(std::string base_url);
   ~Client();
   HttpResult get(const std::string& path);
+  HttpResult head(const std::string& path);
   HttpResult post(const std::string& path,
                   const std::vector<std::pair<std::string, std::string>>& fields);
   // GETs `path` and POSTs `fields` plus the page's CSRF token.
@@ -95,7 +96,9 @@ class Client {
   void alternate(std::vector<std::string> base_urls);
 
  private:
-  HttpResult perform(const std::string& path, const std::string* body,
+  enum class Verb { get, head, post };
+  // `body`: with Verb::post only.
+  HttpResult perform(Verb verb, const std::string& path, const std::string* body = nullptr,
                      const std::vector<std::string>& headers = {});
   std::vector<std::string> bases_;
   std::size_t next_ = 0;
@@ -141,6 +144,8 @@ class TestPortal {
   // The first link in the newest mail to `email` that contains `needle`.
   std::string link_in_mail(const std::string& email, const std::string& needle);
   mail::Sender& sender() { return *sender_; }
+  // The portal itself, for tests that hand it a request on their own thread.
+  portail::Portal& portal() { return *portal_; }
   // What the portal's actions work with, for tests that call them directly.
   actions::Services& services() { return portal_->services(); }
   // Turns recorded requests into queued mails, without delivering them.
@@ -178,10 +183,14 @@ store::Compte activated_account(TestPortal& portal, const AccountSpec& spec = {}
 // `nombre` activated accounts written straight into the database in `tx`, for the closing
 // hour's many candidates (durability, cluster, bench_rush): e-mail <prefixe><i>@example.fr,
 // numéro candidat premier_numero + i, one identity, and one password hash for all (Argon2id
-// is slow on purpose, and what is tested or measured follows the login). Their ids, in order.
-std::vector<long long> comptes_actives(store::Tx& tx, int nombre, const std::string& mot_de_passe,
-                                       const std::string& prefixe, long long premier_numero,
-                                       domain::Instant now);
+// is slow on purpose, and what is tested or measured follows the login). In order.
+struct CompteActif {
+  long long id = 0;
+  std::string email;
+};
+std::vector<CompteActif> comptes_actives(store::Tx& tx, int nombre, const std::string& mot_de_passe,
+                                         const std::string& prefixe, long long premier_numero,
+                                         domain::Instant now);
 std::vector<std::pair<std::string, std::string>> creation_fields(const AccountSpec& spec);
 HttpResult login(Client& client, const std::string& identifier, const std::string& password);
 

@@ -53,14 +53,12 @@ bool nouvelle_version(store::Tx& tx, const Services& services, const store::Comp
   return true;
 }
 
-// The new candidature and its mail, in `tx`; or the exam and session's active one.
-std::variant<Inscrite, VersCandidature> nouvelle_candidature(
-    store::Tx& tx, const Services& services, const store::Compte& compte, const Auteur& auteur,
-    const Brouillon& b, const std::string& snapshot, domain::Instant now) {
+// The new candidature and its mail, in `tx`. Throws store::Duplicate when the exam and
+// session have an active candidature already.
+Inscrite nouvelle_candidature(store::Tx& tx, const Services& services, const store::Compte& compte,
+                              const Auteur& auteur, const Brouillon& b, const std::string& snapshot,
+                              domain::Instant now) {
   const auto& d = b.dossier;
-  const auto all = store::candidatures_of(tx, compte.id);
-  if (auto active = candidature_active(services, all, d.domaine, d.session))
-    return VersCandidature{active->id};
   const auto c =
       store::insert_candidature(tx, compte.id, d.domaine, d.session, d.academie, snapshot, now);
   journaliser_candidature(tx, auteur, domain::kActionCandidatureInscrite, c.id, c.academie, "",
@@ -174,16 +172,16 @@ Enregistrement enregistrer_candidature(const Services& services, const store::Co
             "Cette candidature a changé d'état pendant votre saisie (désinscription ou "
             "décision du service des examens) : elle ne peut plus être modifiée."};
     } else {
-      auto issue = nouvelle_candidature(tx, services, compte, auteur_candidat(compte.id, adresse),
-                                        b, snapshot, now);
-      if (auto* active = std::get_if<VersCandidature>(&issue)) return *active;
-      id = std::get<Inscrite>(issue).id;
+      id = nouvelle_candidature(tx, services, compte, auteur_candidat(compte.id, adresse), b,
+                                snapshot, now)
+               .id;
     }
     tx.commit();
   } catch (const store::Duplicate&) {
-    // A racing Enregistrer of another draft for the same exam and session (another
-    // académie) committed first: the unique index refused this one, the rollback kept
-    // the draft, and the candidate is sent to the active candidature as above.
+    // The exam and session have an active candidature (from another académie's draft, or a
+    // racing Enregistrer that committed first): the unique index refused this one, which
+    // costs no read of the account's candidatures on every Enregistrer. The rollback kept the
+    // draft, and the candidate is sent to the active candidature.
     if (b.candidature) throw;
     store::Read read(services.db());
     const auto all = store::candidatures_of(read, compte.id);

@@ -184,8 +184,7 @@ TEST_F(CandidatureStore,
 
 TEST_F(CandidatureStore, the_tab_statement_reads_the_session_with_the_draft_of_its_key_only) {
   const auto now = portal.clock().now();
-  const store::SessionRow row{"empreinte-onglet", compte_id, "csrf-onglet", now, now,
-                              now + 30min};
+  const store::SessionRow row{"empreinte-onglet", compte_id, "csrf-onglet", now, now, now + 30min};
   {
     store::Tx tx(portal.db());
     store::insert_session(tx, row, now, "192.0.2.1", "test");

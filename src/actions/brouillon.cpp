@@ -26,10 +26,12 @@ void conserver_brouillon(const Services& services, long long compte_id, const Br
                          domain::Instant now) {
   const auto* periode =
       services.catalogue().periode(b.dossier.domaine, b.dossier.session, b.dossier.academie);
-  // At every click of the wizard: one upsert, committed by itself.
-  store::Idempotent upsert(services.db());
-  store::save_brouillon(upsert, compte_id, b.cle, brouillon_json(b), now,
-                        periode ? periode->fermeture : domain::Instant{});
+  // At every click of the wizard: one upsert, the rush's most frequent write.
+  const auto json = brouillon_json(b);
+  services.db().grouped_idempotent([&](store::Writer& upsert) {
+    store::save_brouillon(upsert, compte_id, b.cle, json, now,
+                          periode ? periode->fermeture : domain::Instant{});
+  });
 }
 
 std::vector<Brouillon> saisies_en_cours(

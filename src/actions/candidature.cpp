@@ -159,24 +159,32 @@ Enregistrement enregistrer_candidature(const Services& services, const store::Co
   const std::string snapshot =
       boost::json::serialize(recapitulatif(services, compte, b.dossier, now));
   long long id = b.candidature;
+  std::optional<Enregistrement> refus;
   try {
-    store::Tx tx(services.db());
-    // The draft is the ticket: of two Enregistrer of one draft (a double click, two tabs),
-    // the second finds it gone and registers nothing more.
-    if (!store::delete_brouillon(tx, compte.id, b.cle)) return SaisieIntrouvable{};
-    if (b.candidature) {
-      // The rollback keeps the draft, and the candidate is told why.
-      if (!nouvelle_version(tx, services, compte, auteur_candidat(compte.id, adresse), b, snapshot,
-                            now))
-        return Refus{
-            "Cette candidature a changé d'état pendant votre saisie (désinscription ou "
-            "décision du service des examens) : elle ne peut plus être modifiée."};
-    } else {
-      id = nouvelle_candidature(tx, services, compte, auteur_candidat(compte.id, adresse), b,
-                                snapshot, now)
-               .id;
-    }
-    tx.commit();
+    // At the closing hour, the Enregistrer of many candidates share a transaction: one
+    // COMMIT, and on SQLite one sync of its log, for them all.
+    services.db().grouped([&](store::Tx& tx) {
+      // The draft is the ticket: of two Enregistrer of one draft (a double click, two tabs),
+      // the second finds it gone and registers nothing more.
+      if (!store::delete_brouillon(tx, compte.id, b.cle)) {
+        refus = SaisieIntrouvable{};
+        return false;
+      }
+      if (!b.candidature) {
+        id = nouvelle_candidature(tx, services, compte, auteur_candidat(compte.id, adresse), b,
+                                  snapshot, now)
+                 .id;
+        return true;
+      }
+      if (nouvelle_version(tx, services, compte, auteur_candidat(compte.id, adresse), b, snapshot,
+                           now))
+        return true;
+      // Undone, the draft is kept, and the candidate is told why.
+      refus = Refus{
+          "Cette candidature a changé d'état pendant votre saisie (désinscription ou "
+          "décision du service des examens) : elle ne peut plus être modifiée."};
+      return false;
+    });
   } catch (const store::Duplicate&) {
     // The exam and session have an active candidature (from another académie's draft, or a
     // racing Enregistrer that committed first): the unique index refused this one, which
@@ -189,6 +197,7 @@ Enregistrement enregistrer_candidature(const Services& services, const store::Co
       return VersCandidature{active->id};
     throw;
   }
+  if (refus) return std::move(*refus);
   services.courrier().committed();
   services.documents_committed();
   return Inscrite{id};

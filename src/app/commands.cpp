@@ -259,14 +259,17 @@ int serve(const Config& config) {
   if (!config.demo_now.empty()) log::info("demo_clock", {{"paris_start", config.demo_now}});
   http::ServerOptions options;
   if (config.hashing_threads > 0) options.hashing_threads = config.hashing_threads;
+  options.commit_threads = config.commit_threads;
   // Each connection is a descriptor: the default soft limit (1024) would cap the server far
   // below what the machine can hold.
   const http::OpenFileLimit files = http::raise_open_file_limit();
   log::info("open_files_limit",
             {{"before", files.before}, {"after", files.after}, {"hard", files.hard}});
-  // Every handler of both pools may hold one database session at a time.
-  auto db =
-      open_database(config, static_cast<std::size_t>(config.workers + options.hashing_threads) + 2);
+  // Every handler of the three pools may hold one database session at a time.
+  auto db = open_database(
+      config,
+      static_cast<std::size_t>(config.workers + options.hashing_threads + options.commit_threads) +
+          2);
   const portail::PortalOptions portal_options = portal_options_of(config);
   portail::Portal portal(portal_options, *db, clock, spaces());
 

@@ -59,6 +59,7 @@ Config Config::from_env() {
   c.mail_from = env("EXAMENS_MAIL_FROM", c.mail_from);
   c.workers = static_cast<int>(integer("EXAMENS_WORKERS", 4, 1, 1024));
   c.hashing_threads = static_cast<int>(integer("EXAMENS_HASHING_THREADS", 0, 0, 1024));
+  c.commit_threads = static_cast<int>(integer("EXAMENS_COMMIT_THREADS", 16, 1, 1024));
   c.session_idle = std::chrono::seconds(integer("EXAMENS_SESSION_IDLE_SECONDS", 1800, 60, 86400));
   c.max_connections_per_address =
       static_cast<std::size_t>(integer("EXAMENS_MAX_CONNECTIONS_PER_ADDRESS", 256, 1, 1'000'000));

@@ -23,6 +23,7 @@ struct Config {
   std::string mail_from = "ne-pas-repondre@examens.education.gouv.fr";  // EXAMENS_MAIL_FROM
   int workers = 4;                             // EXAMENS_WORKERS: blocking-work pool size
   int hashing_threads = 0;                     // EXAMENS_HASHING_THREADS; 0: the server's own
+  int commit_threads = 16;                     // EXAMENS_COMMIT_THREADS: shared commits' pool
   std::chrono::seconds session_idle{30 * 60};  // EXAMENS_SESSION_IDLE_SECONDS
   // EXAMENS_MAX_CONNECTIONS_PER_ADDRESS: open connections from one client address.
   std::size_t max_connections_per_address = 256;

@@ -54,9 +54,12 @@ struct ServerLimits {
   std::chrono::seconds shutdown_grace{10};  // stop(): wait for in-flight requests at most this
 };
 
-// Where a request's handler runs: the general worker pool, or the pool of password hashing
-// (Argon2id: ~70 ms of CPU and 64 MiB each).
-enum class Pool { general, hashing };
+// Where a request's handler runs: the general worker pool; the pool of password hashing
+// (Argon2id: ~70 ms of CPU and 64 MiB each); or the pool of requests that mostly wait for a
+// commit they share with others (store::Database::grouped), which needs more threads than
+// there are cores to gather many in one commit, while more threads in the general pool
+// slow its pages (measured: logged-in home 40 k/s with 4, 32 k/s with 8).
+enum class Pool { general, hashing, commits };
 
 struct ServerOptions {
   std::string address = "127.0.0.1";
@@ -66,6 +69,9 @@ struct ServerOptions {
   // The hashing pool. One core is left to the pages: measured on 2 cores during 40
   // parallel logins, the home page's p99 was 7 to 31 ms with 2 threads, 4.7 ms with 1.
   int hashing_threads = static_cast<int>(std::max(2u, std::thread::hardware_concurrency()) - 1);
+  // The pool of shared commits; its requests count against max_in_flight with the general
+  // pool's.
+  int commit_threads = 16;
   // Multipart file parts are streamed here and removed after the response; empty: a
   // directory examens-uploads under the system temporary directory.
   std::string upload_dir;

@@ -172,7 +172,8 @@ struct Server::Impl {
         signals(control),
         grace_timer(control),
         pool(static_cast<std::size_t>(std::max(1, options.worker_threads))),
-        hashing_pool(static_cast<std::size_t>(std::max(1, options.hashing_threads))) {
+        hashing_pool(static_cast<std::size_t>(std::max(1, options.hashing_threads))),
+        commits_pool(static_cast<std::size_t>(std::max(1, options.commit_threads))) {
     if (options.upload_dir.empty())
       options.upload_dir = (std::filesystem::temp_directory_path() / "examens-uploads").string();
     for (const auto& proxy : options.trusted_proxies) {
@@ -185,7 +186,7 @@ struct Server::Impl {
   ~Impl() {
     // Handlers still running (only after an expired grace) finish before the io_context and
     // the coroutine frames that wait for them are destroyed.
-    for (auto* p : {&pool, &hashing_pool}) {
+    for (auto* p : {&pool, &hashing_pool, &commits_pool}) {
       p->stop();
       p->join();
     }
@@ -245,6 +246,7 @@ struct Server::Impl {
   // Declared after the io_context so they are joined first (see ~Impl).
   asio::thread_pool pool;
   asio::thread_pool hashing_pool;
+  asio::thread_pool commits_pool;
 };
 
 }  // namespace examens::http

@@ -165,7 +165,8 @@ asio::awaitable<Response> Server::Impl::run_handler(Request& req, const std::str
     if (!res.header("Retry-After")) res.set_header("Retry-After", "5");
     co_return res;
   }
-  co_return co_await detail::run_on(hashing ? hashing_pool : pool, [this, &req, &counter] {
+  auto& runs_on = hashing ? hashing_pool : which == Pool::commits ? commits_pool : pool;
+  co_return co_await detail::run_on(runs_on, [this, &req, &counter] {
     struct Release {
       std::atomic<std::size_t>& counter;
       ~Release() { counter.fetch_sub(1); }

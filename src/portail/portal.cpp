@@ -248,7 +248,11 @@ void Portal::serve_with(ServerOptions& options) {
   options.pool_for = [this](const Request& request) {
     bool hashing = runs_argon2(request);
     for (const auto& space : spaces_) hashing = hashing || space.runs_argon2(request);
-    return hashing ? Pool::hashing : Pool::general;
+    if (hashing) return Pool::hashing;
+    // On PostgreSQL nothing is grouped, and more threads writing at once slowed the tabs'
+    // upserts (docs/decisions/0028-group-commit.md).
+    return db_.backend() == store::Backend::sqlite && writes_the_wizard(request) ? Pool::commits
+                                                                                 : Pool::general;
   };
   options.accepts_upload = [this](const Request& head) { return accepts_upload(head); };
   options.overloaded = [this](Request& request, std::string message) {

@@ -204,5 +204,8 @@ void add_referentiel_routes(Router<RouteHandler>& router);
 void add_pages_routes(Router<RouteHandler>& router);
 void add_inscription_routes(Router<RouteHandler>& router);
 void add_saisie_routes(Router<RouteHandler>& router);
+// Whether the request is a POST of a wizard's tab: it saves the draft, or registers the
+// candidature (Enregistrer). On SQLite, those run on the server's pool of shared commits.
+bool writes_the_wizard(const Request& request);
 
 }  // namespace examens::portail

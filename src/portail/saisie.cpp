@@ -97,6 +97,10 @@ void add_saisies_en_cours(Portal& portal, const Context& ctx,
   data.set("a_des_saisies", !saisies.is_empty_list());
 }
 
+bool writes_the_wizard(const Request& request) {
+  return request.method == Method::post && request.path.starts_with("/inscription/saisie/");
+}
+
 void add_saisie_routes(Router<RouteHandler>& r) {
   r.add(Method::get, kNouvelle, nouvelle);
   r.add(Method::post, kNouvelle, demarrer);

@@ -77,6 +77,18 @@ constexpr std::uint64_t kLost = std::numeric_limits<std::uint64_t>::max();
 thread_local std::uint64_t t_lost = 0;
 thread_local std::uint64_t t_commits = 0;
 thread_local std::uint64_t t_statements = 0;
+// Whether this thread runs grouped works: one handing in another would wait for itself.
+thread_local bool t_grouping = false;
+
+struct Grouping {
+  Grouping() {
+    if (t_grouping) throw std::logic_error("Database::grouped called from a grouped work");
+    t_grouping = true;
+  }
+  ~Grouping() { t_grouping = false; }
+  Grouping(const Grouping&) = delete;
+  Grouping& operator=(const Grouping&) = delete;
+};
 
 // A lost connection: libpq's own verdict on PostgreSQL (whatever the error said), no
 // connection at all after a reconnection failed. An SQLite file has no connection to lose.
@@ -241,6 +253,116 @@ std::uint64_t Database::statements_prepared() const {
 }
 
 Database::~Database() = default;
+
+struct Database::GroupedWork {
+  const std::function<bool(Tx&)>* work;
+  bool done = false;
+  bool kept = false;
+  std::exception_ptr error;
+  // What the batch met, for the caller's Activity when another thread ran it.
+  bool lost = false;
+  bool commit_sent = false;
+};
+
+bool Database::grouped(const std::function<bool(Tx&)>& work) {
+  if (backend_ == Backend::postgresql) {
+    // PostgreSQL runs transactions side by side and syncs the commits that meet together
+    // itself; a batch would run its works' round trips one after another (measured:
+    // Enregistrer alone 1,113/s in transactions of their own, 536/s in batches).
+    const Grouping grouping;
+    ++batches_;
+    Tx tx(*this);
+    const bool kept = work(tx);
+    if (kept) tx.commit();
+    return kept;
+  }
+  if (t_grouping) throw std::logic_error("Database::grouped called from a grouped work");
+  GroupedWork mine{&work, false, false, {}, false, false};
+  std::unique_lock lock(group_mutex_);
+  group_queue_.push_back(&mine);
+  group_turn_.wait(lock, [&] { return mine.done || !group_leading_; });
+  if (!mine.done) {
+    // No batch runs: this caller runs one, of every work handed in so far.
+    group_leading_ = true;
+    std::vector<GroupedWork*> batch;
+    batch.swap(group_queue_);
+    lock.unlock();
+    run_batch(batch, mine);
+    lock.lock();
+    for (auto* w : batch) w->done = true;
+    group_leading_ = false;
+    // Wakes the batch's callers, and lets one of those handed in meanwhile run the next.
+    group_turn_.notify_all();
+  } else {
+    if (mine.lost) ++t_lost;
+    if (mine.commit_sent) ++t_commits;
+  }
+  lock.unlock();
+  if (mine.error) std::rethrow_exception(mine.error);
+  return mine.kept;
+}
+
+void Database::grouped_idempotent(const std::function<void(Writer&)>& write) {
+  if (backend_ == Backend::postgresql) {
+    Idempotent alone(*this);
+    write(alone);
+    return;
+  }
+  grouped([&](Tx& tx) {
+    write(tx);
+    return true;
+  });
+}
+
+std::size_t Database::grouped_waiting() {
+  std::lock_guard lock(group_mutex_);
+  return group_queue_.size();
+}
+
+void Database::run_batch(const std::vector<GroupedWork*>& batch, const GroupedWork& leader) {
+  const Activity activity;
+  const Grouping grouping;
+  const auto statement = [](Tx& tx, const char* sql) {
+    count_statement();
+    sql_of(tx) << sql;
+  };
+  try {
+    Tx tx(*this);
+    ++batches_;
+    if (batch.size() == 1) {
+      // Alone: no savepoint, the transaction is the work's own.
+      batch[0]->kept = (*batch[0]->work)(tx);
+      if (batch[0]->kept) tx.commit();
+    } else {
+      bool any_kept = false;
+      for (auto* w : batch) {
+        statement(tx, "SAVEPOINT travail");
+        try {
+          w->kept = (*w->work)(tx);
+        } catch (...) {
+          w->error = std::current_exception();
+        }
+        if (!w->kept) statement(tx, "ROLLBACK TO SAVEPOINT travail");
+        statement(tx, "RELEASE SAVEPOINT travail");
+        any_kept = any_kept || w->kept;
+      }
+      if (any_kept) tx.commit();
+    }
+  } catch (...) {
+    // Nothing of the batch was committed (or, a COMMIT met a lost connection, may have
+    // been): every work not refused already is told so.
+    for (auto* w : batch) {
+      if (w->error) continue;
+      w->error = std::current_exception();
+      w->kept = false;
+    }
+  }
+  for (auto* w : batch) {
+    if (w == &leader) continue;
+    w->lost = activity.connection_lost();
+    w->commit_sent = activity.commit_sent();
+  }
+}
 
 int Database::migrate(const std::filesystem::path& dir) {
   // Instances starting at once on one database take turns, each migration's transaction

@@ -8,8 +8,10 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <stdexcept>
@@ -144,8 +146,28 @@ class Database {
   // session and connection (docs/decisions/0008-statement-cache.md).
   std::uint64_t statements_prepared() const;
 
+  // Runs `work` in a write transaction shared with the works other threads hand in while a
+  // batch runs: one BEGIN and one COMMIT for them all, on SQLite one turn of the write lock
+  // and one sync of its log (docs/decisions/0028-group-commit.md). In a batch of several,
+  // each work runs in a savepoint of its own: one that returns false or throws undoes its
+  // own writes only, and what it threw is rethrown to its caller. A work may run on another
+  // thread than its caller's, which waits meanwhile; it neither commits nor hands in work.
+  // Returns what `work` returned, once its writes are committed.
+  bool grouped(const std::function<bool(Tx&)>& work);
+  // One statement that writes the same however many times it runs (an upsert of given
+  // values): on PostgreSQL committed by itself (Idempotent: no BEGIN, no COMMIT, two round
+  // trips fewer); on SQLite in a batch of `grouped`, its commit shared.
+  void grouped_idempotent(const std::function<void(Writer&)>& write);
+  // Works handed in and waiting for the running batch to end.
+  std::size_t grouped_waiting();
+  // Transactions that `grouped` ran.
+  std::uint64_t grouped_batches() const { return batches_.load(); }
+
  private:
   friend class Lease;
+  struct GroupedWork;
+
+  void run_batch(const std::vector<GroupedWork*>& batch, const GroupedWork& leader);
 
   // Leases a pooled session, reconnecting it first if its connection predates the last
   // loss found; throws Unavailable when that fails or the back-off forbids trying yet.
@@ -168,6 +190,11 @@ class Database {
   std::mutex backoff_mutex_;
   std::chrono::steady_clock::time_point next_attempt_;
   std::chrono::milliseconds backoff_{0};
+  std::mutex group_mutex_;
+  std::condition_variable group_turn_;
+  std::vector<GroupedWork*> group_queue_;  // handed in, not taken by a batch yet
+  bool group_leading_ = false;             // a caller is running a batch
+  std::atomic<std::uint64_t> batches_{0};
 };
 
 // A write refused by a unique index: the row exists already (an e-mail address, a numéro,

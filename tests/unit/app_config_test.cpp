@@ -39,6 +39,14 @@ TEST(AppConfig, the_hashing_threads_default_to_the_servers_choice) {
   EXPECT_EQ(Config::from_env().hashing_threads, 3);
 }
 
+TEST(AppConfig, the_shared_commits_pool_has_sixteen_threads_unless_told) {
+  EXPECT_EQ(Config::from_env().commit_threads, 16);
+  ScopedEnv threads("EXAMENS_COMMIT_THREADS", "32");
+  EXPECT_EQ(Config::from_env().commit_threads, 32);
+  ScopedEnv none("EXAMENS_COMMIT_THREADS", "0");
+  EXPECT_THROW(Config::from_env(), std::invalid_argument);
+}
+
 TEST(AppConfig, a_number_that_is_not_a_whole_number_in_range_names_its_variable) {
   for (const char* bad : {"abc", "3x", "-1", "99999999999999999999", " 4"}) {
     ScopedEnv threads("EXAMENS_HASHING_THREADS", bad);

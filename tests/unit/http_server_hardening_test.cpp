@@ -1,7 +1,8 @@
-// Tests of the server core under load and abuse: the hashing pool keeps pages answering,
-// responses come back without queueing, framing and uploads are refused early, connections
-// are capped per address, the server's own answers carry the default headers, and the
-// client address is read behind trusted proxies only.
+// Tests of the server core under load and abuse: the hashing pool keeps pages answering, the
+// commits pool runs its waiting handlers side by side, responses come back without queueing,
+// framing and uploads are refused early, connections are capped per address, the server's own
+// answers carry the default headers, and the client address is read behind trusted proxies
+// only.
 #include <sys/resource.h>
 
 #include "unit/http_server_fixture.hpp"
@@ -68,6 +69,32 @@ TEST_F(WebServerHardening, a_page_answers_while_slow_handlers_queue_on_the_hashi
   for (auto& s : slow) EXPECT_EQ(s.get().status, 200);
   EXPECT_LT(events.index_of("page"), events.index_of("fin /hash1"));
   EXPECT_LT(events.index_of("page"), events.index_of("fin /hash3"));
+}
+
+TEST_F(WebServerHardening, the_commits_pool_runs_more_handlers_at_once_than_the_general_one) {
+  options_.worker_threads = 1;
+  options_.commit_threads = 4;
+  options_.pool_for = [](const Request& req) {
+    return req.path.starts_with("/commit") ? Pool::commits : Pool::general;
+  };
+  Gate gate;
+  start([&](Request& req) {
+    if (req.path.starts_with("/commit")) gate.pass();
+    return Response::text("ok", 200);
+  });
+  std::vector<std::future<Reply>> waiting;
+  for (const char* path : {"/commit1", "/commit2", "/commit3", "/commit4"})
+    waiting.push_back(std::async(std::launch::async, [&, path] {
+      Client client;
+      return client.perform(url(path));
+    }));
+  const bool all_in = gate.wait_entered(4);  // side by side, on the commits pool's threads
+  Client client;
+  const auto page = client.perform(url("/accueil"));  // the general pool's thread is free
+  gate.release();
+  EXPECT_TRUE(all_in);
+  EXPECT_EQ(page.status, 200);
+  for (auto& w : waiting) EXPECT_EQ(w.get().status, 200);
 }
 
 TEST_F(WebServerHardening, a_finished_response_is_written_before_the_handlers_queued_after_it) {

@@ -185,6 +185,10 @@ void Database::connect(soci::session& s) {
     s << "PRAGMA journal_mode=WAL";
     s << "PRAGMA synchronous=FULL";
     s << "PRAGMA foreign_keys=ON";
+    // A checkpoint every 10,000 pages of log (about 40 MB) instead of 1,000: a page written
+    // by many commits in between is copied into the database once (Enregistrer alone
+    // 2,065 · 2,210 -> 2,424 · 2,431/s; docs/decisions/0028-group-commit.md).
+    s << "PRAGMA wal_autocheckpoint=10000";
   } else {
     s << "SET client_min_messages TO WARNING";
   }

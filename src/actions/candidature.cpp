@@ -161,8 +161,8 @@ Enregistrement enregistrer_candidature(const Services& services, const store::Co
   long long id = b.candidature;
   std::optional<Enregistrement> refus;
   try {
-    // At the closing hour, the Enregistrer of many candidates share a transaction: one
-    // COMMIT, and on SQLite one sync of its log, for them all.
+    // On SQLite, the Enregistrer arriving together share a transaction: one COMMIT and one
+    // sync of the log for them all. On PostgreSQL each has its own.
     services.db().grouped([&](store::Tx& tx) {
       // The draft is the ticket: of two Enregistrer of one draft (a double click, two tabs),
       // the second finds it gone and registers nothing more.

@@ -259,7 +259,7 @@ int serve(const Config& config) {
   if (!config.demo_now.empty()) log::info("demo_clock", {{"paris_start", config.demo_now}});
   http::ServerOptions options;
   if (config.hashing_threads > 0) options.hashing_threads = config.hashing_threads;
-  options.commit_threads = config.commit_threads;
+  options.commit_threads = config.commit_pool_threads();
   // Each connection is a descriptor: the default soft limit (1024) would cap the server far
   // below what the machine can hold.
   const http::OpenFileLimit files = http::raise_open_file_limit();

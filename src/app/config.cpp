@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "domain/temps.hpp"
+#include "store/database.hpp"
 #include "texte/texte.hpp"
 
 namespace examens::app {
@@ -69,6 +70,10 @@ Config Config::from_env() {
   if (!c.demo_now.empty() && !domain::parse_paris_local(c.demo_now).instant)
     throw std::invalid_argument("EXAMENS_DEMO_NOW: " + domain::parse_paris_local(c.demo_now).error);
   return c;
+}
+
+int Config::commit_pool_threads() const {
+  return store::backend_of(db) == store::Backend::sqlite ? commit_threads : 1;
 }
 
 std::unique_ptr<domain::Clock> Config::clock() const {

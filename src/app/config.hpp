@@ -36,6 +36,10 @@ struct Config {
   std::string clamd;
 
   static Config from_env();
+  // Threads of the server's shared commits' pool: commit_threads on SQLite; on PostgreSQL,
+  // where nothing is grouped and no request runs there, one (each thread is also a database
+  // session, a server process on PostgreSQL).
+  int commit_pool_threads() const;
   // The clock the instance runs on: the demo's when demo_now is set, else the system's.
   std::unique_ptr<domain::Clock> clock() const;
 };

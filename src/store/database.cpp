@@ -153,10 +153,13 @@ std::string dialect_sql(std::string_view sql, Backend backend) {
   return out;
 }
 
+Backend backend_of(std::string_view url) {
+  return starts_with(url, "postgresql://") || starts_with(url, "postgres://") ? Backend::postgresql
+                                                                              : Backend::sqlite;
+}
+
 Database::Database(std::string_view url, std::size_t pool_size)
-    : backend_(starts_with(url, "postgresql://") || starts_with(url, "postgres://")
-                   ? Backend::postgresql
-                   : Backend::sqlite),
+    : backend_(backend_of(url)),
       url_(url),
       pool_size_(std::max<std::size_t>(pool_size, 1)),
       pool_(std::make_unique<soci::connection_pool>(pool_size_)),

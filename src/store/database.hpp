@@ -129,6 +129,9 @@ class Read : public Unit {
   explicit Read(Database& db);
 };
 
+// The backend a database URL names: "postgresql://…" or "postgres://…", else an SQLite file.
+Backend backend_of(std::string_view url);
+
 class Database {
  public:
   // url: a file path (SQLite) or "postgresql://…" / "postgres://…".
@@ -146,9 +149,10 @@ class Database {
   // session and connection (docs/decisions/0008-statement-cache.md).
   std::uint64_t statements_prepared() const;
 
-  // Runs `work` in a write transaction shared with the works other threads hand in while a
-  // batch runs: one BEGIN and one COMMIT for them all, on SQLite one turn of the write lock
-  // and one sync of its log (docs/decisions/0028-group-commit.md). In a batch of several,
+  // On SQLite, runs `work` in a write transaction shared with the works other threads hand
+  // in while a batch runs: one turn of the write lock, one COMMIT and one sync of the log for
+  // them all (docs/decisions/0028-group-commit.md). On PostgreSQL, `work` has a transaction
+  // of its own on the caller's thread. In a batch of several,
   // each work runs in a savepoint of its own: one that returns false or throws undoes its
   // own writes only, and what it threw is rethrown to its caller. A work may run on another
   // thread than its caller's, which waits meanwhile; it neither commits nor hands in work.

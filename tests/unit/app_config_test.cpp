@@ -43,6 +43,12 @@ TEST(AppConfig, the_shared_commits_pool_has_sixteen_threads_unless_told) {
   EXPECT_EQ(Config::from_env().commit_threads, 16);
   ScopedEnv threads("EXAMENS_COMMIT_THREADS", "32");
   EXPECT_EQ(Config::from_env().commit_threads, 32);
+  EXPECT_EQ(Config::from_env().commit_pool_threads(), 32);
+  {
+    // Nothing is grouped on PostgreSQL: one thread, one database session, not 32.
+    ScopedEnv postgres("EXAMENS_DB", "postgresql://examens@127.0.0.1:5432/examens");
+    EXPECT_EQ(Config::from_env().commit_pool_threads(), 1);
+  }
   ScopedEnv none("EXAMENS_COMMIT_THREADS", "0");
   EXPECT_THROW(Config::from_env(), std::invalid_argument);
 }

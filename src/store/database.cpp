@@ -168,9 +168,14 @@ Database::Database(std::string_view url, std::size_t pool_size)
     const std::filesystem::path file(url_);
     if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path());
   }
-  for (std::size_t i = 0; i < pool_size_; ++i) {
+  if (backend_ == Backend::sqlite) {
+    batch_writer_ = std::make_unique<soci::session>();
+    connected_at_.push_back(0);
+  }
+  const std::size_t sessions = pool_size_ + (batch_writer_ ? 1 : 0);
+  for (std::size_t i = 0; i < sessions; ++i) {
     statements_.push_back(std::make_unique<StatementCache>(backend_));
-    connect(pool_->at(i));
+    connect(session_at(i));
   }
 }
 
@@ -192,18 +197,30 @@ void Database::connect(soci::session& s) {
     // by many commits in between is copied into the database once (Enregistrer alone
     // 2,065 · 2,210 -> 2,424 · 2,431/s; docs/decisions/0028-group-commit.md).
     s << "PRAGMA wal_autocheckpoint=10000";
+    // A batch's works each run in a savepoint, whose journal keeps the pages they change:
+    // in memory, not in a temporary file written page by page (Enregistrer alone
+    // 1,191 -> 1,378/s, three pairs; docs/decisions/0029-enregistrer-writes.md).
+    s << "PRAGMA temp_store=MEMORY";
   } else {
     s << "SET client_min_messages TO WARNING";
   }
 }
 
-std::size_t Database::acquire() {
-  const std::size_t position = pool_->lease();
+soci::session& Database::session_at(std::size_t position) {
+  return position == pool_size_ ? *batch_writer_ : pool_->at(position);
+}
+
+std::size_t Database::acquire(bool batch_writer) {
+  if (batch_writer && !batch_writer_) throw std::logic_error("no batch writer on PostgreSQL");
+  const std::size_t position = batch_writer ? pool_size_ : pool_->lease();
+  const auto give_back = [&] {
+    if (!batch_writer) pool_->give_back(position);
+  };
   if (connected_at_[position] == losses_.load()) return position;
   {
     std::lock_guard lock(backoff_mutex_);
     if (backoff_.count() > 0 && std::chrono::steady_clock::now() < next_attempt_) {
-      pool_->give_back(position);
+      give_back();
       ++t_lost;
       throw Unavailable("database unreachable: waiting before connecting again");
     }
@@ -214,14 +231,14 @@ std::size_t Database::acquire() {
   // and SOCI's reconnection destroys the session backend they point to.
   statements_[position]->forget();
   try {
-    connect(pool_->at(position));
+    connect(session_at(position));
   } catch (const std::exception& e) {
     {
       std::lock_guard lock(backoff_mutex_);
       backoff_ = std::clamp(backoff_ * 2, kFirstBackoff, kLastBackoff);
       next_attempt_ = std::chrono::steady_clock::now() + backoff_;
     }
-    pool_->give_back(position);
+    give_back();
     ++t_lost;
     throw Unavailable(std::string("database unreachable: ") + e.what());
   }
@@ -234,7 +251,7 @@ std::size_t Database::acquire() {
 }
 
 bool Database::check_lost(std::size_t position) {
-  if (!connection_lost(pool_->at(position), backend_)) return false;
+  if (!connection_lost(session_at(position), backend_)) return false;
   // Counted once per connection: the lease's release checks it again.
   if (connected_at_[position] != kLost) {
     connected_at_[position] = kLost;
@@ -250,7 +267,7 @@ void Database::release(std::size_t position) {
     statements_[position]->forget();
   else
     statements_[position]->drop_retired();
-  pool_->give_back(position);
+  if (position != pool_size_) pool_->give_back(position);
 }
 
 std::uint64_t Database::statements_prepared() const {
@@ -334,7 +351,7 @@ void Database::run_batch(const std::vector<GroupedWork*>& batch, const GroupedWo
     sql_of(tx) << sql;
   };
   try {
-    Tx tx(*this);
+    Tx tx(*this, true);
     ++batches_;
     if (batch.size() == 1) {
       // Alone: no savepoint, the transaction is the work's own.
@@ -415,7 +432,8 @@ int Database::migrate(const std::filesystem::path& dir) {
   return applied;
 }
 
-Lease::Lease(Database& db) : db_(db), position_(db.acquire()), session_(db.pool_->at(position_)) {}
+Lease::Lease(Database& db, bool batch_writer)
+    : db_(db), position_(db.acquire(batch_writer)), session_(db.session_at(position_)) {}
 
 Lease::~Lease() {
   db_.release(position_);
@@ -447,7 +465,7 @@ void count_statement() {
   ++t_statements;
 }
 
-Unit::Unit(Database& db) : db_(db), lease_(db) {}
+Unit::Unit(Database& db, bool batch_writer) : db_(db), lease_(db, batch_writer) {}
 
 Backend Unit::backend() const {
   return db_.backend();
@@ -461,7 +479,9 @@ StatementCache& statements_of(Unit& unit) {
   return unit.lease_.statements();
 }
 
-Tx::Tx(Database& db) : Writer(db) {
+Tx::Tx(Database& db) : Tx(db, false) {}
+
+Tx::Tx(Database& db, bool batch_writer) : Writer(db, batch_writer) {
   // SQLite: take the write lock at BEGIN, so two writers queue on the busy timeout
   // instead of failing when a read lock is upgraded mid-transaction.
   try {

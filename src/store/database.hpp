@@ -61,7 +61,8 @@ class StatementCache;
 // reconnected when next leased, so the pool heals after a restart of the server.
 class Lease {
  public:
-  explicit Lease(Database& db);
+  // batch_writer: the session kept for grouped's batches on SQLite (Database::grouped).
+  explicit Lease(Database& db, bool batch_writer = false);
   Lease(const Lease&) = delete;
   Lease& operator=(const Lease&) = delete;
   ~Lease();
@@ -86,7 +87,7 @@ class Unit {
   Backend backend() const;
 
  protected:
-  explicit Unit(Database& db);
+  explicit Unit(Database& db, bool batch_writer = false);
   ~Unit() = default;
   Database& db_;
   Lease lease_;
@@ -112,6 +113,8 @@ class Tx : public Writer {
   void commit();
 
  private:
+  friend class Database;
+  Tx(Database& db, bool batch_writer);
   bool done_ = false;
 };
 
@@ -139,6 +142,8 @@ class Database {
   ~Database();
 
   Backend backend() const { return backend_; }
+  // Sessions in the pool (SQLite's batch writer aside).
+  std::size_t pool_size() const { return pool_size_; }
 
   // Applies every migration of `dir` (NNNN_name.sql) not applied yet, each in its own
   // transaction, recording it in schema_migrations. Returns how many were applied. Safe
@@ -173,9 +178,11 @@ class Database {
 
   void run_batch(const std::vector<GroupedWork*>& batch, const GroupedWork& leader);
 
-  // Leases a pooled session, reconnecting it first if its connection predates the last
-  // loss found; throws Unavailable when that fails or the back-off forbids trying yet.
-  std::size_t acquire();
+  // Leases a pooled session (or the batches' own, `batch_writer`), reconnecting it first if
+  // its connection predates the last loss found; throws Unavailable when that fails or the
+  // back-off forbids trying yet.
+  std::size_t acquire(bool batch_writer);
+  soci::session& session_at(std::size_t position);
   void release(std::size_t position);
   // Records that the session at `position` lost its connection, and returns whether it did.
   bool check_lost(std::size_t position);
@@ -185,12 +192,18 @@ class Database {
   std::string url_;
   std::size_t pool_size_;
   std::unique_ptr<soci::connection_pool> pool_;
-  // Per pooled session; after pool_, so destroyed before the sessions they were prepared on.
+  // On SQLite, the session of grouped's batches, at position pool_size_: one batch runs at a
+  // time, and a connection's page cache survives its own commits only, so the batches'
+  // inserts find the indexes' pages in memory instead of reading them again from the file
+  // after every other connection's commit.
+  std::unique_ptr<soci::session> batch_writer_;
+  // Per session (pooled, then the batches'); after pool_ and batch_writer_, so destroyed
+  // before the sessions they were prepared on.
   std::vector<std::unique_ptr<StatementCache>> statements_;
   // Raised each time a lost connection is found: one lost connection means the others,
   // made to the same server, are most likely lost too, unknown to them until used.
   std::atomic<std::uint64_t> losses_{0};
-  std::vector<std::uint64_t> connected_at_;  // per pooled session: losses_ when it connected
+  std::vector<std::uint64_t> connected_at_;  // per session: losses_ when it connected
   std::mutex backoff_mutex_;
   std::chrono::steady_clock::time_point next_attempt_;
   std::chrono::milliseconds backoff_{0};

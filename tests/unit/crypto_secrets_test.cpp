@@ -1,7 +1,6 @@
 // The random strings of crypto/secrets: documents' verification codes.
 #include <gtest/gtest.h>
 
-#include <array>
 #include <map>
 #include <stdexcept>
 
